@@ -1,0 +1,124 @@
+//! The typed model of the input: the container, its fields, their serde wire names and their
+//! parsed `#[qovery(...)]` attributes.
+//!
+//! Wire names come from `serde_derive_internals`, serde's own parser, so `rename` and
+//! `rename_all` are honoured exactly as serde honours them: error pointers name the member as it
+//! appears in JSON, never the Rust field.
+
+use crate::attr::{ContainerAttrs, FieldAttrs};
+use crate::ctxt::Ctxt;
+use crate::ty::Shape;
+use proc_macro2::Span;
+use syn::{DeriveInput, Generics, Ident, Type};
+
+pub struct Container<'a> {
+    pub ident: &'a Ident,
+    pub generics: &'a Generics,
+    pub attrs: ContainerAttrs,
+    pub fields: Vec<Field<'a>>,
+    #[cfg_attr(not(feature = "schema"), allow(dead_code))]
+    pub docs: Option<String>,
+}
+
+pub struct Field<'a> {
+    pub member: syn::Member,
+    pub ty: &'a Type,
+    pub shape: Shape,
+    /// The serde (serialize) name: the member's name on the wire.
+    pub wire: String,
+    /// `#[serde(skip)]`-ed fields are not on the wire and get no rules.
+    pub skipped: bool,
+    pub attrs: FieldAttrs,
+    #[cfg_attr(not(feature = "schema"), allow(dead_code))]
+    pub docs: Option<String>,
+    #[cfg_attr(not(feature = "schema"), allow(dead_code))]
+    pub span: Span,
+}
+
+impl<'a> Container<'a> {
+    /// Parses the input; `None` when its shape is unsupported (the error is in `cx`).
+    pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
+        let serde_cx = serde_derive_internals::Ctxt::new();
+        let private = Ident::new("__private", Span::call_site());
+        let serde = serde_derive_internals::ast::Container::from_ast(
+            &serde_cx,
+            input,
+            serde_derive_internals::Derive::Serialize,
+            &private,
+        );
+        // serde's own derive reports mistakes in `#[serde]` attributes; don't report them twice.
+        let _ = serde_cx.check();
+
+        let attrs = ContainerAttrs::parse(cx, &input.attrs);
+        let docs = doc_comment(&input.attrs);
+        let serde = serde?;
+        let fields = match serde.data {
+            serde_derive_internals::ast::Data::Struct(serde_derive_internals::ast::Style::Struct, fields) => fields,
+            _ => {
+                cx.error_spanned_by(
+                    &input.ident,
+                    "#[derive(Validate)] supports structs with named fields; for an enum, implement `Validate` by hand or validate its variants' fields",
+                );
+                return None;
+            }
+        };
+        let fields = fields
+            .into_iter()
+            .map(|field| Field {
+                member: field.member,
+                ty: field.ty,
+                shape: Shape::of(field.ty),
+                wire: field.attrs.name().serialize_name().value.clone(),
+                skipped: field.attrs.skip_serializing() && field.attrs.skip_deserializing(),
+                attrs: FieldAttrs::parse(cx, &field.original.attrs),
+                docs: doc_comment(&field.original.attrs),
+                span: syn::spanned::Spanned::span(field.original),
+            })
+            .collect();
+        Some(Container {
+            ident: &input.ident,
+            generics: &input.generics,
+            attrs,
+            fields,
+            docs,
+        })
+    }
+}
+
+/// The `///` doc comment, lines joined as rustdoc would (one paragraph per blank line).
+pub fn doc_comment(attrs: &[syn::Attribute]) -> Option<String> {
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("doc"))
+        .filter_map(|attr| match &attr.meta {
+            syn::Meta::NameValue(nv) => match &nv.value {
+                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Some(s.value()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .map(|line| line.strip_prefix(' ').map(str::to_owned).unwrap_or(line))
+        .collect();
+    if lines.is_empty() {
+        return None;
+    }
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in lines {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !current.is_empty() {
+                paragraphs.push(std::mem::take(&mut current));
+            }
+        } else {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(line.trim_start());
+        }
+    }
+    if !current.is_empty() {
+        paragraphs.push(current);
+    }
+    Some(paragraphs.join("\n\n"))
+}

@@ -1,0 +1,44 @@
+//! A do-nothing impl emitted next to the compile errors, so the user sees the real mistake and
+//! not a cascade of "the trait `Validate` is not implemented" wherever the type is used.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+pub fn emit(input: &DeriveInput) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let schema = schema_stub(input);
+    quote! {
+        const _: () = {
+            use ::qovery_model::validate as __v;
+            impl #impl_generics __v::Validate for #ident #ty_generics #where_clause {
+                fn validate_into(&self, _: &__v::Context, _: &__v::Path<'_>, _: &mut __v::Report) {}
+                fn describe_rules(_: &str, _: &mut ::std::vec::Vec<__v::CatalogueEntry>) {}
+            }
+        };
+        #schema
+    }
+}
+
+#[cfg(feature = "schema")]
+fn schema_stub(input: &DeriveInput) -> TokenStream {
+    let ident = &input.ident;
+    let name = ident.to_string();
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        impl #impl_generics ::qovery_model::__private_schemars::JsonSchema for #ident #ty_generics #where_clause {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(#name)
+            }
+            fn json_schema(_: &mut ::qovery_model::__private_schemars::SchemaGenerator) -> ::qovery_model::__private_schemars::Schema {
+                ::qovery_model::__private_schemars::Schema::default()
+            }
+        }
+    }
+}
+
+#[cfg(not(feature = "schema"))]
+fn schema_stub(_: &DeriveInput) -> TokenStream {
+    TokenStream::new()
+}

@@ -1,0 +1,39 @@
+//! Emission: the `Validate` impl and the rule catalogue (`validate.rs`), the JSON Schema
+//! (`schema.rs`, with the `schema` feature), and the stub emitted next to compile errors
+//! (`fallback.rs`).
+
+mod fallback;
+#[cfg(feature = "schema")]
+mod schema;
+mod validate;
+
+use crate::ast::Container;
+use crate::check;
+use crate::ctxt::Ctxt;
+use proc_macro2::TokenStream;
+use syn::DeriveInput;
+
+/// parse -> check -> emit; on any error, the errors plus a fallback impl.
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let cx = Ctxt::new();
+    let container = Container::from_ast(&cx, input);
+    if let Some(container) = &container {
+        check::check(&cx, container);
+    }
+    match (cx.check(), container) {
+        (Ok(()), Some(container)) => {
+            #[allow(unused_mut)]
+            let mut tokens = validate::emit(&container);
+            #[cfg(feature = "schema")]
+            tokens.extend(schema::emit(&container));
+            tokens
+        }
+        (Err(errors), _) => {
+            let mut tokens = errors.to_compile_error();
+            tokens.extend(fallback::emit(input));
+            tokens
+        }
+        // serde could not read the input; serde's own derive reports why.
+        (Ok(()), None) => fallback::emit(input),
+    }
+}

@@ -1,0 +1,257 @@
+//! Byte offset -> 1-based line and column.
+//!
+//! Conventions (shared by every report of the crate):
+//!
+//! - Lines and columns are 1-based.
+//! - Only `\n` (LF) breaks lines. With CRLF line endings the `\r` is the last character of its
+//!   line, so positions are the same as with LF endings (nothing ever points at the `\r`). A lone
+//!   `\r` (classic Mac OS line ending) does not break lines: JSON treats it as plain whitespace
+//!   and such files are not seen in practice.
+//! - Columns count Unicode scalar values (`char`s), not bytes nor UTF-16 units nor grapheme
+//!   clusters, from the start of the line: `é` is one column, a tab is one column. In invalid
+//!   UTF-8, each byte of an invalid sequence counts as one column.
+//! - A UTF-8 byte order mark at the very start of the input occupies no column: the first
+//!   character after it is at line 1, column 1 (offsets still count its 3 bytes).
+//! - An offset inside a multi-byte character gives the position of that character. An offset
+//!   past the end gives the position just after the last character.
+
+use std::ops::Range;
+
+/// A 1-based line and column (counted in Unicode characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in Unicode scalar values from the start of the line.
+    pub column: usize,
+}
+
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A table of line starts over some bytes, to turn byte offsets into [`Position`]s.
+///
+/// Building it is linear in the input; each lookup is a binary search plus a count of the
+/// characters between the start of the line and the offset (a plain subtraction when that part
+/// of the line is ASCII).
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    bytes: &'a [u8],
+    /// Offset of the first byte of each line; `line_starts[0] == 0`.
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Builds the line-start table of `bytes`.
+    #[must_use]
+    pub fn new(bytes: &'a [u8]) -> Self {
+        let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
+        line_starts.push(0);
+        line_starts.extend(
+            bytes
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Self { bytes, line_starts }
+    }
+
+    /// The bytes this index was built from.
+    #[must_use]
+    pub fn bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// The number of lines (a final line break starts one more, empty, line).
+    #[must_use]
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The byte range of the 1-based `line`, without its line break (`\n` or `\r\n`).
+    #[must_use]
+    pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
+        let start = *self.line_starts.get(line.checked_sub(1)?)?;
+        let end = match self.line_starts.get(line) {
+            Some(&next) => {
+                let mut end = next.saturating_sub(1);
+                if end > start && self.bytes.get(end - 1) == Some(&b'\r') {
+                    end -= 1;
+                }
+                end
+            }
+            None => self.bytes.len(),
+        };
+        Some(start..end)
+    }
+
+    /// The 1-based line and column of the byte at `offset`.
+    ///
+    /// Never panics: an offset past the end is clamped to the end of the input.
+    #[must_use]
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.bytes.len());
+        // Number of line starts <= offset: at least 1 since line_starts[0] == 0.
+        let line = self.line_starts.partition_point(|&start| start <= offset).max(1);
+        let mut line_start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        if line_start == 0 && self.bytes.starts_with(BOM) {
+            line_start = BOM.len().min(offset);
+        }
+        Position {
+            line,
+            column: count_chars_before(self.bytes, line_start, offset) + 1,
+        }
+    }
+}
+
+/// Counts the characters starting in `bytes[from..to]`, counting each byte of an invalid UTF-8
+/// sequence as one character, and a character cut by `to` as one character.
+fn count_chars_before(bytes: &[u8], from: usize, to: usize) -> usize {
+    let Some(head) = bytes.get(from..to) else {
+        return 0;
+    };
+    if head.is_ascii() {
+        return head.len();
+    }
+    // Look at the whole line so that a character cut by `to` is decoded whole.
+    let line_end = bytes
+        .get(to..)
+        .and_then(|rest| rest.iter().position(|&b| b == b'\n'))
+        .map_or(bytes.len(), |i| to + i);
+    let Some(line) = bytes.get(from..line_end) else {
+        return 0;
+    };
+    let limit = to - from;
+    let mut count = 0;
+    let mut pos = 0;
+    for chunk in line.utf8_chunks() {
+        for (i, _) in chunk.valid().char_indices() {
+            if pos + i >= limit {
+                return count;
+            }
+            count += 1;
+        }
+        pos += chunk.valid().len();
+        for _ in chunk.invalid() {
+            if pos >= limit {
+                return count;
+            }
+            count += 1;
+            pos += 1;
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LineIndex, Position};
+
+    fn pos(line: usize, column: usize) -> Position {
+        Position { line, column }
+    }
+
+    #[test]
+    fn ascii_lines() {
+        let src = b"ab\ncd\n\nef";
+        let index = LineIndex::new(src);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.position(0), pos(1, 1));
+        assert_eq!(index.position(1), pos(1, 2));
+        assert_eq!(index.position(2), pos(1, 3)); // the '\n' itself
+        assert_eq!(index.position(3), pos(2, 1));
+        assert_eq!(index.position(6), pos(3, 1));
+        assert_eq!(index.position(7), pos(4, 1));
+        assert_eq!(index.position(8), pos(4, 2));
+        assert_eq!(index.position(9), pos(4, 3)); // end of input
+        assert_eq!(index.position(1000), pos(4, 3)); // past the end
+        assert_eq!(index.line_range(1), Some(0..2));
+        assert_eq!(index.line_range(3), Some(6..6));
+        assert_eq!(index.line_range(4), Some(7..9));
+        assert_eq!(index.line_range(0), None);
+        assert_eq!(index.line_range(5), None);
+    }
+
+    #[test]
+    fn empty_input() {
+        let index = LineIndex::new(b"");
+        assert_eq!(index.position(0), pos(1, 1));
+        assert_eq!(index.position(5), pos(1, 1));
+        assert_eq!(index.line_count(), 1);
+        assert_eq!(index.line_range(1), Some(0..0));
+    }
+
+    #[test]
+    fn trailing_newline_starts_a_line() {
+        let index = LineIndex::new(b"a\n");
+        assert_eq!(index.position(2), pos(2, 1));
+        assert_eq!(index.line_count(), 2);
+    }
+
+    #[test]
+    fn multibyte_columns_count_chars() {
+        let src = "é€😀x\n  ñ: 1".as_bytes();
+        let index = LineIndex::new(src);
+        let x = "é€😀".len();
+        assert_eq!(index.position(x), pos(1, 4));
+        assert_eq!(index.position(2), pos(1, 2)); // '€' starts at byte 2
+        // Offsets inside a character give that character's position.
+        assert_eq!(index.position(3), pos(1, 2));
+        assert_eq!(index.position(4), pos(1, 2));
+        let colon = "é€😀x\n  ñ".len();
+        assert_eq!(index.position(colon), pos(2, 4));
+    }
+
+    #[test]
+    fn crlf_positions_match_lf() {
+        let crlf = b"{\r\n  \"a\": 1\r\n}";
+        let lf = b"{\n  \"a\": 1\n}";
+        let (i1, i2) = (LineIndex::new(crlf), LineIndex::new(lf));
+        assert_eq!(i1.position(8), pos(2, 6));
+        assert_eq!(i2.position(7), pos(2, 6));
+        assert_eq!(i1.position(13), pos(3, 1));
+        assert_eq!(i1.line_range(2), Some(3..11));
+    }
+
+    #[test]
+    fn lone_cr_is_not_a_line_break() {
+        let index = LineIndex::new(b"a\rb");
+        assert_eq!(index.position(2), pos(1, 3));
+    }
+
+    #[test]
+    fn bom_takes_no_column() {
+        let src = b"\xEF\xBB\xBF{\"a\":1}\n x";
+        let index = LineIndex::new(src);
+        assert_eq!(index.position(0), pos(1, 1));
+        assert_eq!(index.position(1), pos(1, 1));
+        assert_eq!(index.position(3), pos(1, 1));
+        assert_eq!(index.position(4), pos(1, 2));
+        assert_eq!(index.position(13), pos(2, 2));
+    }
+
+    #[test]
+    fn invalid_utf8_counts_bytes() {
+        let src = b"a\xFF\xFEb\xC3\xA9c\xE2\x82";
+        let index = LineIndex::new(src);
+        assert_eq!(index.position(1), pos(1, 2));
+        assert_eq!(index.position(2), pos(1, 3));
+        assert_eq!(index.position(3), pos(1, 4));
+        assert_eq!(index.position(4), pos(1, 5));
+        assert_eq!(index.position(6), pos(1, 6));
+        assert_eq!(index.position(7), pos(1, 7)); // truncated sequence: one column per byte
+        assert_eq!(index.position(8), pos(1, 8));
+        assert_eq!(index.position(9), pos(1, 9));
+    }
+
+    #[test]
+    fn display() {
+        assert_eq!(pos(3, 7).to_string(), "3:7");
+    }
+}

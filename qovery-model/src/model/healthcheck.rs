@@ -1,0 +1,193 @@
+//! Health checks: the readiness and liveness probes of a container (shared by request and response).
+
+use serde::{Deserialize, Serialize};
+
+use super::defaults;
+use super::nullable::Nullable;
+
+/// The probes of a container (spec `Healthcheck`, `nullable: false`).
+///
+/// Required in both [`ContainerRequest`](super::ContainerRequest) and
+/// [`ContainerResponse`](super::ContainerResponse); `{}` (no probe at all) is valid.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Healthchecks {
+    /// Probe deciding when the container is ready to receive traffic. The spec's `Probe` is
+    /// nullable, so the key may be absent, `null` or a probe.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub readiness_probe: Nullable<Probe>,
+
+    /// Probe deciding when the container must be restarted. The spec's `Probe` is nullable, so the
+    /// key may be absent, `null` or a probe.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub liveness_probe: Nullable<Probe>,
+}
+
+/// One probe (spec `Probe`, `nullable: true`; no field is required).
+///
+/// The spec does not encode it, but a probe must set exactly one of the four kinds of
+/// [`ProbeType`]; validation checks it (see [`ProbeType::set_kinds`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Probe {
+    /// How the probe checks the container (wire name `type`).
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<ProbeType>,
+
+    /// Delay before the first probe, in seconds. Defaults to
+    /// [`defaults::PROBE_INITIAL_DELAY_SECONDS`] (30) when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initial_delay_seconds: Option<i32>,
+
+    /// Interval between two probes, in seconds. Defaults to [`defaults::PROBE_PERIOD_SECONDS`] (10) when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_seconds: Option<i32>,
+
+    /// Timeout of one probe, in seconds. Defaults to [`defaults::PROBE_TIMEOUT_SECONDS`] (5) when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timeout_seconds: Option<i32>,
+
+    /// Consecutive successes after a failure for the probe to be considered successful.
+    /// Defaults to [`defaults::PROBE_SUCCESS_THRESHOLD`] (1) when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub success_threshold: Option<i32>,
+
+    /// Consecutive failures for the probe to be considered failed. Defaults to
+    /// [`defaults::PROBE_FAILURE_THRESHOLD`] (9) when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub failure_threshold: Option<i32>,
+}
+
+impl Probe {
+    /// The effective initial delay in seconds: the field, or [`defaults::PROBE_INITIAL_DELAY_SECONDS`] (30).
+    pub fn initial_delay_seconds_or_default(&self) -> i32 {
+        self.initial_delay_seconds
+            .unwrap_or(defaults::PROBE_INITIAL_DELAY_SECONDS)
+    }
+
+    /// The effective period in seconds: the field, or [`defaults::PROBE_PERIOD_SECONDS`] (10).
+    pub fn period_seconds_or_default(&self) -> i32 {
+        self.period_seconds
+            .unwrap_or(defaults::PROBE_PERIOD_SECONDS)
+    }
+
+    /// The effective timeout in seconds: the field, or [`defaults::PROBE_TIMEOUT_SECONDS`] (5).
+    pub fn timeout_seconds_or_default(&self) -> i32 {
+        self.timeout_seconds
+            .unwrap_or(defaults::PROBE_TIMEOUT_SECONDS)
+    }
+
+    /// The effective success threshold: the field, or [`defaults::PROBE_SUCCESS_THRESHOLD`] (1).
+    pub fn success_threshold_or_default(&self) -> i32 {
+        self.success_threshold
+            .unwrap_or(defaults::PROBE_SUCCESS_THRESHOLD)
+    }
+
+    /// The effective failure threshold: the field, or [`defaults::PROBE_FAILURE_THRESHOLD`] (9).
+    pub fn failure_threshold_or_default(&self) -> i32 {
+        self.failure_threshold
+            .unwrap_or(defaults::PROBE_FAILURE_THRESHOLD)
+    }
+}
+
+/// The kind of a probe (the inline, unnamed object of spec `Probe.type`; the generated clients
+/// call it `ProbeType`).
+///
+/// All four members are optional and nullable. The spec does not say so, but exactly one of them
+/// must be set (Terraform provider, engine); see [`ProbeType::set_kinds`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProbeType {
+    /// Check that a TCP connection can be opened.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub tcp: Nullable<TcpProbe>,
+
+    /// Check that an HTTP `GET` succeeds.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub http: Nullable<HttpProbe>,
+
+    /// Execute a command inside the container; the probe succeeds if the command exits with status code 0.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub exec: Nullable<ExecProbe>,
+
+    /// Call the gRPC health checking protocol.
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub grpc: Nullable<GrpcProbe>,
+}
+
+impl ProbeType {
+    /// Each kind's wire name with whether it holds a value (absent and `null` count as not set),
+    /// in wire order: `tcp`, `http`, `exec`, `grpc`.
+    pub fn set_kinds(&self) -> [(&'static str, bool); 4] {
+        [
+            ("tcp", self.tcp.is_value()),
+            ("http", self.http.is_value()),
+            ("exec", self.exec.is_value()),
+            ("grpc", self.grpc.is_value()),
+        ]
+    }
+}
+
+/// A TCP probe (spec `Probe.type.tcp`; the generated clients call it `ProbeTypeTcp`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TcpProbe {
+    /// Port to connect to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<i32>,
+
+    /// Host to connect to. Nullable; the spec default is `null` (the pod's address).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub host: Nullable<String>,
+}
+
+/// An HTTP probe (spec `Probe.type.http`; the generated clients call it `ProbeTypeHttp`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct HttpProbe {
+    /// Path to request. Defaults to [`defaults::HTTP_PROBE_PATH`] (`/`) when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+
+    /// Scheme to use. Defaults to [`defaults::HTTP_PROBE_SCHEME`] (`HTTP`) when omitted. The spec
+    /// has no enum for it; the Terraform provider documents `HTTP` or `HTTPS`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheme: Option<String>,
+
+    /// Port to request.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<i32>,
+}
+
+impl HttpProbe {
+    /// The effective path: the field, or [`defaults::HTTP_PROBE_PATH`] (`/`).
+    pub fn path_or_default(&self) -> &str {
+        self.path.as_deref().unwrap_or(defaults::HTTP_PROBE_PATH)
+    }
+
+    /// The effective scheme: the field, or [`defaults::HTTP_PROBE_SCHEME`] (`HTTP`).
+    pub fn scheme_or_default(&self) -> &str {
+        self.scheme
+            .as_deref()
+            .unwrap_or(defaults::HTTP_PROBE_SCHEME)
+    }
+}
+
+/// A command probe (spec `Probe.type.exec`; the generated clients call it `ProbeTypeExec`).
+///
+/// Executes a command inside the container; the probe succeeds if the command exits with status code 0.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ExecProbe {
+    /// Command to execute inside the container, as an array of strings: the executable, then its
+    /// arguments (example `["sh", "-c", "test -f /tmp/healthy"]`). The spec requires at least one item
+    /// (`minItems: 1`) when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<Vec<String>>,
+}
+
+/// A gRPC probe (spec `Probe.type.grpc`; the generated clients call it `ProbeTypeGrpc`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct GrpcProbe {
+    /// Name of the gRPC service to check. Nullable; the spec default is `null` (the server's overall health).
+    #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    pub service: Nullable<String>,
+
+    /// Port to call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub port: Option<i32>,
+}

@@ -1,0 +1,116 @@
+//! Ports of a container: request items, response items and the protocol enum.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::defaults;
+use super::open_enum::open_enum;
+
+open_enum! {
+    /// Protocol of a port (spec `PortProtocolEnum`).
+    ///
+    /// The spec declares `default: HTTP` on the enum schema itself: see [`defaults::PORT_PROTOCOL`].
+    pub enum PortProtocol {
+        /// `HTTP`: HTTP traffic (the default).
+        Http = "HTTP",
+        /// `GRPC`: gRPC traffic.
+        Grpc = "GRPC",
+        /// `TCP`: raw TCP traffic.
+        Tcp = "TCP",
+        /// `UDP`: UDP traffic.
+        Udp = "UDP",
+    }
+}
+
+/// A port in a request (the inline item of spec `ServicePortRequest.ports`).
+///
+/// `ServicePortRequest` itself (`{ports: [...]}`) is flattened into
+/// [`ContainerRequest`](super::ContainerRequest), whose `ports` field is a list of these.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PortRequest {
+    /// Id of an existing port (format uuid); omit it to create a new port.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Uuid>,
+
+    /// Name of the port.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+
+    /// The listening port of your service (example 8080).
+    pub internal_port: i32,
+
+    /// The exposed port for your service (example 8080). Optional: if not set, a default port is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_port: Option<i32>,
+
+    /// Expose the port to the world.
+    pub publicly_accessible: bool,
+
+    /// Whether this is the default port to use for the domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_default: Option<bool>,
+
+    /// Protocol of the port. Defaults to [`defaults::PORT_PROTOCOL`] (`HTTP`) when omitted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub protocol: Option<PortProtocol>,
+
+    /// The path or regex that must match for traffic to be accepted on your service; e.g. `/api/`
+    /// only accepts HTTP calls starting with `/api/`. Only valid for publicly accessible HTTP or GRPC ports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_path: Option<String>,
+
+    /// The new path used to reach your service after replacement; e.g. with `public_path` `/(.*)`
+    /// and `public_path_rewrite` `/api/$1`, an external URL `example.com/foobar` reaches the service
+    /// as `example.com/api/foobar`. Only valid for publicly accessible HTTP or GRPC ports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_path_rewrite: Option<String>,
+}
+
+impl PortRequest {
+    /// The effective protocol: `protocol`, or [`defaults::PORT_PROTOCOL`] (`HTTP`) when omitted.
+    pub fn protocol_or_default(&self) -> PortProtocol {
+        self.protocol.clone().unwrap_or(defaults::PORT_PROTOCOL)
+    }
+}
+
+/// A port in a response (spec `ServicePort`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PortResponse {
+    /// Id of the port (format uuid).
+    pub id: Uuid,
+
+    /// Name of the port.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+
+    /// The listening port of your service (example 8080).
+    pub internal_port: i32,
+
+    /// The exposed port for your service (example 8080). Optional: if not set, a default port is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_port: Option<i32>,
+
+    /// Expose the port to the world.
+    pub publicly_accessible: bool,
+
+    /// Whether this is the default port to use for the domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_default: Option<bool>,
+
+    /// Protocol of the port (required in a response).
+    pub protocol: PortProtocol,
+
+    /// The path or regex that must match for traffic to be accepted on your service; e.g. `/api/`
+    /// only accepts HTTP calls starting with `/api/`. Only valid for publicly accessible HTTP or GRPC ports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_path: Option<String>,
+
+    /// The new path used to reach your service after replacement; e.g. with `public_path` `/(.*)`
+    /// and `public_path_rewrite` `/api/$1`, an external URL `example.com/foobar` reaches the service
+    /// as `example.com/api/foobar`. Only valid for publicly accessible HTTP or GRPC ports.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub public_path_rewrite: Option<String>,
+}
+
+/// The ports of a response (spec `ServicePortResponseList`: an array of `ServicePort`).
+pub type ServicePortResponseList = Vec<PortResponse>;

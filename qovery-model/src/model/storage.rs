@@ -1,0 +1,56 @@
+//! Persistent storage of a container: request items, response items and the storage type enum.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::open_enum::open_enum;
+
+open_enum! {
+    /// Type of a persistent storage (spec `StorageTypeEnum`).
+    pub enum StorageType {
+        /// `FAST_SSD`: SSD-backed storage (the only type the spec lists).
+        FastSsd = "FAST_SSD",
+    }
+}
+
+/// A storage in a request (the inline item of spec `ServiceStorageRequest.storage`).
+///
+/// `ServiceStorageRequest` itself (`{storage: [...]}`) is flattened into
+/// [`ContainerRequest`](super::ContainerRequest), whose `storage` field is a list of these.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StorageRequest {
+    /// Id of an existing storage (format uuid); omit it to create a new storage.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Uuid>,
+
+    /// Type of the storage (wire name `type`).
+    #[serde(rename = "type")]
+    pub storage_type: StorageType,
+
+    /// Size of the storage, in GB (example 16). The spec text says "Minimum size is 4 GB" but has
+    /// no `minimum` keyword; validation enforces it.
+    pub size: i32,
+
+    /// Path where the storage is mounted in the container (example `/mnt/images`).
+    pub mount_point: String,
+}
+
+/// A storage in a response (the inline item of spec `ServiceStorage.storage`).
+///
+/// `ServiceStorage` itself (`{storage: [...]}`) is flattened into
+/// [`ContainerResponse`](super::ContainerResponse), whose `storage` field is a list of these.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StorageResponse {
+    /// Id of the storage (format uuid).
+    pub id: Uuid,
+
+    /// Type of the storage (wire name `type`).
+    #[serde(rename = "type")]
+    pub storage_type: StorageType,
+
+    /// Size of the storage, in GB (example 16).
+    pub size: i32,
+
+    /// Path where the storage is mounted in the container (example `/mnt/images`).
+    pub mount_point: String,
+}

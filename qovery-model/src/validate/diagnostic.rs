@@ -1,0 +1,113 @@
+//! One problem found in a payload: where, what, how bad.
+
+use std::fmt;
+
+/// How bad a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Severity {
+    /// Qovery or Kubernetes would reject the payload, or silently drop what it says.
+    Error,
+    /// The payload is accepted but is almost certainly not what was meant, or the rule is
+    /// inferred rather than documented.
+    Warning,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`, as written in every output format.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A 1-based line and column in a document; columns count characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: u32,
+    /// 1-based column, in Unicode scalar values from the start of the line.
+    pub column: u32,
+}
+
+/// One problem: a JSON Pointer to the offending value, a stable code, a severity and a message.
+///
+/// Every front end (the typed validator, the raw-document checker, the linter's renderers)
+/// produces and consumes this one type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Diagnostic {
+    /// RFC 6901 JSON Pointer to the offending value; for a missing member, the member itself.
+    pub pointer: String,
+    /// Stable snake_case code (`range`, `pattern`, `required`, `image_name_tag`...).
+    pub code: &'static str,
+    /// How bad it is.
+    pub severity: Severity,
+    /// What was found and what was expected.
+    pub message: String,
+    /// A suggested fix, when there is one.
+    pub help: Option<String>,
+    /// Where it is in the source document, when the value came from one.
+    pub position: Option<Position>,
+}
+
+impl Diagnostic {
+    /// A diagnostic with no help and no position.
+    pub fn new(
+        pointer: impl Into<String>,
+        code: &'static str,
+        severity: Severity,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            pointer: pointer.into(),
+            code,
+            severity,
+            message: message.into(),
+            help: None,
+            position: None,
+        }
+    }
+
+    /// The same diagnostic with a suggested fix.
+    #[must_use]
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// The same diagnostic located at `position`.
+    #[must_use]
+    pub fn with_position(mut self, position: Position) -> Self {
+        self.position = Some(position);
+        self
+    }
+
+    /// Whether this is an error (and not a warning).
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let pointer = if self.pointer.is_empty() {
+            "(root)"
+        } else {
+            &self.pointer
+        };
+        write!(
+            f,
+            "{}[{}] {}: {}",
+            self.severity, self.code, pointer, self.message
+        )
+    }
+}

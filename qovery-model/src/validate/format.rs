@@ -1,0 +1,240 @@
+//! The string formats the spec names (`uuid`, `uri`, `date-time`), checked without extra
+//! dependencies and with the same meaning as JSON Schema's format assertions.
+
+use std::fmt;
+
+/// A string format from the spec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// RFC 9562 UUID in its hyphenated form (`8-4-4-4-12` hexadecimal digits).
+    Uuid,
+    /// RFC 3986 absolute URI: a scheme, `:`, then only URI characters.
+    Uri,
+    /// RFC 3339 `date-time` (`2023-11-07T05:31:56Z`).
+    DateTime,
+}
+
+impl Format {
+    /// The JSON Schema `format` name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Format::Uuid => "uuid",
+            Format::Uri => "uri",
+            Format::DateTime => "date-time",
+        }
+    }
+
+    /// What a matching value looks like, for messages.
+    pub const fn expectation(self) -> &'static str {
+        match self {
+            Format::Uuid => "a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a",
+            Format::Uri => "an absolute URI such as https://example.com/icon.svg",
+            Format::DateTime => "an RFC 3339 date-time such as 2023-11-07T05:31:56Z",
+        }
+    }
+
+    /// Whether `value` is in this format.
+    pub fn matches(self, value: &str) -> bool {
+        match self {
+            Format::Uuid => is_uuid(value),
+            Format::Uri => is_absolute_uri(value),
+            Format::DateTime => is_date_time(value),
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` with hexadecimal digits, any case.
+pub fn is_uuid(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.len() == 36
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => *b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
+}
+
+/// RFC 3986 `absolute-URI` / `URI`: `scheme ":" ...` where the rest holds only unreserved,
+/// reserved or percent-encoded characters.
+pub fn is_absolute_uri(value: &str) -> bool {
+    let Some((scheme, rest)) = value.split_once(':') else {
+        return false;
+    };
+    let mut scheme_chars = scheme.bytes();
+    let scheme_ok = scheme_chars.next().is_some_and(|b| b.is_ascii_alphabetic())
+        && scheme_chars.all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.'));
+    if !scheme_ok {
+        return false;
+    }
+    let bytes = rest.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'%' {
+            let hex = bytes.get(i + 1..i + 3);
+            if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+                return false;
+            }
+            i += 3;
+            continue;
+        }
+        let allowed = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'-' | b'.' | b'_' | b'~' // unreserved
+                | b':' | b'/' | b'?' | b'#' | b'[' | b']' | b'@' // gen-delims
+                | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' // sub-delims
+            );
+        if !allowed {
+            return false;
+        }
+        i += 1;
+    }
+    // At most one fragment delimiter.
+    rest.matches('#').count() <= 1
+}
+
+/// RFC 3339 section 5.6 `date-time`, with calendar and clock ranges checked.
+pub fn is_date_time(value: &str) -> bool {
+    parse_date_time(value).is_some()
+}
+
+/// Seconds since 0000-01-01T00:00:00Z (proleptic Gregorian), with the offset applied, plus the
+/// fractional part as written; used to compare two date-times. `None` when not RFC 3339.
+pub fn parse_date_time(value: &str) -> Option<(i64, u64)> {
+    let b = value.as_bytes();
+    if b.len() < 20 {
+        return None;
+    }
+    let num = |range: std::ops::Range<usize>| -> Option<i64> {
+        let digits = b.get(range)?;
+        if !digits.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        Some(
+            digits
+                .iter()
+                .fold(0i64, |acc, d| acc * 10 + i64::from(d - b'0')),
+        )
+    };
+    let year = num(0..4)?;
+    let month = num(5..7)?;
+    let day = num(8..10)?;
+    let hour = num(11..13)?;
+    let minute = num(14..16)?;
+    let second = num(17..19)?;
+    if b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
+        return None;
+    }
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day < 1 || day > days_in_month || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let mut i = 19;
+    let mut fraction = 0u64;
+    if b.get(i) == Some(&b'.') {
+        i += 1;
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            if i - start < 9 {
+                fraction = fraction * 10 + u64::from(b[i] - b'0');
+            }
+            i += 1;
+        }
+        if i == start {
+            return None;
+        }
+        for _ in (i - start).min(9)..9 {
+            fraction *= 10;
+        }
+    }
+    let offset_minutes = match b.get(i) {
+        Some(b'Z' | b'z') if i + 1 == b.len() => 0,
+        Some(sign @ (b'+' | b'-')) if i + 6 == b.len() => {
+            let oh = num(i + 1..i + 3)?;
+            let om = num(i + 4..i + 6)?;
+            if b[i + 3] != b':' || oh > 23 || om > 59 {
+                return None;
+            }
+            let total = oh * 60 + om;
+            if *sign == b'-' { -total } else { total }
+        }
+        _ => return None,
+    };
+    // Days from civil (Howard Hinnant's algorithm), shifted to year 0.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe;
+    let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+    Some((seconds, fraction))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uuids() {
+        assert!(is_uuid("3c90c3cc-0d44-4b50-8888-8dd25736052a"));
+        assert!(is_uuid("3C90C3CC-0D44-4B50-8888-8DD25736052A"));
+        assert!(!is_uuid("3c90c3cc0d444b5088888dd25736052a"));
+        assert!(!is_uuid("<string>"));
+        assert!(!is_uuid("3c90c3cc-0d44-4b50-8888-8dd25736052g"));
+    }
+
+    #[test]
+    fn uris() {
+        assert!(is_absolute_uri("https://example.com/icon.svg"));
+        assert!(is_absolute_uri("app://qovery.console/nginx"));
+        assert!(is_absolute_uri("urn:isbn:0451450523"));
+        assert!(is_absolute_uri("https://example.com/a%20b"));
+        assert!(!is_absolute_uri("<string>"));
+        assert!(!is_absolute_uri("/relative/path"));
+        assert!(!is_absolute_uri("https://example.com/a b"));
+        assert!(!is_absolute_uri("https://example.com/%zz"));
+        assert!(!is_absolute_uri("1http://x"));
+    }
+
+    #[test]
+    fn date_times() {
+        assert!(is_date_time("2023-11-07T05:31:56Z"));
+        assert!(is_date_time("2023-11-07t05:31:56.123456789+02:00"));
+        assert!(is_date_time("2024-02-29T00:00:00Z"));
+        assert!(!is_date_time("2023-02-29T00:00:00Z"));
+        assert!(!is_date_time("2023-11-07 05:31:56Z"));
+        assert!(!is_date_time("2023-11-07T05:31:56"));
+        assert!(!is_date_time("2023-13-07T05:31:56Z"));
+        assert!(!is_date_time("2023-11-07T24:00:00Z"));
+        assert!(!is_date_time("2023-11-07T05:31:56.Z"));
+    }
+
+    #[test]
+    fn date_times_compare_across_offsets() {
+        let utc = parse_date_time("2023-11-07T05:31:56Z");
+        let paris = parse_date_time("2023-11-07T06:31:56+01:00");
+        assert_eq!(utc, paris);
+        assert!(parse_date_time("2023-11-07T05:31:55Z") < utc);
+    }
+}
