@@ -531,7 +531,7 @@ fn defaults_match_the_spec() {
     assert_eq!(defaults::HTTP_PROBE_SCHEME, "HTTP");
     assert_eq!(defaults::KEDA_POLLING_INTERVAL_SECONDS, 30);
     assert_eq!(defaults::KEDA_COOLDOWN_PERIOD_SECONDS, 300);
-    assert!(defaults::KEDA_SCALER_ENABLED);
+    const { assert!(defaults::KEDA_SCALER_ENABLED) };
     assert_eq!(defaults::PORT_PROTOCOL, PortProtocol::Http);
 }
 
@@ -762,10 +762,11 @@ fn response_wrong_shapes_are_errors() -> TestResult {
         ("id not a uuid", "id", json!("3c90c3cc")),
         ("service_type as a number", "service_type", json!(3)),
         (
-            "auto_deploy null (not nullable in the response)",
-            "auto_deploy",
-            Value::Null,
+            "registry without kind",
+            "registry",
+            json!({"id": "3c90c3cc-0d44-4b50-8888-8dd25736052a", "name": "r", "url": "u"}),
         ),
+        ("environment without id", "environment", json!({})),
     ];
     for (label, key, wrong) in cases {
         let mut input = seed.clone();

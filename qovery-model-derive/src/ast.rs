@@ -53,7 +53,10 @@ impl<'a> Container<'a> {
         let docs = doc_comment(&input.attrs);
         let serde = serde?;
         let fields = match serde.data {
-            serde_derive_internals::ast::Data::Struct(serde_derive_internals::ast::Style::Struct, fields) => fields,
+            serde_derive_internals::ast::Data::Struct(
+                serde_derive_internals::ast::Style::Struct,
+                fields,
+            ) => fields,
             _ => {
                 cx.error_spanned_by(
                     &input.ident,
@@ -92,7 +95,10 @@ pub fn doc_comment(attrs: &[syn::Attribute]) -> Option<String> {
         .filter(|attr| attr.path().is_ident("doc"))
         .filter_map(|attr| match &attr.meta {
             syn::Meta::NameValue(nv) => match &nv.value {
-                syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) => Some(s.value()),
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s.value()),
                 _ => None,
             },
             _ => None,

@@ -13,14 +13,42 @@ use syn::{Attribute, Expr, ExprLit, ExprUnary, Ident, Lit, LitStr, Token, UnOp};
 pub const ATTRIBUTE: &str = "qovery";
 
 const FIELD_KEYS: &[&str] = &[
-    "range", "length", "pattern", "not_blank", "non_empty", "format", "known", "nested", "custom",
-    "each", "default", "example", "severity", "source", "code", "description",
+    "range",
+    "length",
+    "pattern",
+    "not_blank",
+    "non_empty",
+    "format",
+    "known",
+    "nested",
+    "custom",
+    "each",
+    "default",
+    "example",
+    "severity",
+    "source",
+    "code",
+    "description",
 ];
 const EACH_KEYS: &[&str] = &[
-    "range", "length", "pattern", "not_blank", "non_empty", "format", "known", "custom",
+    "range",
+    "length",
+    "pattern",
+    "not_blank",
+    "non_empty",
+    "format",
+    "known",
+    "custom",
 ];
 const CONTAINER_KEYS: &[&str] = &["rule"];
-const SOURCES: &[&str] = &["spec", "spec_prose", "kubernetes", "terraform", "console", "inferred"];
+const SOURCES: &[&str] = &[
+    "spec",
+    "spec_prose",
+    "kubernetes",
+    "terraform",
+    "console",
+    "inferred",
+];
 const FORMATS: &[&str] = &["uuid", "uri", "date-time"];
 
 /// An integer bound, with its value when the macro can read it (a literal, maybe negated).
@@ -47,8 +75,14 @@ impl Bound {
 
 fn literal_int(expr: &Expr) -> Option<i128> {
     match expr {
-        Expr::Lit(ExprLit { lit: Lit::Int(int), .. }) => int.base10_parse().ok(),
-        Expr::Unary(ExprUnary { op: UnOp::Neg(_), expr, .. }) => literal_int(expr).map(|v| -v),
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(int), ..
+        }) => int.base10_parse().ok(),
+        Expr::Unary(ExprUnary {
+            op: UnOp::Neg(_),
+            expr,
+            ..
+        }) => literal_int(expr).map(|v| -v),
         Expr::Group(group) => literal_int(&group.expr),
         Expr::Paren(paren) => literal_int(&paren.expr),
         _ => None,
@@ -82,8 +116,14 @@ impl FormatName {
 
 #[derive(Clone)]
 pub enum RuleKind {
-    Range { min: Option<Bound>, max: Option<Bound> },
-    Length { min: Option<Bound>, max: Option<Bound> },
+    Range {
+        min: Option<Bound>,
+        max: Option<Bound>,
+    },
+    Length {
+        min: Option<Bound>,
+        max: Option<Bound>,
+    },
     Pattern(LitStr),
     NotBlank,
     NonEmpty,
@@ -256,7 +296,10 @@ impl FieldAttrs {
                 cx.syn_error(error);
             }
             if !saw_item {
-                cx.error_spanned_by(attr, "empty `#[qovery()]`: declare a rule, e.g. `#[qovery(not_blank)]`");
+                cx.error_spanned_by(
+                    attr,
+                    "empty `#[qovery()]`: declare a rule, e.g. `#[qovery(not_blank)]`",
+                );
             }
             if rules.is_empty() {
                 if let Some(span) = meta_values.first_span {
@@ -264,12 +307,13 @@ impl FieldAttrs {
                 }
             }
             let meta = meta_values.build();
-            out.rules.extend(rules.into_iter().map(|(kind, span, each)| FieldRule {
-                kind,
-                span,
-                each,
-                meta: meta.clone(),
-            }));
+            out.rules
+                .extend(rules.into_iter().map(|(kind, span, each)| FieldRule {
+                    kind,
+                    span,
+                    each,
+                    meta: meta.clone(),
+                }));
         }
         out
     }
@@ -296,7 +340,10 @@ impl MetaBuilder {
                 match ident.to_string().as_str() {
                     "error" => self.meta.severity = SeverityName::Error,
                     "warning" => self.meta.severity = SeverityName::Warning,
-                    other => cx.error_spanned_by(&ident, format!("unknown severity `{other}`: expected `error` or `warning`")),
+                    other => cx.error_spanned_by(
+                        &ident,
+                        format!("unknown severity `{other}`: expected `error` or `warning`"),
+                    ),
                 }
             }
             "source" => {
@@ -304,14 +351,19 @@ impl MetaBuilder {
                 let name = ident.to_string();
                 match SOURCES.iter().find(|s| **s == name) {
                     Some(source) => self.meta.source = source,
-                    None => cx.error_spanned_by(&ident, format!("unknown source `{name}`: expected one of {}", list(SOURCES))),
+                    None => cx.error_spanned_by(
+                        &ident,
+                        format!("unknown source `{name}`: expected one of {}", list(SOURCES)),
+                    ),
                 }
             }
             "code" => {
                 let code: LitStr = meta.value()?.parse()?;
                 let value = code.value();
                 let snake = !value.is_empty()
-                    && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                    && value
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
                     && value.as_bytes()[0].is_ascii_lowercase();
                 if !snake {
                     cx.error_spanned_by(&code, format!("code {value:?} must be snake_case (lowercase ASCII letters, digits and `_`, starting with a letter)"));
@@ -333,7 +385,10 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<O
         "range" | "length" => {
             let (min, max) = parse_bounds(cx, meta, key)?;
             if min.is_none() && max.is_none() {
-                cx.error_spanned_by(&meta.path, format!("`{key}` needs `min`, `max` or both, e.g. `{key}(min = 1)`"));
+                cx.error_spanned_by(
+                    &meta.path,
+                    format!("`{key}` needs `min`, `max` or both, e.g. `{key}(min = 1)`"),
+                );
                 return Ok(None);
             }
             if key == "range" {
@@ -350,7 +405,13 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<O
                 "uri" => RuleKind::Format(FormatName::Uri),
                 "date-time" => RuleKind::Format(FormatName::DateTime),
                 other => {
-                    cx.error_spanned_by(&name, format!("unknown format {other:?}: expected one of {}", list(FORMATS)));
+                    cx.error_spanned_by(
+                        &name,
+                        format!(
+                            "unknown format {other:?}: expected one of {}",
+                            list(FORMATS)
+                        ),
+                    );
                     return Ok(None);
                 }
             }
@@ -373,7 +434,11 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<O
     }))
 }
 
-fn parse_bounds(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<(Option<Bound>, Option<Bound>)> {
+fn parse_bounds(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta<'_>,
+    key: &str,
+) -> syn::Result<(Option<Bound>, Option<Bound>)> {
     let mut min = None;
     let mut max = None;
     meta.parse_nested_meta(|bound| {
@@ -382,7 +447,13 @@ fn parse_bounds(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result
             "min" => &mut min,
             "max" => &mut max,
             other => {
-                unknown_key(cx, &bound, other, &["min", "max"], &format!("inside `{key}(...)`"));
+                unknown_key(
+                    cx,
+                    &bound,
+                    other,
+                    &["min", "max"],
+                    &format!("inside `{key}(...)`"),
+                );
                 skip_value(&bound)?;
                 return Ok(());
             }
@@ -426,7 +497,11 @@ fn unknown_key(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str, known: &[&str],
 }
 
 fn list(items: &[&str]) -> String {
-    items.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|i| format!("`{i}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The known key closest to `key`, if it is close enough to be a typo.

@@ -17,7 +17,10 @@ pub fn check(cx: &Ctxt, container: &Container<'_>) {
     for rule in &container.attrs.rules {
         let text = rule.to_token_stream().to_string();
         if seen.contains(&text) {
-            cx.error_spanned_by(rule, format!("duplicate `rule = {}` on this type", text.replace(' ', "")));
+            cx.error_spanned_by(
+                rule,
+                format!("duplicate `rule = {}` on this type", text.replace(' ', "")),
+            );
         }
         seen.push(text);
     }
@@ -26,7 +29,12 @@ pub fn check(cx: &Ctxt, container: &Container<'_>) {
 fn check_field(cx: &Ctxt, field: &Field<'_>) {
     let name = field.wire.as_str();
     if field.skipped && !field.attrs.rules.is_empty() {
-        cx.error_at(field.attrs.rules[0].span, format!("`{name}` is skipped by serde, so it is never on the wire: it cannot carry rules"));
+        cx.error_at(
+            field.attrs.rules[0].span,
+            format!(
+                "`{name}` is skipped by serde, so it is never on the wire: it cannot carry rules"
+            ),
+        );
     }
     if let Some((span, _)) = &field.attrs.default
         && !field.shape.is_optional()
@@ -38,7 +46,10 @@ fn check_field(cx: &Ctxt, field: &Field<'_>) {
         let keyword = rule.kind.keyword();
         if !matches!(rule.kind, RuleKind::Custom(_)) {
             if seen.contains(&(keyword, rule.each)) {
-                cx.error_at(rule.span, format!("duplicate `{keyword}` on `{name}`: merge the two into one rule"));
+                cx.error_at(
+                    rule.span,
+                    format!("duplicate `{keyword}` on `{name}`: merge the two into one rule"),
+                );
             }
             seen.push((keyword, rule.each));
         }
@@ -46,7 +57,13 @@ fn check_field(cx: &Ctxt, field: &Field<'_>) {
             match field.shape.present() {
                 Shape::Seq(element, _) => (**element).clone(),
                 other => {
-                    cx.error_at(rule.span, format!("`each(...)` applies to the elements of a Vec, but `{name}` is {}", other.describe()));
+                    cx.error_at(
+                        rule.span,
+                        format!(
+                            "`each(...)` applies to the elements of a Vec, but `{name}` is {}",
+                            other.describe()
+                        ),
+                    );
                     continue;
                 }
             }
@@ -63,10 +80,17 @@ fn check_applies(cx: &Ctxt, rule: &FieldRule, shape: &Shape, name: &str) {
     let keyword = rule.kind.keyword();
     let fits = match &rule.kind {
         RuleKind::Range { .. } => matches!(shape, Shape::Int | Shape::Other),
-        RuleKind::Length { .. } | RuleKind::NonEmpty => matches!(shape, Shape::Str | Shape::Seq(..) | Shape::Other),
-        RuleKind::Pattern(_) | RuleKind::NotBlank | RuleKind::Format(_) => matches!(shape, Shape::Str | Shape::Other),
+        RuleKind::Length { .. } | RuleKind::NonEmpty => {
+            matches!(shape, Shape::Str | Shape::Seq(..) | Shape::Other)
+        }
+        RuleKind::Pattern(_) | RuleKind::NotBlank | RuleKind::Format(_) => {
+            matches!(shape, Shape::Str | Shape::Other)
+        }
         RuleKind::Known => matches!(shape, Shape::Other),
-        RuleKind::Nested => !matches!(innermost(shape), Shape::Int | Shape::Float | Shape::Bool | Shape::Str),
+        RuleKind::Nested => !matches!(
+            innermost(shape),
+            Shape::Int | Shape::Float | Shape::Bool | Shape::Str
+        ),
         RuleKind::Custom(_) => true,
     };
     if fits {
@@ -80,19 +104,26 @@ fn check_applies(cx: &Ctxt, rule: &FieldRule, shape: &Shape, name: &str) {
         RuleKind::Nested => "types that implement `Validate`",
         RuleKind::Custom(_) => "anything",
     };
-    let mut message = format!("`{keyword}` applies to {wants}, but `{name}` is {}", shape.describe());
+    let mut message = format!(
+        "`{keyword}` applies to {wants}, but `{name}` is {}",
+        shape.describe()
+    );
     if let Shape::Seq(element, _) = shape
         && !matches!(rule.kind, RuleKind::Nested)
         && !matches!(**element, Shape::Seq(..))
     {
-        message.push_str(&format!("; to check each element, write `each({keyword}...)`"));
+        message.push_str(&format!(
+            "; to check each element, write `each({keyword}...)`"
+        ));
     }
     cx.error_at(rule.span, message);
 }
 
 fn innermost(shape: &Shape) -> &Shape {
     match shape {
-        Shape::Seq(inner, _) | Shape::Optional(inner, _) | Shape::Nullable(inner, _) => innermost(inner),
+        Shape::Seq(inner, _) | Shape::Optional(inner, _) | Shape::Nullable(inner, _) => {
+            innermost(inner)
+        }
         other => other,
     }
 }
@@ -105,7 +136,10 @@ fn check_arguments(cx: &Ctxt, rule: &FieldRule) {
                 && let (Some(l), Some(h)) = (lo.literal, hi.literal)
                 && l > h
             {
-                cx.error_spanned_by(&hi.expr, format!("`{keyword}` can never pass: `min` ({l}) is greater than `max` ({h})"));
+                cx.error_spanned_by(
+                    &hi.expr,
+                    format!("`{keyword}` can never pass: `min` ({l}) is greater than `max` ({h})"),
+                );
             }
             if matches!(rule.kind, RuleKind::Length { .. }) {
                 for bound in [min, max].into_iter().flatten() {
@@ -115,7 +149,11 @@ fn check_arguments(cx: &Ctxt, rule: &FieldRule) {
                 }
             }
             for bound in [min, max].into_iter().flatten() {
-                if keyword == "range" && bound.literal.is_some_and(|v| v < i128::from(i64::MIN) || v > i128::from(i64::MAX)) {
+                if keyword == "range"
+                    && bound
+                        .literal
+                        .is_some_and(|v| v < i128::from(i64::MIN) || v > i128::from(i64::MAX))
+                {
                     cx.error_spanned_by(&bound.expr, "this bound does not fit in an i64");
                 }
             }
@@ -125,7 +163,10 @@ fn check_arguments(cx: &Ctxt, rule: &FieldRule) {
             if let Err(error) = regex::Regex::new(&source) {
                 cx.error_spanned_by(pattern, format!("invalid regular expression: {error}"));
             } else if let Some(problem) = non_ecma_construct(&source) {
-                cx.error_spanned_by(pattern, format!("this pattern would not mean the same in the JSON Schema: {problem}"));
+                cx.error_spanned_by(
+                    pattern,
+                    format!("this pattern would not mean the same in the JSON Schema: {problem}"),
+                );
             }
         }
         _ => {}
@@ -141,7 +182,9 @@ fn non_ecma_construct(pattern: &str) -> Option<String> {
             '\\' => {
                 let next = chars.get(i + 1).copied().unwrap_or(' ');
                 if matches!(next, 'd' | 'D' | 'w' | 'W' | 's' | 'S' | 'b' | 'B') {
-                    return Some(format!("`\\{next}` is Unicode-aware in Rust and ASCII-only (or differently defined) in ECMA-262; write the class out, e.g. `[0-9]` for `\\d`"));
+                    return Some(format!(
+                        "`\\{next}` is Unicode-aware in Rust and ASCII-only (or differently defined) in ECMA-262; write the class out, e.g. `[0-9]` for `\\d`"
+                    ));
                 }
                 if matches!(next, 'A' | 'z' | 'p' | 'P' | 'Q' | 'E') {
                     return Some(format!("`\\{next}` is not ECMA-262 syntax"));

@@ -34,7 +34,9 @@ impl Shape {
         };
         let name = last.ident.to_string();
         match name.as_str() {
-            "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "isize" | "usize" => Shape::Int,
+            "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "isize" | "usize" => {
+                Shape::Int
+            }
             "f32" | "f64" => Shape::Float,
             "bool" => Shape::Bool,
             "String" | "str" => Shape::Str,

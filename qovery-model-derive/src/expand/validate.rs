@@ -98,8 +98,22 @@ fn field_checks(field: &Field<'_>, first: usize) -> TokenStream {
             (RuleKind::Nested, _) => nested.push(quote_spanned! {rule.span=>
                 __v::Validate::validate_into(&self.#member, ctx, &__path, report);
             }),
-            (_, false) => direct.push(check_call(rule, &info, &quote!(__value), &quote!(&__path), field, false)),
-            (_, true) => each.push(check_call(rule, &info, &quote!(__item), &quote!(&__item_path), field, true)),
+            (_, false) => direct.push(check_call(
+                rule,
+                &info,
+                &quote!(__value),
+                &quote!(&__path),
+                field,
+                false,
+            )),
+            (_, true) => each.push(check_call(
+                rule,
+                &info,
+                &quote!(__item),
+                &quote!(&__item_path),
+                field,
+                true,
+            )),
         }
     }
     let each_loop = if each.is_empty() {
@@ -112,7 +126,11 @@ fn field_checks(field: &Field<'_>, first: usize) -> TokenStream {
             }
         }
     };
-    let present = peel(&field.shape, quote!(&self.#member), quote!(#(#direct)* #each_loop));
+    let present = peel(
+        &field.shape,
+        quote!(&self.#member),
+        quote!(#(#direct)* #each_loop),
+    );
     quote! {
         {
             let __path = path.field(#wire);
@@ -151,7 +169,14 @@ fn peel(shape: &Shape, value: TokenStream, body: TokenStream) -> TokenStream {
     }
 }
 
-fn check_call(rule: &FieldRule, info: &TokenStream, value: &TokenStream, path: &TokenStream, field: &Field<'_>, each: bool) -> TokenStream {
+fn check_call(
+    rule: &FieldRule,
+    info: &TokenStream,
+    value: &TokenStream,
+    path: &TokenStream,
+    field: &Field<'_>,
+    each: bool,
+) -> TokenStream {
     let span = rule.span;
     match &rule.kind {
         RuleKind::Range { min, max } => {
@@ -261,7 +286,11 @@ fn rule_info(field: &Field<'_>, rule: &FieldRule) -> TokenStream {
         },
         span = Span::call_site()
     );
-    let pointer = format!("/{}{}", escape(&field.wire), if rule.each { "/*" } else { "" });
+    let pointer = format!(
+        "/{}{}",
+        escape(&field.wire),
+        if rule.each { "/*" } else { "" }
+    );
     let description = match &rule.meta.description {
         Some(text) => text.value(),
         None => describe(rule, field),
@@ -285,14 +314,22 @@ pub fn escape(token: &str) -> String {
 
 /// A one-line description generated from the rule itself.
 fn describe(rule: &FieldRule, field: &Field<'_>) -> String {
-    let subject = if rule.each { "each element" } else { "the value" };
+    let subject = if rule.each {
+        "each element"
+    } else {
+        "the value"
+    };
     let unit = match (rule.each, field.shape.present()) {
         (false, Shape::Seq(..)) => "items",
         _ => "characters",
     };
     match &rule.kind {
         RuleKind::Range { min, max } => match (min, max) {
-            (Some(lo), Some(hi)) => format!("{subject} is between {} and {} (inclusive)", lo.text(), hi.text()),
+            (Some(lo), Some(hi)) => format!(
+                "{subject} is between {} and {} (inclusive)",
+                lo.text(),
+                hi.text()
+            ),
             (Some(lo), None) => format!("{subject} is at least {}", lo.text()),
             (None, Some(hi)) => format!("{subject} is at most {}", hi.text()),
             (None, None) => String::new(),

@@ -8,7 +8,7 @@
 
 /// Defines an open string enum.
 ///
-/// ```ignore
+/// ```text
 /// open_enum! {
 ///     /// The type of your container registry.
 ///     pub enum RegistryKind {
