@@ -144,3 +144,30 @@ fn the_catalogue_lists_every_declared_rule_with_its_pointer_pattern() {
         "the value is between 10 and 64000 (inclusive)"
     );
 }
+
+#[test]
+fn the_schema_carries_the_same_rules() {
+    let schema = schemars::SchemaGenerator::default().into_root_schema_for::<Service>();
+    let value = schema.to_value();
+    let props = &value["properties"];
+    assert_eq!(props["cpuMillicores"]["minimum"], 10);
+    assert_eq!(props["cpuMillicores"]["maximum"], 64000);
+    assert_eq!(props["healthPort"]["minimum"], 1);
+    assert_eq!(props["commandArgs"]["maxItems"], 3);
+    assert_eq!(props["commandArgs"]["items"]["maxLength"], 5);
+    assert_eq!(props["commandArgs"]["items"]["pattern"], r"\S");
+    assert_eq!(
+        props["imageTag"]["type"],
+        serde_json::json!(["string", "null"])
+    );
+    assert_eq!(props["imageTag"]["pattern"], "^[a-z]+$");
+    assert_eq!(
+        value["required"],
+        serde_json::json!(["displayName", "cpuMillicores", "commandArgs"])
+    );
+    assert_eq!(props["sidecars"]["items"]["$ref"], "#/$defs/Sidecar");
+    assert_eq!(
+        value["$defs"]["Sidecar"]["properties"]["internal-port"]["maximum"],
+        65535
+    );
+}

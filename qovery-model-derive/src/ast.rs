@@ -26,13 +26,14 @@ pub struct Field<'a> {
     pub shape: Shape,
     /// The serde (serialize) name: the member's name on the wire.
     pub wire: String,
+    /// `#[serde(default)]`: the member may be omitted even though the type is not optional.
+    #[cfg_attr(not(feature = "schema"), allow(dead_code))]
+    pub serde_default: bool,
     /// `#[serde(skip)]`-ed fields are not on the wire and get no rules.
     pub skipped: bool,
     pub attrs: FieldAttrs,
     #[cfg_attr(not(feature = "schema"), allow(dead_code))]
     pub docs: Option<String>,
-    #[cfg_attr(not(feature = "schema"), allow(dead_code))]
-    pub span: Span,
 }
 
 impl<'a> Container<'a> {
@@ -72,10 +73,10 @@ impl<'a> Container<'a> {
                 ty: field.ty,
                 shape: Shape::of(field.ty),
                 wire: field.attrs.name().serialize_name().value.clone(),
+                serde_default: !field.attrs.default().is_none(),
                 skipped: field.attrs.skip_serializing() && field.attrs.skip_deserializing(),
                 attrs: FieldAttrs::parse(cx, &field.original.attrs),
                 docs: doc_comment(&field.original.attrs),
-                span: syn::spanned::Spanned::span(field.original),
             })
             .collect();
         Some(Container {

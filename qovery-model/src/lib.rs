@@ -5,3 +5,10 @@ extern crate self as qovery_model;
 
 pub mod model;
 pub mod validate;
+
+#[cfg(feature = "schema")]
+pub mod schema;
+
+#[cfg(feature = "schema")]
+#[doc(hidden)]
+pub use schemars as __private_schemars;

@@ -1,7 +1,182 @@
-//! The JSON Schema emitter (work in progress).
-use crate::ast::Container;
-use proc_macro2::TokenStream;
+//! The `schemars::JsonSchema` impl, from the same parsed rules as the validator.
+//!
+//! Each keyword rule becomes its JSON Schema keyword (`range` -> `minimum`/`maximum`, `length`
+//! -> `minLength`/`maxItems`..., `pattern`, `format`, `not_blank` -> a `\S` pattern); `custom`
+//! and type-level rules contribute their own construct through `Rule::schema`; a rule marked
+//! validator-only is named in the type's description instead. Doc comments become
+//! descriptions, `default = ..` and `example = ..` become `default` and `examples`. Nothing is
+//! written twice: there is no second source of bounds, patterns or defaults to drift.
 
-pub fn emit(_container: &Container<'_>) -> TokenStream {
-    TokenStream::new()
+use super::validate::bound;
+use crate::ast::{Container, Field};
+use crate::attr::{FieldRule, RuleKind};
+use crate::ty::{Shape, present_type};
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::Type;
+
+pub fn emit(container: &Container<'_>) -> TokenStream {
+    let ident = container.ident;
+    let name = ident.to_string();
+    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let description = option_str(container.docs.as_deref());
+    let properties = container.fields.iter().filter(|f| !f.skipped).map(property);
+    let rules = container.attrs.rules.iter().map(|rule| {
+        quote_spanned! {syn::spanned::Spanned::span(rule)=>
+            <#rule as ::qovery_model::validate::Rule<Self>>::schema(__s::object_mut(&mut __object));
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::qovery_model::__private_schemars::JsonSchema for #ident #ty_generics #where_clause {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(#name)
+            }
+
+            fn schema_id() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(::core::concat!(::core::module_path!(), "::", #name))
+            }
+
+            fn json_schema(generator: &mut ::qovery_model::__private_schemars::SchemaGenerator) -> ::qovery_model::__private_schemars::Schema {
+                use ::qovery_model::schema::__private as __s;
+                let mut __object = __s::object(#description);
+                #(#properties)*
+                #(#rules)*
+                __s::note_validator_only::<Self>(&mut __object, #name);
+                __object
+            }
+        }
+    }
+}
+
+fn option_str(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(text) => quote!(::core::option::Option::Some(#text)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+/// One `properties` entry, and its place in `required`.
+fn property(field: &Field<'_>) -> TokenStream {
+    let wire = &field.wire;
+    let present_ty = present_type(field.ty);
+    let present = schema_of(&Shape::of(&present_ty), &present_ty);
+    let direct = field
+        .attrs
+        .rules
+        .iter()
+        .filter(|r| !r.each)
+        .map(|r| keyword(r, field, false));
+    let each: Vec<TokenStream> = field
+        .attrs
+        .rules
+        .iter()
+        .filter(|r| r.each)
+        .map(|r| keyword(r, field, true))
+        .collect();
+    let each = if each.is_empty() {
+        TokenStream::new()
+    } else {
+        quote! {
+            __s::with_items(&mut __field, |__schema| {
+                #(#each)*
+            });
+        }
+    };
+    let wrap = if matches!(field.shape, Shape::Nullable(..)) {
+        quote!(let mut __field = __s::nullable(__field);)
+    } else {
+        TokenStream::new()
+    };
+    let description = option_str(field.docs.as_deref());
+    let default = field.attrs.default.as_ref().map(|(_, expr)| {
+        let span = syn::spanned::Spanned::span(expr);
+        quote_spanned! {span=> __s::set(&mut __field, "default", __s::to_value(&#expr)); }
+    });
+    let examples = field.attrs.examples.iter().map(|expr| {
+        let span = syn::spanned::Spanned::span(expr);
+        quote_spanned! {span=> __s::push_example(&mut __field, __s::to_value(&#expr)); }
+    });
+    let required = !field.shape.is_optional() && !field.serde_default;
+    quote! {
+        {
+            let mut __field = #present;
+            {
+                let __schema = &mut __field;
+                #(#direct)*
+            }
+            #each
+            #wrap
+            __s::describe(&mut __field, #description);
+            #default
+            #(#examples)*
+            __s::property(&mut __object, #wire, __field, #required);
+        }
+    }
+}
+
+/// The schema of a present value, built inline for primitives and arrays, referenced for the
+/// user's own types.
+fn schema_of(shape: &Shape, ty: &Type) -> TokenStream {
+    match shape {
+        Shape::Int => {
+            let format = match quote!(#ty).to_string().as_str() {
+                "i32" => quote!(::core::option::Option::Some("int32")),
+                "i64" => quote!(::core::option::Option::Some("int64")),
+                _ => quote!(::core::option::Option::None),
+            };
+            quote!(__s::integer(#format))
+        }
+        Shape::Float => quote!(__s::primitive("number")),
+        Shape::Bool => quote!(__s::primitive("boolean")),
+        Shape::Str => quote!(__s::primitive("string")),
+        Shape::Seq(element, element_ty) => {
+            let items = schema_of(element, element_ty);
+            quote!(__s::array(#items))
+        }
+        Shape::Optional(inner, inner_ty) => schema_of(inner, inner_ty),
+        Shape::Nullable(inner, inner_ty) => {
+            let inner = schema_of(inner, inner_ty);
+            quote!(__s::nullable(#inner))
+        }
+        Shape::Other => quote!(generator.subschema_for::<#ty>()),
+    }
+}
+
+/// The keyword(s) a rule adds to `__schema` (the present value, or the array's items).
+fn keyword(rule: &FieldRule, field: &Field<'_>, each: bool) -> TokenStream {
+    let span = rule.span;
+    match &rule.kind {
+        RuleKind::Range { min, max } => {
+            let min = bound(min.as_ref().map(|b| &b.expr), quote!(i64));
+            let max = bound(max.as_ref().map(|b| &b.expr), quote!(i64));
+            quote_spanned! {span=> __s::range(__schema, #min, #max); }
+        }
+        RuleKind::Length { min, max } => {
+            let min = bound(min.as_ref().map(|b| &b.expr), quote!(usize));
+            let max = bound(max.as_ref().map(|b| &b.expr), quote!(usize));
+            quote_spanned! {span=> __s::length(__schema, #min, #max); }
+        }
+        RuleKind::NonEmpty => quote_spanned! {span=>
+            __s::length(__schema, ::core::option::Option::Some(1), ::core::option::Option::None);
+        },
+        RuleKind::Pattern(pattern) => quote_spanned! {span=> __s::pattern(__schema, #pattern); },
+        RuleKind::NotBlank => quote_spanned! {span=> __s::pattern(__schema, r"\S"); },
+        RuleKind::Format(format) => {
+            let name = format.name();
+            quote_spanned! {span=> __s::set(__schema, "format", #name); }
+        }
+        // The enumeration's own schema lists its values.
+        RuleKind::Known | RuleKind::Nested => TokenStream::new(),
+        RuleKind::Custom(path) => {
+            let present = present_type(field.ty);
+            let target = match (each, Shape::of(&present)) {
+                (true, Shape::Seq(_, element)) => element,
+                _ => present,
+            };
+            quote_spanned! {span=>
+                <#path as ::qovery_model::validate::Rule<#target>>::schema(__s::object_mut(__schema));
+            }
+        }
+    }
 }

@@ -230,7 +230,8 @@ fn target_type(field: &Field<'_>, each: bool) -> syn::Type {
     present
 }
 
-fn bound(expr: Option<&syn::Expr>, ty: TokenStream) -> TokenStream {
+/// `Some((expr) as ty)` spanned on the user's expression, or `None`.
+pub(super) fn bound(expr: Option<&syn::Expr>, ty: TokenStream) -> TokenStream {
     match expr {
         Some(expr) => {
             let span = syn::spanned::Spanned::span(expr);

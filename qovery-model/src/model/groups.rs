@@ -10,25 +10,25 @@ use super::open_enum::open_enum;
 open_enum! {
     /// The kind of Kubernetes resource an annotations group applies to (spec `OrganizationAnnotationsGroupScopeEnum`).
     pub enum AnnotationsGroupScope {
-        /// `DEPLOYMENTS`: Deployment resources.
+        /// `DEPLOYMENTS`: `Deployment` resources.
         Deployments = "DEPLOYMENTS",
-        /// `STATEFUL_SETS`: StatefulSet resources.
+        /// `STATEFUL_SETS`: `StatefulSet` resources.
         StatefulSets = "STATEFUL_SETS",
-        /// `SERVICES`: Service resources.
+        /// `SERVICES`: `Service` resources.
         Services = "SERVICES",
-        /// `INGRESS`: Ingress resources.
+        /// `INGRESS`: `Ingress` resources.
         Ingress = "INGRESS",
-        /// `GATEWAY_API_ROUTES`: Gateway API route resources.
+        /// `GATEWAY_API_ROUTES`: Gateway API route resources (`HTTPRoute`, `GRPCRoute`, …).
         GatewayApiRoutes = "GATEWAY_API_ROUTES",
-        /// `HPA`: HorizontalPodAutoscaler resources.
+        /// `HPA`: `HorizontalPodAutoscaler` resources.
         Hpa = "HPA",
-        /// `PODS`: Pod resources.
+        /// `PODS`: `Pod` resources.
         Pods = "PODS",
-        /// `SECRETS`: Secret resources.
+        /// `SECRETS`: `Secret` resources.
         Secrets = "SECRETS",
-        /// `JOBS`: Job resources.
+        /// `JOBS`: `Job` resources.
         Jobs = "JOBS",
-        /// `CRON_JOBS`: CronJob resources.
+        /// `CRON_JOBS`: `CronJob` resources.
         CronJobs = "CRON_JOBS",
     }
 }

@@ -132,7 +132,8 @@ pub struct TcpProbe {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<i32>,
 
-    /// Host to connect to. Nullable; the spec default is `null` (the pod's address).
+    /// Host to connect to. Nullable; the spec default is `null` (in Kubernetes, no host means the
+    /// pod IP).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub host: Nullable<String>,
 }
@@ -183,7 +184,8 @@ pub struct ExecProbe {
 /// A gRPC probe (spec `Probe.type.grpc`; the generated clients call it `ProbeTypeGrpc`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct GrpcProbe {
-    /// Name of the gRPC service to check. Nullable; the spec default is `null` (the server's overall health).
+    /// Name of the gRPC service to check. Nullable; the spec default is `null` (in Kubernetes, no
+    /// service checks the server's overall health).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub service: Nullable<String>,
 

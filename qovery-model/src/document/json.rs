@@ -1,0 +1,1172 @@
+//! A strict RFC 8259 JSON parser producing the span-annotated [`Node`] tree.
+//!
+//! - The input must be UTF-8; it is checked up front and the first bad byte is reported.
+//! - A leading UTF-8 byte order mark is accepted and skipped silently; [`Parsed::had_bom`] tells
+//!   the caller. Spans are offsets into the original bytes, BOM included.
+//! - Nothing beyond RFC 8259 is accepted: no comments, no trailing commas, no single quotes, no
+//!   unquoted keys, no `NaN`/`Infinity`, no `+1`, `.5`, `1.`, leading zeros or hexadecimal, no
+//!   raw control characters in strings, no lone surrogate escapes, only space, tab, LF and CR
+//!   as whitespace, exactly one value in the document. Each of these is a [`SyntaxError`] with
+//!   the byte offset of the culprit and a message saying what was found and what was expected.
+//! - Duplicate keys are reported as [`ParseIssue::DuplicateKey`] and both members are kept.
+//! - The parser is iterative (an explicit stack), so nesting is bounded only by
+//!   [`Limits::max_depth`], checked before each opening bracket; the number of values by
+//!   [`Limits::max_nodes`]. It never panics and runs in time linear in the input.
+//! - The parse stops at the first syntax error; no partial tree is returned.
+
+use super::limits::Limits;
+use super::parse::{
+    BOM, KeyIndex, ParseIssue, Parsed, SyntaxError, SyntaxErrorKind as K, check_utf8,
+    describe_char, describe_char_at, line_column, push_member,
+};
+use super::tree::{Member, Node, Number, Span, Value, classify_decimal};
+
+/// Parses a JSON document.
+///
+/// # Errors
+/// The first syntax error (including invalid UTF-8, an empty document and the limits of
+/// `limits`), with its byte offset.
+pub fn parse_json(bytes: &[u8], limits: &Limits) -> Result<Parsed, SyntaxError> {
+    let text = check_utf8(bytes)?;
+    let had_bom = bytes.starts_with(BOM);
+    let mut parser = Parser {
+        text,
+        bytes: text.as_bytes(),
+        pos: if had_bom { BOM.len() } else { 0 },
+        limits,
+        issues: Vec::new(),
+        nodes: 0,
+    };
+    let root = parser.document()?;
+    Ok(Parsed {
+        root,
+        issues: parser.issues,
+        had_bom,
+    })
+}
+
+/// An array or object being parsed.
+enum Frame {
+    Array {
+        start: usize,
+        items: Vec<Node>,
+    },
+    Object {
+        start: usize,
+        members: Vec<Member>,
+        keys: KeyIndex,
+        /// The key of the member whose value is being parsed.
+        key: String,
+        key_span: Span,
+    },
+}
+
+impl Frame {
+    fn start(&self) -> usize {
+        match self {
+            Frame::Array { start, .. } | Frame::Object { start, .. } => *start,
+        }
+    }
+
+    fn noun(&self) -> &'static str {
+        match self {
+            Frame::Array { .. } => "array",
+            Frame::Object { .. } => "object",
+        }
+    }
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    pos: usize,
+    limits: &'a Limits,
+    issues: Vec<ParseIssue>,
+    nodes: usize,
+}
+
+/// Whether `b` continues a bare word (for messages about invalid literals and numbers).
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'.' | b'+' | b'-')
+}
+
+impl<'a> Parser<'a> {
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn peek_at(&self, offset: usize) -> Option<u8> {
+        self.bytes.get(offset).copied()
+    }
+
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        self.text.get(start..end).unwrap_or_default()
+    }
+
+    fn error(&self, kind: K, offset: usize, message: impl Into<String>) -> SyntaxError {
+        SyntaxError::new(kind, offset, message)
+    }
+
+    fn found(&self) -> String {
+        describe_char_at(self.text, self.pos)
+    }
+
+    /// Skips whitespace; a comment is an error.
+    fn skip_ws(&mut self) -> Result<(), SyntaxError> {
+        loop {
+            match self.peek() {
+                Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
+                Some(b'#') => return Err(self.comment_error()),
+                Some(b'/') if matches!(self.peek_at(self.pos + 1), Some(b'/' | b'*')) => {
+                    return Err(self.comment_error());
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    fn comment_error(&self) -> SyntaxError {
+        self.error(K::Comment, self.pos, "comments are not allowed in JSON")
+    }
+
+    /// The error for the end of the input inside the innermost open container.
+    fn unexpected_end(&self, stack: &[Frame]) -> SyntaxError {
+        match stack.last() {
+            Some(frame) => {
+                let opened = frame.start();
+                let mut err = self.error(
+                    K::UnexpectedEnd,
+                    self.bytes.len(),
+                    format!(
+                        "unexpected end of input: the {} opened at {} is not closed",
+                        frame.noun(),
+                        line_column(self.bytes, opened)
+                    ),
+                );
+                err.opened_at = Some(opened);
+                err
+            }
+            None => self.error(
+                K::UnexpectedEnd,
+                self.bytes.len(),
+                "unexpected end of input: expected a JSON value",
+            ),
+        }
+    }
+
+    /// Counts one more node.
+    fn count(&mut self, node: &Node) -> Result<(), SyntaxError> {
+        self.nodes += 1;
+        if self.nodes > self.limits.max_nodes {
+            return Err(self.error(
+                K::NodeLimit,
+                node.span.start,
+                format!(
+                    "the document has more than {} values (limit)",
+                    self.limits.max_nodes
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn check_depth(&self, stack: &[Frame]) -> Result<(), SyntaxError> {
+        if stack.len() >= self.limits.max_depth {
+            return Err(self.error(
+                K::DepthLimit,
+                self.pos,
+                format!(
+                    "nesting too deep: more than {} nested arrays and objects (limit)",
+                    self.limits.max_depth
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn document(&mut self) -> Result<Node, SyntaxError> {
+        self.skip_ws()?;
+        if self.pos >= self.bytes.len() {
+            let message = if self.bytes.len() > BOM.len() || !self.bytes.starts_with(BOM) {
+                if self.bytes.iter().any(|b| !b.is_ascii_whitespace()) {
+                    "the document is empty: expected a JSON value"
+                } else if self.bytes.is_empty() {
+                    "the document is empty: expected a JSON value"
+                } else {
+                    "the document holds only whitespace: expected a JSON value"
+                }
+            } else {
+                "the document is empty: expected a JSON value"
+            };
+            return Err(self.error(K::Empty, self.bytes.len(), message));
+        }
+        let mut stack: Vec<Frame> = Vec::new();
+        'value: loop {
+            // A value is expected at `self.pos` (whitespace skipped).
+            let mut node = match self.peek() {
+                Some(b'{') => {
+                    self.check_depth(&stack)?;
+                    let start = self.pos;
+                    self.pos += 1;
+                    self.skip_ws()?;
+                    if self.peek() == Some(b'}') {
+                        self.pos += 1;
+                        Node::new(Value::Object(Vec::new()), Span::new(start, self.pos))
+                    } else {
+                        stack.push(Frame::Object {
+                            start,
+                            members: Vec::new(),
+                            keys: KeyIndex::default(),
+                            key: String::new(),
+                            key_span: Span::empty(start),
+                        });
+                        self.member_key(&mut stack, true)?;
+                        continue 'value;
+                    }
+                }
+                Some(b'[') => {
+                    self.check_depth(&stack)?;
+                    let start = self.pos;
+                    self.pos += 1;
+                    self.skip_ws()?;
+                    match self.peek() {
+                        Some(b']') => {
+                            self.pos += 1;
+                            Node::new(Value::Array(Vec::new()), Span::new(start, self.pos))
+                        }
+                        Some(b',') => {
+                            return Err(self.error(
+                                K::UnexpectedCharacter,
+                                self.pos,
+                                "expected a value or `]` after `[`, found `,`",
+                            ));
+                        }
+                        _ => {
+                            stack.push(Frame::Array {
+                                start,
+                                items: Vec::new(),
+                            });
+                            continue 'value;
+                        }
+                    }
+                }
+                _ => self.scalar(&stack)?,
+            };
+            // Attach the completed node to its parent, closing containers as needed.
+            loop {
+                self.count(&node)?;
+                let Some(frame) = stack.last_mut() else {
+                    self.skip_ws()?;
+                    if self.pos < self.bytes.len() {
+                        return Err(self.error(
+                            K::TrailingContent,
+                            self.pos,
+                            format!(
+                                "unexpected {} after the end of the JSON document",
+                                self.found()
+                            ),
+                        ));
+                    }
+                    return Ok(node);
+                };
+                let close = match frame {
+                    Frame::Array { items, .. } => {
+                        items.push(node);
+                        b']'
+                    }
+                    Frame::Object {
+                        members,
+                        keys,
+                        key,
+                        key_span,
+                        ..
+                    } => {
+                        push_member(
+                            members,
+                            keys,
+                            &mut self.issues,
+                            std::mem::take(key),
+                            *key_span,
+                            node,
+                        );
+                        b'}'
+                    }
+                };
+                self.skip_ws()?;
+                match self.peek() {
+                    Some(b',') => {
+                        let comma = self.pos;
+                        self.pos += 1;
+                        self.skip_ws()?;
+                        if self.peek() == Some(close) {
+                            return Err(self.error(
+                                K::TrailingComma,
+                                comma,
+                                format!("trailing comma before `{}`", char::from(close)),
+                            ));
+                        }
+                        if close == b'}' {
+                            self.member_key(&mut stack, false)?;
+                        } else if self.pos >= self.bytes.len() {
+                            return Err(self.unexpected_end(&stack));
+                        }
+                        continue 'value;
+                    }
+                    Some(b) if b == close => {
+                        self.pos += 1;
+                        let end = self.pos;
+                        node = match stack.pop() {
+                            Some(Frame::Array { start, items }) => {
+                                Node::new(Value::Array(items), Span::new(start, end))
+                            }
+                            Some(Frame::Object { start, members, .. }) => {
+                                Node::new(Value::Object(members), Span::new(start, end))
+                            }
+                            None => return Err(self.unexpected_end(&stack)),
+                        };
+                    }
+                    None => return Err(self.unexpected_end(&stack)),
+                    Some(_) => {
+                        let (what, closer) = if close == b']' {
+                            ("an array element", "`]`")
+                        } else {
+                            ("an object member", "`}`")
+                        };
+                        let kind = if self.peek() == Some(0) {
+                            K::NulByte
+                        } else {
+                            K::UnexpectedCharacter
+                        };
+                        return Err(self.error(
+                            kind,
+                            self.pos,
+                            format!("expected `,` or {closer} after {what}, found {}", self.found()),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Parses the key of an object member and its `:`, leaving `self.pos` at the value.
+    fn member_key(&mut self, stack: &mut [Frame], first: bool) -> Result<(), SyntaxError> {
+        match self.peek() {
+            Some(b'"') => {}
+            None => return Err(self.unexpected_end(stack)),
+            Some(b) => {
+                let expected = if first {
+                    "expected a string key in double quotes or `}`"
+                } else {
+                    "expected a string key in double quotes"
+                };
+                let (kind, message) = match b {
+                    b'\'' => (
+                        K::UnexpectedCharacter,
+                        format!("{expected}, found `'`: JSON strings use double quotes"),
+                    ),
+                    0 => (K::NulByte, format!("{expected}, found a NUL byte")),
+                    b if b.is_ascii_alphabetic() || b == b'_' || b == b'$' => {
+                        let end = self.word_end(self.pos);
+                        (
+                            K::InvalidLiteral,
+                            format!(
+                                "{expected}, found `{}`: object keys must be quoted",
+                                self.slice(self.pos, end)
+                            ),
+                        )
+                    }
+                    _ => (
+                        K::UnexpectedCharacter,
+                        format!("{expected}, found {}", self.found()),
+                    ),
+                };
+                return Err(self.error(kind, self.pos, message));
+            }
+        }
+        let (key, key_span) = self.string(stack)?;
+        self.skip_ws()?;
+        match self.peek() {
+            Some(b':') => self.pos += 1,
+            None => return Err(self.unexpected_end(stack)),
+            Some(_) => {
+                return Err(self.error(
+                    K::UnexpectedCharacter,
+                    self.pos,
+                    format!("expected `:` after the object key, found {}", self.found()),
+                ));
+            }
+        }
+        self.skip_ws()?;
+        if self.pos >= self.bytes.len() {
+            return Err(self.unexpected_end(stack));
+        }
+        if let Some(Frame::Object {
+            key: k,
+            key_span: ks,
+            ..
+        }) = stack.last_mut()
+        {
+            *k = key;
+            *ks = key_span;
+        }
+        Ok(())
+    }
+
+    fn word_end(&self, from: usize) -> usize {
+        let mut end = from;
+        while self.peek_at(end).is_some_and(is_word_byte) {
+            end += 1;
+        }
+        end
+    }
+
+    /// Parses a scalar value at `self.pos`.
+    fn scalar(&mut self, stack: &[Frame]) -> Result<Node, SyntaxError> {
+        let start = self.pos;
+        match self.peek() {
+            None => Err(self.unexpected_end(stack)),
+            Some(b'"') => {
+                let (s, span) = self.string(stack)?;
+                Ok(Node::new(Value::String(s), span))
+            }
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'+') => Err(self.error(
+                K::InvalidNumber,
+                start,
+                "`+` is not allowed before a number in JSON",
+            )),
+            Some(b'.') if self.peek_at(start + 1).is_some_and(|b| b.is_ascii_digit()) => {
+                let end = self.word_end(start);
+                Err(self.error(
+                    K::InvalidNumber,
+                    start,
+                    format!(
+                        "invalid number `{}`: a JSON number starts with a digit (write `0{}`)",
+                        self.slice(start, end),
+                        self.slice(start, end)
+                    ),
+                ))
+            }
+            Some(b) if b.is_ascii_alphabetic() || b == b'_' || b == b'$' => {
+                let end = self.word_end(start);
+                let word = self.slice(start, end);
+                let value = match word {
+                    "true" => Value::Bool(true),
+                    "false" => Value::Bool(false),
+                    "null" => Value::Null,
+                    "NaN" | "Infinity" | "inf" | "nan" => {
+                        return Err(self.error(
+                            K::InvalidNumber,
+                            start,
+                            format!("`{word}` is not allowed in JSON: numbers must be finite"),
+                        ));
+                    }
+                    _ => {
+                        let hint = match word.to_ascii_lowercase().as_str() {
+                            "true" | "false" | "null" => {
+                                " (JSON literals are lowercase: `true`, `false`, `null`)"
+                            }
+                            _ => " (strings must be in double quotes)",
+                        };
+                        return Err(self.error(
+                            K::InvalidLiteral,
+                            start,
+                            format!(
+                                "invalid literal `{word}`: expected a JSON value{hint}"
+                            ),
+                        ));
+                    }
+                };
+                self.pos = end;
+                Ok(Node::new(value, Span::new(start, end)))
+            }
+            Some(b'\'') => Err(self.error(
+                K::UnexpectedCharacter,
+                start,
+                "expected a JSON value, found `'`: JSON strings use double quotes",
+            )),
+            Some(0) => Err(self.error(K::NulByte, start, "expected a JSON value, found a NUL byte")),
+            Some(_) => Err(self.error(
+                K::UnexpectedCharacter,
+                start,
+                format!("expected a JSON value, found {}", self.found()),
+            )),
+        }
+    }
+
+    /// Parses a number at `self.pos` (a `-` or a digit).
+    fn number(&mut self) -> Result<Node, SyntaxError> {
+        let start = self.pos;
+        if self.peek() == Some(b'-') {
+            self.pos += 1;
+        }
+        match self.peek() {
+            Some(b'0') => {
+                self.pos += 1;
+                if self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                    let end = self.word_end(start);
+                    return Err(self.error(
+                        K::InvalidNumber,
+                        start,
+                        format!(
+                            "invalid number `{}`: leading zeros are not allowed in JSON",
+                            self.slice(start, end)
+                        ),
+                    ));
+                }
+            }
+            Some(b'1'..=b'9') => self.skip_digits(),
+            Some(b'I') if self.slice(self.pos, self.word_end(self.pos)) == "Infinity" => {
+                return Err(self.error(
+                    K::InvalidNumber,
+                    start,
+                    "`-Infinity` is not allowed in JSON: numbers must be finite",
+                ));
+            }
+            _ => {
+                return Err(self.error(
+                    K::InvalidNumber,
+                    self.pos,
+                    format!("expected a digit after `-`, found {}", self.found()),
+                ));
+            }
+        }
+        let mut is_float = false;
+        if self.peek() == Some(b'.') {
+            self.pos += 1;
+            if !self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                return Err(self.error(
+                    K::InvalidNumber,
+                    self.pos,
+                    format!(
+                        "expected a digit after the decimal point, found {}",
+                        self.found()
+                    ),
+                ));
+            }
+            self.skip_digits();
+            is_float = true;
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            if !self.peek().is_some_and(|b| b.is_ascii_digit()) {
+                return Err(self.error(
+                    K::InvalidNumber,
+                    self.pos,
+                    format!("expected a digit in the exponent, found {}", self.found()),
+                ));
+            }
+            self.skip_digits();
+            is_float = true;
+        }
+        let end = self.pos;
+        if self
+            .peek()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
+        {
+            let word_end = self.word_end(start);
+            return Err(self.error(
+                K::InvalidNumber,
+                start,
+                format!("invalid number `{}`", self.slice(start, word_end)),
+            ));
+        }
+        let text = self.slice(start, end);
+        let number = Number::new(text, classify_decimal(text, is_float));
+        Ok(Node::new(Value::Number(number), Span::new(start, end)))
+    }
+
+    fn skip_digits(&mut self) {
+        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
+            self.pos += 1;
+        }
+    }
+
+    /// Parses a string at `self.pos` (the opening quote); returns it with its span, quotes
+    /// included.
+    fn string(&mut self, stack: &[Frame]) -> Result<(String, Span), SyntaxError> {
+        let start = self.pos;
+        self.pos += 1;
+        let content_start = self.pos;
+        // Fast path: no escape.
+        loop {
+            match self.peek() {
+                Some(b'"') => {
+                    let s = self.slice(content_start, self.pos).to_owned();
+                    self.pos += 1;
+                    return Ok((s, Span::new(start, self.pos)));
+                }
+                Some(b'\\') => break,
+                Some(b) if b < 0x20 => return Err(self.control_in_string(b)),
+                Some(_) => self.pos += 1,
+                None => return Err(self.unterminated_string(start, stack)),
+            }
+        }
+        let mut out = String::with_capacity(self.pos - content_start + 16);
+        out.push_str(self.slice(content_start, self.pos));
+        loop {
+            match self.peek() {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok((out, Span::new(start, self.pos)));
+                }
+                Some(b'\\') => self.escape(&mut out, start, stack)?,
+                Some(b) if b < 0x20 => return Err(self.control_in_string(b)),
+                Some(_) => {
+                    let run_start = self.pos;
+                    while self
+                        .peek()
+                        .is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20)
+                    {
+                        self.pos += 1;
+                    }
+                    out.push_str(self.slice(run_start, self.pos));
+                }
+                None => return Err(self.unterminated_string(start, stack)),
+            }
+        }
+    }
+
+    fn unterminated_string(&self, start: usize, _stack: &[Frame]) -> SyntaxError {
+        let mut err = self.error(
+            K::UnterminatedString,
+            self.bytes.len(),
+            format!(
+                "unexpected end of input: the string opened at {} is not closed (missing `\"`)",
+                line_column(self.bytes, start)
+            ),
+        );
+        err.opened_at = Some(start);
+        err
+    }
+
+    fn control_in_string(&self, b: u8) -> SyntaxError {
+        let (kind, message) = match b {
+            0 => (
+                K::NulByte,
+                "NUL byte in a string: control characters must be escaped (`\\u0000`)".to_owned(),
+            ),
+            b'\n' | b'\r' => (
+                K::ControlCharacter,
+                "line break in a string: JSON strings cannot span lines (missing closing `\"`? \
+                 otherwise write `\\n`)"
+                    .to_owned(),
+            ),
+            b'\t' => (
+                K::ControlCharacter,
+                "tab character in a string: control characters must be escaped (write `\\t`)"
+                    .to_owned(),
+            ),
+            _ => (
+                K::ControlCharacter,
+                format!(
+                    "control character {} in a string: control characters must be escaped",
+                    describe_char(char::from(b))
+                ),
+            ),
+        };
+        self.error(kind, self.pos, message)
+    }
+
+    /// Parses an escape sequence at `self.pos` (the backslash) into `out`.
+    fn escape(
+        &mut self,
+        out: &mut String,
+        string_start: usize,
+        stack: &[Frame],
+    ) -> Result<(), SyntaxError> {
+        let backslash = self.pos;
+        self.pos += 1;
+        let c = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{C}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.pos += 1;
+                let unit = self.hex4(backslash)?;
+                let c = match unit {
+                    0xD800..=0xDBFF => {
+                        if self.peek() == Some(b'\\') && self.peek_at(self.pos + 1) == Some(b'u') {
+                            let second = self.pos;
+                            self.pos += 2;
+                            let low = self.hex4(second)?;
+                            if !(0xDC00..=0xDFFF).contains(&low) {
+                                return Err(self.lone_surrogate(backslash, unit));
+                            }
+                            let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
+                            char::from_u32(code).ok_or_else(|| self.lone_surrogate(backslash, unit))?
+                        } else {
+                            return Err(self.lone_surrogate(backslash, unit));
+                        }
+                    }
+                    0xDC00..=0xDFFF => return Err(self.lone_surrogate(backslash, unit)),
+                    _ => char::from_u32(unit).ok_or_else(|| self.lone_surrogate(backslash, unit))?,
+                };
+                out.push(c);
+                return Ok(());
+            }
+            None => return Err(self.unterminated_string(string_start, stack)),
+            Some(_) => {
+                return Err(self.error(
+                    K::InvalidEscape,
+                    backslash,
+                    format!(
+                        "invalid escape `\\{}` in a string: expected one of `\\\"`, `\\\\`, \
+                         `\\/`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t` or `\\uXXXX`",
+                        describe_char_at(self.text, self.pos).trim_matches('`')
+                    ),
+                ));
+            }
+        };
+        self.pos += 1;
+        out.push(c);
+        Ok(())
+    }
+
+    /// Reads the 4 hexadecimal digits of a `\u` escape (at `self.pos`).
+    fn hex4(&mut self, backslash: usize) -> Result<u32, SyntaxError> {
+        let mut value = 0u32;
+        for _ in 0..4 {
+            let digit = self.peek().and_then(|b| char::from(b).to_digit(16));
+            match digit {
+                Some(d) => {
+                    value = value * 16 + d;
+                    self.pos += 1;
+                }
+                None => {
+                    let end = (self.pos + 1).min(self.bytes.len());
+                    let mut end = end;
+                    while !self.text.is_char_boundary(end) {
+                        end += 1;
+                    }
+                    return Err(self.error(
+                        K::InvalidEscape,
+                        backslash,
+                        format!(
+                            "invalid unicode escape `{}`: expected 4 hexadecimal digits after `\\u`",
+                            self.slice(backslash, end)
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(value)
+    }
+
+    fn lone_surrogate(&self, backslash: usize, unit: u32) -> SyntaxError {
+        self.error(
+            K::LoneSurrogate,
+            backslash,
+            format!(
+                "invalid unicode escape `\\u{unit:04x}`: a UTF-16 surrogate must be part of a \
+                 high-low pair (`\\uD83D\\uDE00`)"
+            ),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_json;
+    use crate::document::limits::Limits;
+    use crate::document::parse::{ParseIssue, Parsed, SyntaxError, SyntaxErrorKind as K};
+    use crate::document::tree::{Node, NumberKind, Span, Value};
+
+    fn ok(src: &str) -> Parsed {
+        match parse_json(src.as_bytes(), &Limits::default()) {
+            Ok(p) => p,
+            Err(e) => panic!("{src:?}: unexpected error {e:?}"),
+        }
+    }
+
+    fn err(src: &[u8]) -> SyntaxError {
+        match parse_json(src, &Limits::default()) {
+            Ok(p) => panic!("{src:?}: expected an error, got {p:?}"),
+            Err(e) => e,
+        }
+    }
+
+    /// Asserts the kind and offset of the error for `src`, and that the message contains
+    /// `needle`.
+    fn check(src: &str, kind: K, offset: usize, needle: &str) {
+        let e = err(src.as_bytes());
+        assert_eq!((e.kind, e.offset), (kind, offset), "{src:?}: {e:?}");
+        assert!(e.message.contains(needle), "{src:?}: message {:?} lacks {needle:?}", e.message);
+    }
+
+    fn text<'a>(src: &'a str, span: Span) -> &'a str {
+        src.get(span.range()).unwrap_or("<bad span>")
+    }
+
+    fn at<'a>(root: &'a Node, pointer: &str) -> &'a Node {
+        match root.pointer_get(pointer) {
+            Some(n) => n,
+            None => panic!("no node at {pointer}"),
+        }
+    }
+
+    #[test]
+    fn spans_of_nested_values_and_keys() {
+        let src = r#" {"a": [1, -2.5e3, {"b": "x\"y", "c": null}], "d": {"e": true, "f": []}, "é": "ü"} "#;
+        let p = ok(src);
+        assert!(p.issues.is_empty());
+        assert!(!p.had_bom);
+        let root = &p.root;
+        assert_eq!(text(src, root.span), src.trim());
+        assert_eq!(text(src, at(root, "/a").span), r#"[1, -2.5e3, {"b": "x\"y", "c": null}]"#);
+        assert_eq!(text(src, at(root, "/a/0").span), "1");
+        assert_eq!(text(src, at(root, "/a/1").span), "-2.5e3");
+        assert_eq!(text(src, at(root, "/a/2").span), r#"{"b": "x\"y", "c": null}"#);
+        assert_eq!(text(src, at(root, "/a/2/b").span), r#""x\"y""#);
+        assert_eq!(at(root, "/a/2/b").value.as_str(), Some("x\"y"));
+        assert_eq!(text(src, at(root, "/a/2/c").span), "null");
+        assert_eq!(text(src, at(root, "/d/e").span), "true");
+        assert_eq!(text(src, at(root, "/d/f").span), "[]");
+        assert_eq!(text(src, at(root, "/é").span), "\"ü\"");
+        let member = root.pointer_member("/a/2/c");
+        assert_eq!(member.map(|m| text(src, m.key_span)), Some("\"c\""));
+        let member = root.pointer_member("/é");
+        assert_eq!(member.map(|m| text(src, m.key_span)), Some("\"é\""));
+        assert_eq!(
+            root.to_json_value(),
+            serde_json::json!({"a": [1, -2500.0, {"b": "x\"y", "c": null}], "d": {"e": true, "f": []}, "é": "ü"})
+        );
+    }
+
+    #[test]
+    fn scalars_at_root() {
+        for (src, json) in [
+            ("0", serde_json::json!(0)),
+            ("\"s\"", serde_json::json!("s")),
+            (" true ", serde_json::json!(true)),
+            ("false", serde_json::json!(false)),
+            ("null\n", serde_json::json!(null)),
+            ("[]", serde_json::json!([])),
+            ("{}", serde_json::json!({})),
+        ] {
+            assert_eq!(ok(src).root.to_json_value(), json, "{src:?}");
+        }
+        assert_eq!(ok(" 12 ").root.span, Span::new(1, 3));
+    }
+
+    #[test]
+    fn strings_and_escapes() {
+        let p = ok(r#"["a\"\\\/\b\f\n\r\t", "\u0041\u00e9\u20AC", "\ud83d\ude00", "plain é 😀", "\u0000"]"#);
+        let items: Vec<_> = match &p.root.value {
+            Value::Array(items) => items.iter().map(|n| n.value.as_str().unwrap_or("?").to_owned()).collect(),
+            _ => vec![],
+        };
+        assert_eq!(items, ["a\"\\/\u{8}\u{c}\n\r\t", "Aé€", "😀", "plain é 😀", "\0"]);
+    }
+
+    #[test]
+    fn numbers_classified() {
+        let src = "[1e400, -0, 2147483648, 1.0, 9223372036854775808, -1.5E-3, 0]";
+        let p = ok(src);
+        let kind = |i: usize| at(&p.root, &format!("/{i}")).value.as_number().map(|n| n.kind());
+        assert_eq!(kind(0), Some(NumberKind::FloatOutOfRange));
+        assert_eq!(kind(1), Some(NumberKind::Integer(0)));
+        assert_eq!(kind(2), Some(NumberKind::Integer(2_147_483_648)));
+        assert_eq!(kind(3), Some(NumberKind::Float(1.0)));
+        assert_eq!(kind(4), Some(NumberKind::IntegerOutOfRange));
+        assert_eq!(kind(5), Some(NumberKind::Float(-0.0015)));
+        assert_eq!(kind(6), Some(NumberKind::Integer(0)));
+        let texts: Vec<_> = (0..7)
+            .filter_map(|i| at(&p.root, &format!("/{i}")).value.as_number().map(|n| n.text().to_owned()))
+            .collect();
+        assert_eq!(texts, ["1e400", "-0", "2147483648", "1.0", "9223372036854775808", "-1.5E-3", "0"]);
+    }
+
+    #[test]
+    fn duplicate_keys_reported_with_both_spans() {
+        let src = r#"{"a": 1, "b": {"x": 1, "x": 2}, "a": 3, "a": 4}"#;
+        let p = ok(src);
+        assert_eq!(
+            p.issues,
+            vec![
+                ParseIssue::DuplicateKey { key: "x".into(), first: Span::new(15, 18), duplicate: Span::new(23, 26) },
+                ParseIssue::DuplicateKey { key: "a".into(), first: Span::new(1, 4), duplicate: Span::new(32, 35) },
+                ParseIssue::DuplicateKey { key: "a".into(), first: Span::new(1, 4), duplicate: Span::new(40, 43) },
+            ]
+        );
+        assert_eq!(text(src, Span::new(23, 26)), "\"x\"");
+        match &p.root.value {
+            Value::Object(members) => assert_eq!(members.len(), 4),
+            v => panic!("{v:?}"),
+        }
+        assert_eq!(p.root.to_json_value(), serde_json::json!({"a": 4, "b": {"x": 2}}));
+        // Escaped and unescaped spellings of the same key are duplicates.
+        let p = ok(r#"{"a": 1, "\u0061": 2}"#);
+        assert_eq!(p.issues.len(), 1);
+    }
+
+    #[test]
+    fn many_keys_duplicates() {
+        let mut src = String::from("{");
+        for i in 0..100 {
+            src.push_str(&format!("\"k{i}\": {i}, "));
+        }
+        src.push_str("\"k50\": 0, \"k99\": 1}");
+        let p = ok(&src);
+        let keys: Vec<_> = p
+            .issues
+            .iter()
+            .map(|i| match i {
+                ParseIssue::DuplicateKey { key, first, duplicate } => {
+                    (key.clone(), text(&src, *first).to_owned(), text(&src, *duplicate).to_owned())
+                }
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("k50".to_owned(), "\"k50\"".to_owned(), "\"k50\"".to_owned()),
+                ("k99".to_owned(), "\"k99\"".to_owned(), "\"k99\"".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn bom_accepted() {
+        let mut src = b"\xEF\xBB\xBF".to_vec();
+        src.extend_from_slice(br#"{"a": 1}"#);
+        let p = match parse_json(&src, &Limits::default()) {
+            Ok(p) => p,
+            Err(e) => panic!("{e:?}"),
+        };
+        assert!(p.had_bom);
+        assert_eq!(p.root.span, Span::new(3, 11));
+        assert_eq!(p.root.pointer_get("/a").map(|n| n.span), Some(Span::new(9, 10)));
+        // A BOM alone is an empty document; a BOM in the middle is an unexpected character.
+        let e = err(b"\xEF\xBB\xBF");
+        assert_eq!((e.kind, e.offset), (K::Empty, 3));
+        let e = err(b"[1,\xEF\xBB\xBF2]");
+        assert_eq!((e.kind, e.offset), (K::UnexpectedCharacter, 3));
+        assert!(e.message.contains("U+FEFF"), "{}", e.message);
+    }
+
+    #[test]
+    fn invalid_utf8_reported_at_first_bad_byte() {
+        let e = err(b"{\"a\": \"x\xFFy\"}");
+        assert_eq!((e.kind, e.offset), (K::Utf8, 8));
+        let e = err(b"[1, 2]\xC3");
+        assert_eq!((e.kind, e.offset), (K::Utf8, 6));
+        let e = err(b"\xFF\xFE[\x001\x00]\x00");
+        assert_eq!((e.kind, e.offset), (K::Utf8, 0));
+    }
+
+    #[test]
+    fn empty_documents() {
+        check("", K::Empty, 0, "empty");
+        check("  \n\t ", K::Empty, 5, "only whitespace");
+    }
+
+    #[test]
+    fn syntax_errors_with_offsets() {
+        check("{\"a\": 1,}", K::TrailingComma, 7, "trailing comma before `}`");
+        check("[1, 2, ]", K::TrailingComma, 5, "trailing comma before `]`");
+        check("[,1]", K::UnexpectedCharacter, 1, "found `,`");
+        check("[1,,2]", K::UnexpectedCharacter, 3, "expected a JSON value, found `,`");
+        check("{,}", K::UnexpectedCharacter, 1, "expected a string key in double quotes or `}`, found `,`");
+        check("// c\n{}", K::Comment, 0, "comments are not allowed in JSON");
+        check("{\"a\": 1 /* c */}", K::Comment, 8, "comments are not allowed in JSON");
+        check("[1, # c\n 2]", K::Comment, 4, "comments are not allowed in JSON");
+        check("[1 2]", K::UnexpectedCharacter, 3, "expected `,` or `]` after an array element, found `2`");
+        check("{\"a\" 1}", K::UnexpectedCharacter, 5, "expected `:` after the object key, found `1`");
+        check("{\"a\": 1 \"b\": 2}", K::UnexpectedCharacter, 8, "expected `,` or `}` after an object member, found `\"`");
+        check("{a: 1}", K::InvalidLiteral, 1, "found `a`: object keys must be quoted");
+        check("{'a': 1}", K::UnexpectedCharacter, 1, "double quotes");
+        check("['a']", K::UnexpectedCharacter, 1, "double quotes");
+        check("[True]", K::InvalidLiteral, 1, "invalid literal `True`");
+        check("[nul]", K::InvalidLiteral, 1, "invalid literal `nul`");
+        check("[truex]", K::InvalidLiteral, 1, "invalid literal `truex`");
+        check("undefined", K::InvalidLiteral, 0, "invalid literal `undefined`");
+        check("[1] [2]", K::TrailingContent, 4, "unexpected `[` after the end of the JSON document");
+        check("{} x", K::TrailingContent, 3, "after the end");
+        check("\u{a0}1", K::UnexpectedCharacter, 0, "U+00A0 (no-break space)");
+        check("{\"a\": }", K::UnexpectedCharacter, 6, "expected a JSON value, found `}`");
+        check("[1}", K::UnexpectedCharacter, 2, "expected `,` or `]` after an array element, found `}`");
+        check("{\"a\":1]", K::UnexpectedCharacter, 6, "found `]`");
+    }
+
+    #[test]
+    fn number_errors() {
+        check("01", K::InvalidNumber, 0, "leading zeros");
+        check("[-01]", K::InvalidNumber, 1, "invalid number `-01`: leading zeros");
+        check("+1", K::InvalidNumber, 0, "`+` is not allowed");
+        check("[.5]", K::InvalidNumber, 1, "write `0.5`");
+        check("[1.]", K::InvalidNumber, 3, "expected a digit after the decimal point, found `]`");
+        check("1.e5", K::InvalidNumber, 2, "decimal point");
+        check("[1e]", K::InvalidNumber, 3, "exponent");
+        check("1e+", K::InvalidNumber, 3, "exponent, found the end of the input");
+        check("[-]", K::InvalidNumber, 2, "expected a digit after `-`, found `]`");
+        check("-", K::InvalidNumber, 1, "after `-`");
+        check("[NaN]", K::InvalidNumber, 1, "`NaN` is not allowed in JSON");
+        check("Infinity", K::InvalidNumber, 0, "`Infinity`");
+        check("[-Infinity]", K::InvalidNumber, 1, "`-Infinity`");
+        check("0x1F", K::InvalidNumber, 0, "invalid number `0x1F`");
+        check("[1.5.3]", K::InvalidNumber, 1, "invalid number `1.5.3`");
+        check("[12abc]", K::InvalidNumber, 1, "invalid number `12abc`");
+    }
+
+    #[test]
+    fn string_errors() {
+        check("[\"abc", K::UnterminatedString, 5, "the string opened at line 1, column 2 is not closed");
+        assert_eq!(err(b"[\"abc").opened_at, Some(1));
+        check("\"a\\", K::UnterminatedString, 3, "not closed");
+        check("\"a\nb\"", K::ControlCharacter, 2, "line break in a string");
+        check("\"a\tb\"", K::ControlCharacter, 2, "tab character");
+        check("\"a\u{1}b\"", K::ControlCharacter, 2, "U+0001");
+        check("\"ab\\x\"", K::InvalidEscape, 3, "invalid escape `\\x`");
+        check("\"\\'\"", K::InvalidEscape, 1, "invalid escape `\\'`");
+        check("\"\\u12G4\"", K::InvalidEscape, 1, "invalid unicode escape `\\u12G`");
+        check("\"\\u12\"", K::InvalidEscape, 1, "expected 4 hexadecimal digits");
+        check("\"\\u12é\"", K::InvalidEscape, 1, "`\\u12é`");
+        check("[\"x\\ud800\"]", K::LoneSurrogate, 3, "`\\ud800`");
+        check("[\"x\\ud800\\u0041\"]", K::LoneSurrogate, 3, "surrogate");
+        check("[\"x\\udc00\"]", K::LoneSurrogate, 3, "`\\udc00`");
+        check("\"\\ud800\\u12\"", K::InvalidEscape, 7, "4 hexadecimal digits");
+        // Escaped in a string with non-escaped text before: the escape error offset is exact.
+        check("{\"key\": \"é\\q\"}", K::InvalidEscape, 11, "`\\q`");
+    }
+
+    #[test]
+    fn nul_bytes() {
+        let e = err(b"[1, \0]");
+        assert_eq!((e.kind, e.offset), (K::NulByte, 4));
+        let e = err(b"\"a\0\"");
+        assert_eq!((e.kind, e.offset), (K::NulByte, 2));
+        let e = err(b"{\"a\": 1\0}");
+        assert_eq!((e.kind, e.offset), (K::NulByte, 7));
+        let e = err(b"{\0}");
+        assert_eq!((e.kind, e.offset), (K::NulByte, 1));
+        let e = err(b"\0");
+        assert_eq!((e.kind, e.offset), (K::NulByte, 0));
+        let e = err(b"{} \0");
+        assert_eq!((e.kind, e.offset), (K::TrailingContent, 3));
+    }
+
+    #[test]
+    fn unexpected_end_names_the_opener() {
+        let e = err(b"{\n  \"a\": [1,\n  2");
+        assert_eq!((e.kind, e.offset, e.opened_at), (K::UnexpectedEnd, 16, Some(9)));
+        assert_eq!(e.message, "unexpected end of input: the array opened at line 2, column 8 is not closed");
+        let e = err(b"{\"a\": 1");
+        assert_eq!((e.kind, e.offset, e.opened_at), (K::UnexpectedEnd, 7, Some(0)));
+        assert_eq!(e.message, "unexpected end of input: the object opened at line 1, column 1 is not closed");
+        for src in ["{", "{\"a\"", "{\"a\":", "{\"a\": 1,", "[", "[1,", "{\"a\": [", "["] {
+            let e = err(src.as_bytes());
+            assert_eq!((e.kind, e.offset), (K::UnexpectedEnd, src.len()), "{src:?}");
+        }
+    }
+
+    #[test]
+    fn crlf_and_whitespace() {
+        let src = "{\r\n  \"a\":\t1\r\n}\r\n";
+        let p = ok(src);
+        assert_eq!(p.root.pointer_get("/a").map(|n| n.span), Some(Span::new(10, 11)));
+        assert_eq!(p.root.span, Span::new(0, 14));
+    }
+
+    #[test]
+    fn depth_limit() {
+        let limits = Limits { max_depth: 3, ..Limits::default() };
+        assert!(parse_json(b"[[[1]]]", &limits).is_ok());
+        let e = parse_json(b"[[[[1]]]]", &limits).err();
+        assert_eq!(e.map(|e| (e.kind, e.offset)), Some((K::DepthLimit, 3)));
+        let e = parse_json(b"{\"a\": {\"a\": {\"a\": {}}}}", &limits).err();
+        assert_eq!(e.map(|e| (e.kind, e.offset)), Some((K::DepthLimit, 18)));
+        // Exactly the default depth is fine.
+        let src = format!("{}{}", "[".repeat(128), "]".repeat(128));
+        assert!(parse_json(src.as_bytes(), &Limits::default()).is_ok());
+        let src = format!("{}{}", "[".repeat(129), "]".repeat(129));
+        assert_eq!(err(src.as_bytes()).kind, K::DepthLimit);
+    }
+
+    #[test]
+    fn very_deep_nesting_is_an_error_not_a_stack_overflow() {
+        let start = std::time::Instant::now();
+        let deep = "[".repeat(100_000);
+        let e = err(deep.as_bytes());
+        assert_eq!((e.kind, e.offset), (K::DepthLimit, 128));
+        let deep = "{\"a\":".repeat(100_000);
+        let e = err(deep.as_bytes());
+        assert_eq!((e.kind, e.offset), (K::DepthLimit, 128 * 5));
+        // Even with no depth limit, the explicit stack copes.
+        let limits = Limits { max_depth: usize::MAX, ..Limits::default() };
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let parsed = parse_json(deep.as_bytes(), &limits);
+        assert!(parsed.is_ok());
+        // Dropping a 100,000-deep tree recurses: leak it in this test rather than risk the
+        // test thread's stack (the default limits never build such a tree).
+        std::mem::forget(parsed);
+        assert!(start.elapsed().as_secs() < 5);
+    }
+
+    #[test]
+    fn node_limit() {
+        let limits = Limits { max_nodes: 3, ..Limits::default() };
+        assert!(parse_json(b"[1, 2]", &limits).is_ok());
+        let e = parse_json(b"[1, 2, 3]", &limits).err();
+        assert_eq!(e.map(|e| (e.kind, e.offset)), Some((K::NodeLimit, 7)));
+    }
+
+    /// A xorshift64* generator, deterministic.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            usize::try_from(self.next() % (n.max(1) as u64)).unwrap_or(0)
+        }
+    }
+
+    #[test]
+    fn fuzz_does_not_panic() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        let alphabet: &[u8] = b"{}[]:,\"\\ \n\t\r-+.0123456789eEtrufalsn/*#u\x00\x01\xC3\xA9\xFF\xEF\xBB\xBF";
+        let limits = Limits { max_depth: 16, max_nodes: 1000 };
+        for _ in 0..4000 {
+            let len = rng.below(48);
+            let bytes: Vec<u8> = (0..len).map(|_| alphabet[rng.below(alphabet.len())]).collect();
+            let result = parse_json(&bytes, &limits);
+            if let Err(e) = result {
+                assert!(e.offset <= bytes.len(), "{bytes:?}: {e:?}");
+            }
+        }
+        let valid = r#"{"name": "app", "ports": [{"internal_port": 8080, "publicly_accessible": true}], "env": {"A": "é\u00e9\ud83d\ude00"}, "cpu": 250.5, "n": null, "b": false, "deep": [[[{"x": -0.5e-3}]]]}"#;
+        assert!(parse_json(valid.as_bytes(), &Limits::default()).is_ok());
+        for cut in 0..valid.len() {
+            let result = parse_json(&valid.as_bytes()[..cut], &Limits::default());
+            assert!(result.is_err(), "prefix of length {cut} parsed");
+        }
+        // Random single-byte mutations of the valid document.
+        for _ in 0..3000 {
+            let mut bytes = valid.as_bytes().to_vec();
+            let i = rng.below(bytes.len());
+            if let Some(b) = bytes.get_mut(i) {
+                *b = alphabet[rng.below(alphabet.len())];
+            }
+            if let Ok(p) = parse_json(&bytes, &Limits::default()) {
+                // Every span of a successful parse is within the input.
+                let _ = p.root.to_json_value();
+                assert!(p.root.span.end <= bytes.len());
+            }
+        }
+    }
+}

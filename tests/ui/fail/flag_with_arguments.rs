@@ -1,0 +1,9 @@
+use qovery_model::validate::Validate;
+
+#[derive(Validate)]
+struct Service {
+    #[qovery(not_blank(trim = true))]
+    name: String,
+}
+
+fn main() {}
