@@ -50,6 +50,8 @@ const SOURCES: &[&str] = &[
     "inferred",
 ];
 const FORMATS: &[&str] = &["uuid", "uri", "date-time"];
+const EACH_NEEDS_A_RULE: &str =
+    "`each(...)` needs at least one rule for the elements, e.g. `each(not_blank)`";
 
 /// An integer bound, with its value when the macro can read it (a literal, maybe negated).
 #[derive(Clone)]
@@ -251,6 +253,10 @@ impl FieldAttrs {
                 match key.as_str() {
                     "each" => {
                         let each_span = meta.path.span();
+                        if has_no_items(&meta)? {
+                            cx.error_at(each_span, EACH_NEEDS_A_RULE);
+                            return Ok(());
+                        }
                         let before = rules.len();
                         meta.parse_nested_meta(|inner| {
                             let inner_key = key_of(&inner);
@@ -259,13 +265,19 @@ impl FieldAttrs {
                                     rules.push((kind, inner.path.span(), true));
                                 }
                             } else {
-                                unknown_key(cx, &inner, &inner_key, EACH_KEYS, "inside `each(...)`");
+                                unknown_key(
+                                    cx,
+                                    &inner,
+                                    &inner_key,
+                                    EACH_KEYS,
+                                    "inside `each(...)`",
+                                );
                                 skip_value(&inner)?;
                             }
                             Ok(())
                         })?;
                         if rules.len() == before {
-                            cx.error_at(each_span, "`each(...)` needs at least one rule for the elements, e.g. `each(not_blank)`");
+                            cx.error_at(each_span, EACH_NEEDS_A_RULE);
                         }
                     }
                     "default" => {
@@ -278,7 +290,9 @@ impl FieldAttrs {
                         }
                     }
                     "example" => out.examples.push(meta.value()?.parse()?),
-                    "severity" | "source" | "code" | "description" => meta_values.parse(cx, &meta, &key)?,
+                    "severity" | "source" | "code" | "description" => {
+                        meta_values.parse(cx, &meta, &key)?
+                    }
                     other => {
                         if FIELD_KEYS.contains(&other) {
                             if let Some(kind) = parse_rule(cx, &meta, other)? {
@@ -441,6 +455,10 @@ fn parse_bounds(
 ) -> syn::Result<(Option<Bound>, Option<Bound>)> {
     let mut min = None;
     let mut max = None;
+    if has_no_items(meta)? {
+        // `range`, `range()` or `range = ..`: the caller says what is missing.
+        return Ok((min, max));
+    }
     meta.parse_nested_meta(|bound| {
         let name = key_of(&bound);
         let slot = match name.as_str() {
@@ -474,6 +492,25 @@ fn key_of(meta: &ParseNestedMeta<'_>) -> String {
         .get_ident()
         .map(ToString::to_string)
         .unwrap_or_else(|| meta.path.to_token_stream().to_string().replace(' ', ""))
+}
+
+/// Whether a key that takes a list (`range(...)`, `each(...)`) was written without items: bare,
+/// as `key()`, or as `key = value`. What follows the key is consumed, so parsing can go on and
+/// the caller can say what is missing instead of syn's "unexpected end of input".
+fn has_no_items(meta: &ParseNestedMeta<'_>) -> syn::Result<bool> {
+    if meta.input.peek(syn::token::Paren) {
+        let empty = meta
+            .input
+            .fork()
+            .parse::<proc_macro2::Group>()
+            .is_ok_and(|group| group.stream().is_empty());
+        if empty {
+            let _: proc_macro2::Group = meta.input.parse()?;
+        }
+        return Ok(empty);
+    }
+    skip_value(meta)?;
+    Ok(true)
 }
 
 /// Consumes whatever follows an unknown key (`= value` or `(...)`) so parsing can go on.

@@ -231,14 +231,35 @@ fn target_type(field: &Field<'_>, each: bool) -> syn::Type {
 }
 
 /// `Some((expr) as ty)` spanned on the user's expression, or `None`.
+///
+/// Every token, `ty` included, carries the expression's span, so a bound of the wrong type
+/// (`min = "ten"`) is reported on it and not on `#[derive(Validate)]`.
 pub(super) fn bound(expr: Option<&syn::Expr>, ty: TokenStream) -> TokenStream {
     match expr {
         Some(expr) => {
             let span = syn::spanned::Spanned::span(expr);
+            let ty = respan(ty, span);
             quote_spanned! {span=> ::core::option::Option::Some((#expr) as #ty) }
         }
         None => quote!(::core::option::Option::None),
     }
+}
+
+/// `tokens` with every token (and group) set to `span`.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let proc_macro2::TokenTree::Group(group) = &token {
+                let mut respanned =
+                    proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                respanned.set_span(span);
+                token = respanned.into();
+            }
+            token.set_span(span);
+            token
+        })
+        .collect()
 }
 
 /// `describe_rules` lines for the field's `custom` and `nested` rules.

@@ -187,14 +187,9 @@ impl<'a> Parser<'a> {
     fn document(&mut self) -> Result<Node, SyntaxError> {
         self.skip_ws()?;
         if self.pos >= self.bytes.len() {
-            let message = if self.bytes.len() > BOM.len() || !self.bytes.starts_with(BOM) {
-                if self.bytes.iter().any(|b| !b.is_ascii_whitespace()) {
-                    "the document is empty: expected a JSON value"
-                } else if self.bytes.is_empty() {
-                    "the document is empty: expected a JSON value"
-                } else {
-                    "the document holds only whitespace: expected a JSON value"
-                }
+            let bom = if self.bytes.starts_with(BOM) { BOM.len() } else { 0 };
+            let message = if self.bytes.len() > bom {
+                "the document holds only whitespace: expected a JSON value"
             } else {
                 "the document is empty: expected a JSON value"
             };
@@ -383,7 +378,7 @@ impl<'a> Parser<'a> {
                 return Err(self.error(kind, self.pos, message));
             }
         }
-        let (key, key_span) = self.string(stack)?;
+        let (key, key_span) = self.string()?;
         self.skip_ws()?;
         match self.peek() {
             Some(b':') => self.pos += 1,
@@ -426,7 +421,7 @@ impl<'a> Parser<'a> {
         match self.peek() {
             None => Err(self.unexpected_end(stack)),
             Some(b'"') => {
-                let (s, span) = self.string(stack)?;
+                let (s, span) = self.string()?;
                 Ok(Node::new(Value::String(s), span))
             }
             Some(b'-' | b'0'..=b'9') => self.number(),
@@ -587,7 +582,7 @@ impl<'a> Parser<'a> {
 
     /// Parses a string at `self.pos` (the opening quote); returns it with its span, quotes
     /// included.
-    fn string(&mut self, stack: &[Frame]) -> Result<(String, Span), SyntaxError> {
+    fn string(&mut self) -> Result<(String, Span), SyntaxError> {
         let start = self.pos;
         self.pos += 1;
         let content_start = self.pos;
@@ -602,7 +597,7 @@ impl<'a> Parser<'a> {
                 Some(b'\\') => break,
                 Some(b) if b < 0x20 => return Err(self.control_in_string(b)),
                 Some(_) => self.pos += 1,
-                None => return Err(self.unterminated_string(start, stack)),
+                None => return Err(self.unterminated_string(start)),
             }
         }
         let mut out = String::with_capacity(self.pos - content_start + 16);
@@ -613,7 +608,7 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     return Ok((out, Span::new(start, self.pos)));
                 }
-                Some(b'\\') => self.escape(&mut out, start, stack)?,
+                Some(b'\\') => self.escape(&mut out, start)?,
                 Some(b) if b < 0x20 => return Err(self.control_in_string(b)),
                 Some(_) => {
                     let run_start = self.pos;
@@ -625,12 +620,12 @@ impl<'a> Parser<'a> {
                     }
                     out.push_str(self.slice(run_start, self.pos));
                 }
-                None => return Err(self.unterminated_string(start, stack)),
+                None => return Err(self.unterminated_string(start)),
             }
         }
     }
 
-    fn unterminated_string(&self, start: usize, _stack: &[Frame]) -> SyntaxError {
+    fn unterminated_string(&self, start: usize) -> SyntaxError {
         let mut err = self.error(
             K::UnterminatedString,
             self.bytes.len(),
@@ -676,7 +671,6 @@ impl<'a> Parser<'a> {
         &mut self,
         out: &mut String,
         string_start: usize,
-        stack: &[Frame],
     ) -> Result<(), SyntaxError> {
         let backslash = self.pos;
         self.pos += 1;
@@ -713,7 +707,7 @@ impl<'a> Parser<'a> {
                 out.push(c);
                 return Ok(());
             }
-            None => return Err(self.unterminated_string(string_start, stack)),
+            None => return Err(self.unterminated_string(string_start)),
             Some(_) => {
                 return Err(self.error(
                     K::InvalidEscape,
@@ -742,11 +736,11 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                 }
                 None => {
-                    let end = (self.pos + 1).min(self.bytes.len());
-                    let mut end = end;
-                    while !self.text.is_char_boundary(end) {
-                        end += 1;
-                    }
+                    // Show the offending character unless it ends the string or the line.
+                    let end = match self.text.get(self.pos..).and_then(|r| r.chars().next()) {
+                        Some(c) if c.is_alphanumeric() => self.pos + c.len_utf8(),
+                        _ => self.pos,
+                    };
                     return Err(self.error(
                         K::InvalidEscape,
                         backslash,
@@ -1116,8 +1110,11 @@ mod tests {
     fn node_limit() {
         let limits = Limits { max_nodes: 3, ..Limits::default() };
         assert!(parse_json(b"[1, 2]", &limits).is_ok());
+        // The array itself is the fourth node.
         let e = parse_json(b"[1, 2, 3]", &limits).err();
-        assert_eq!(e.map(|e| (e.kind, e.offset)), Some((K::NodeLimit, 7)));
+        assert_eq!(e.map(|e| (e.kind, e.offset)), Some((K::NodeLimit, 0)));
+        let e = parse_json(b"[1, 2, 3, 4]", &limits).err();
+        assert_eq!(e.map(|e| (e.kind, e.offset)), Some((K::NodeLimit, 10)));
     }
 
     /// A xorshift64* generator, deterministic.

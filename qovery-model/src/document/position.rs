@@ -110,8 +110,9 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// Counts the characters starting in `bytes[from..to]`, counting each byte of an invalid UTF-8
-/// sequence as one character, and a character cut by `to` as one character.
+/// Counts the characters in `bytes[from..to]`, counting each byte of an invalid UTF-8 sequence
+/// as one character, and not counting a character cut by `to` (so that an offset inside a
+/// character gives the position of that character).
 fn count_chars_before(bytes: &[u8], from: usize, to: usize) -> usize {
     let Some(head) = bytes.get(from..to) else {
         return 0;
@@ -131,8 +132,9 @@ fn count_chars_before(bytes: &[u8], from: usize, to: usize) -> usize {
     let mut count = 0;
     let mut pos = 0;
     for chunk in line.utf8_chunks() {
-        for (i, _) in chunk.valid().char_indices() {
-            if pos + i >= limit {
+        for (i, c) in chunk.valid().char_indices() {
+            // Count the characters that end at or before `to`.
+            if pos + i + c.len_utf8() > limit {
                 return count;
             }
             count += 1;
@@ -233,7 +235,7 @@ mod tests {
         assert_eq!(index.position(1), pos(1, 1));
         assert_eq!(index.position(3), pos(1, 1));
         assert_eq!(index.position(4), pos(1, 2));
-        assert_eq!(index.position(13), pos(2, 2));
+        assert_eq!(index.position(12), pos(2, 2));
     }
 
     #[test]

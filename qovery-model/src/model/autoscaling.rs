@@ -7,6 +7,8 @@
 //! [`AutoscalingMode::Unknown`].
 
 use serde::{Deserialize, Serialize};
+
+use crate::validate::Validate;
 use uuid::Uuid;
 
 use super::defaults;
@@ -46,7 +48,7 @@ pub type AutoscalingPolicyRequest = KedaAutoscalingRequest;
 pub type AutoscalingPolicyResponse = KedaAutoscalingResponse;
 
 /// KEDA autoscaling settings in a request (spec `KedaAutoscalingRequest`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct KedaAutoscalingRequest {
     /// The autoscaling mode (discriminator): `KEDA`.
     pub mode: AutoscalingMode,
@@ -63,6 +65,7 @@ pub struct KedaAutoscalingRequest {
     pub cooldown_period_seconds: Option<i32>,
 
     /// The scalers; at least one (`minItems: 1`).
+    #[qovery(nested)]
     pub scalers: Vec<KedaScalerRequest>,
 }
 
@@ -83,7 +86,7 @@ impl KedaAutoscalingRequest {
 /// KEDA autoscaling settings in a response (spec `KedaAutoscalingResponse`).
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct KedaAutoscalingResponse {
     /// Id of the autoscaling policy (format uuid, read-only). From `Base`.
     pub id: Uuid,
@@ -108,11 +111,12 @@ pub struct KedaAutoscalingResponse {
     pub cooldown_period_seconds: i32,
 
     /// The scalers; at least one (`minItems: 1`).
+    #[qovery(nested)]
     pub scalers: Vec<KedaScalerResponse>,
 }
 
 /// One KEDA scaler in a request (spec `KedaScalerRequest`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct KedaScalerRequest {
     /// The KEDA scaler type, free-form (e.g. `cpu`, `memory`, `prometheus`, `cron`).
     pub scaler_type: String,
@@ -137,6 +141,7 @@ pub struct KedaScalerRequest {
 
     /// The KEDA `TriggerAuthentication` the scaler uses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(nested)]
     pub trigger_authentication: Option<KedaTriggerAuthenticationRequest>,
 }
 
@@ -150,7 +155,7 @@ impl KedaScalerRequest {
 /// One KEDA scaler in a response (spec `KedaScalerResponse`).
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct KedaScalerResponse {
     /// Id of the scaler (format uuid, read-only). From `Base`.
     pub id: Uuid,
@@ -181,11 +186,12 @@ pub struct KedaScalerResponse {
 
     /// The KEDA `TriggerAuthentication` the scaler uses.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(nested)]
     pub trigger_authentication: Option<KedaTriggerAuthenticationResponse>,
 }
 
 /// A KEDA `TriggerAuthentication` in a request (spec `KedaTriggerAuthenticationRequest`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct KedaTriggerAuthenticationRequest {
     /// Name of the trigger authentication.
     pub name: String,
@@ -198,7 +204,7 @@ pub struct KedaTriggerAuthenticationRequest {
 /// A KEDA `TriggerAuthentication` in a response (spec `KedaTriggerAuthenticationResponse`).
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct KedaTriggerAuthenticationResponse {
     /// Id of the trigger authentication (format uuid, read-only). From `Base`.
     pub id: Uuid,

@@ -1,6 +1,8 @@
 //! The container request and response, and the small types only they use.
 
 use serde::{Deserialize, Serialize};
+
+use crate::validate::Validate;
 use uuid::Uuid;
 
 use super::autoscaling::{AutoscalingPolicyRequest, AutoscalingPolicyResponse};
@@ -52,7 +54,7 @@ open_enum! {
 }
 
 /// A reference to the environment a container belongs to (spec `ReferenceObject`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct EnvironmentReference {
     /// Id of the referenced object (format uuid, read-only).
     pub id: Uuid,
@@ -66,14 +68,16 @@ pub type ReferenceObject = EnvironmentReference;
 ///
 /// Flattens, in allOf order: `ServiceStorageRequest` (`storage`), `ServicePortRequest` (`ports`),
 /// then the inline object (from `name` on).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct ContainerRequest {
     /// Persistent storages of the container. From `ServiceStorageRequest`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(nested)]
     pub storage: Option<Vec<StorageRequest>>,
 
     /// Ports of the container. From `ServicePortRequest`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(nested)]
     pub ports: Option<Vec<PortRequest>>,
 
     /// Name of the container; case insensitive, and unique within the environment (the API answers
@@ -137,6 +141,7 @@ pub struct ContainerRequest {
     pub max_running_instances: Option<i32>,
 
     /// Readiness and liveness probes (required; `{}` is valid).
+    #[qovery(nested)]
     pub healthchecks: Healthchecks,
 
     /// Whether the "environment preview" option is enabled for this container: if enabled, a
@@ -154,10 +159,12 @@ pub struct ContainerRequest {
 
     /// Organization annotations groups to attach, by id (spec `ServiceAnnotationsRequestList`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(nested)]
     pub annotations_groups: Option<Vec<AnnotationsGroupRequest>>,
 
     /// Organization labels groups to attach, by id (spec `ServiceLabelsRequestList`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(nested)]
     pub labels_groups: Option<Vec<LabelsGroupRequest>>,
 
     /// Icon URI representing the container (format uri).
@@ -166,6 +173,7 @@ pub struct ContainerRequest {
 
     /// KEDA autoscaling policy (spec `AutoscalingPolicyRequest`), a flat object carrying `"mode": "KEDA"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(nested)]
     pub autoscaling: Option<AutoscalingPolicyRequest>,
 }
 
@@ -204,7 +212,7 @@ impl ContainerRequest {
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), `ServiceStorage`
 /// (`storage`), `ContainerSource` (`image_name`, `tag`, `registry_id`, `registry`), then the inline
 /// object (from `environment` on).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct ContainerResponse {
     /// Id of the container (format uuid, read-only). From `Base`.
     pub id: Uuid,
@@ -218,6 +226,7 @@ pub struct ContainerResponse {
 
     /// Persistent storages of the container. From `ServiceStorage`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(nested)]
     pub storage: Option<Vec<StorageResponse>>,
 
     /// Name of the image in the registry. Its pattern depends on the registry kind:
@@ -234,9 +243,11 @@ pub struct ContainerResponse {
     pub registry_id: Option<String>,
 
     /// The linked container registry. From `ContainerSource`.
+    #[qovery(nested)]
     pub registry: ContainerRegistryDetails,
 
     /// The environment of the container.
+    #[qovery(nested)]
     pub environment: EnvironmentReference,
 
     /// Maximum CPU that can be allocated to the container based on the organization's cluster
@@ -293,6 +304,7 @@ pub struct ContainerResponse {
     pub max_running_instances: i32,
 
     /// Readiness and liveness probes.
+    #[qovery(nested)]
     pub healthchecks: Healthchecks,
 
     /// Whether the "environment preview" option is enabled for this container: if enabled, a
@@ -301,6 +313,7 @@ pub struct ContainerResponse {
 
     /// Ports of the container (spec `ServicePortResponseList`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(nested)]
     pub ports: Option<Vec<PortResponse>>,
 
     /// Whether the container is redeployed automatically when it receives a new image tag, sent
@@ -312,10 +325,12 @@ pub struct ContainerResponse {
 
     /// Organization annotations groups attached to the container (spec `OrganizationAnnotationsGroupResponseList`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(nested)]
     pub annotations_groups: Option<Vec<AnnotationsGroupResponse>>,
 
     /// Organization labels groups attached to the container (spec `OrganizationLabelsGroupResponseList`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(nested)]
     pub labels_groups: Option<Vec<LabelsGroupResponse>>,
 
     /// Icon URI representing the container (format uri).
@@ -326,5 +341,6 @@ pub struct ContainerResponse {
 
     /// KEDA autoscaling policy (spec `AutoscalingPolicyResponse`), a flat object carrying `"mode": "KEDA"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(nested)]
     pub autoscaling: Option<AutoscalingPolicyResponse>,
 }

@@ -3,6 +3,8 @@
 //! A request only references existing organization groups by id; a response embeds the full groups.
 
 use serde::{Deserialize, Serialize};
+
+use crate::validate::Validate;
 use uuid::Uuid;
 
 use super::open_enum::open_enum;
@@ -36,7 +38,7 @@ open_enum! {
 /// A reference to an organization annotations group in a request (spec `ServiceAnnotationRequest`).
 ///
 /// Extra keys (the web console sends whole group objects) are accepted and dropped.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct AnnotationsGroupRequest {
     /// Id of the annotations group (format uuid).
     pub id: Uuid,
@@ -45,7 +47,7 @@ pub struct AnnotationsGroupRequest {
 /// A reference to an organization labels group in a request (spec `ServiceLabelRequest`).
 ///
 /// Extra keys (the web console sends whole group objects) are accepted and dropped.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct LabelsGroupRequest {
     /// Id of the labels group (format uuid).
     pub id: Uuid,
@@ -58,7 +60,7 @@ pub type ServiceAnnotationsRequestList = Vec<AnnotationsGroupRequest>;
 pub type ServiceLabelsRequestList = Vec<LabelsGroupRequest>;
 
 /// One Kubernetes annotation (spec `Annotation`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct Annotation {
     /// Annotation key.
     pub key: String,
@@ -68,7 +70,7 @@ pub struct Annotation {
 }
 
 /// One Kubernetes label (spec `Label`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct Label {
     /// Label key.
     pub key: String,
@@ -83,7 +85,7 @@ pub struct Label {
 /// An organization annotations group, as embedded in a response (spec `OrganizationAnnotationsGroupResponse`).
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct AnnotationsGroupResponse {
     /// Id of the group (format uuid, read-only). From `Base`.
     pub id: Uuid,
@@ -99,6 +101,7 @@ pub struct AnnotationsGroupResponse {
     pub name: String,
 
     /// The annotations of the group.
+    #[qovery(nested)]
     pub annotations: Vec<Annotation>,
 
     /// The kinds of resources the annotations apply to.
@@ -108,7 +111,7 @@ pub struct AnnotationsGroupResponse {
 /// An organization labels group, as embedded in a response (spec `OrganizationLabelsGroupResponse`).
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct LabelsGroupResponse {
     /// Id of the group (format uuid, read-only). From `Base`.
     pub id: Uuid,
@@ -124,6 +127,7 @@ pub struct LabelsGroupResponse {
     pub name: String,
 
     /// The labels of the group.
+    #[qovery(nested)]
     pub labels: Vec<Label>,
 }
 

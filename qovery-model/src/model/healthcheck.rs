@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::validate::Validate;
+
 use super::defaults;
 use super::nullable::Nullable;
 
@@ -9,16 +11,18 @@ use super::nullable::Nullable;
 ///
 /// Required in both [`ContainerRequest`](super::ContainerRequest) and
 /// [`ContainerResponse`](super::ContainerResponse); `{}` (no probe at all) is valid.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
 pub struct Healthchecks {
     /// Probe deciding when the container is ready to receive traffic. The spec's `Probe` is
     /// nullable, so the key may be absent, `null` or a probe.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[qovery(nested)]
     pub readiness_probe: Nullable<Probe>,
 
     /// Probe deciding when the container must be restarted. The spec's `Probe` is nullable, so the
     /// key may be absent, `null` or a probe.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[qovery(nested)]
     pub liveness_probe: Nullable<Probe>,
 }
 
@@ -26,10 +30,11 @@ pub struct Healthchecks {
 ///
 /// The spec does not encode it, but a probe must set exactly one of the four kinds of
 /// [`ProbeType`]; validation checks it (see [`ProbeType::set_kinds`]).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
 pub struct Probe {
     /// How the probe checks the container (wire name `type`).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    #[qovery(nested)]
     pub kind: Option<ProbeType>,
 
     /// Delay before the first probe, in seconds. Defaults to
@@ -93,22 +98,26 @@ impl Probe {
 ///
 /// All four members are optional and nullable. The spec does not say so, but exactly one of them
 /// must be set (Terraform provider, engine); see [`ProbeType::set_kinds`].
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
 pub struct ProbeType {
     /// Check that a TCP connection can be opened.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[qovery(nested)]
     pub tcp: Nullable<TcpProbe>,
 
     /// Check that an HTTP `GET` succeeds.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[qovery(nested)]
     pub http: Nullable<HttpProbe>,
 
     /// Execute a command inside the container; the probe succeeds if the command exits with status code 0.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[qovery(nested)]
     pub exec: Nullable<ExecProbe>,
 
     /// Call the gRPC health checking protocol.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[qovery(nested)]
     pub grpc: Nullable<GrpcProbe>,
 }
 
@@ -126,7 +135,7 @@ impl ProbeType {
 }
 
 /// A TCP probe (spec `Probe.type.tcp`; the generated clients call it `ProbeTypeTcp`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
 pub struct TcpProbe {
     /// Port to connect to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -139,7 +148,7 @@ pub struct TcpProbe {
 }
 
 /// An HTTP probe (spec `Probe.type.http`; the generated clients call it `ProbeTypeHttp`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
 pub struct HttpProbe {
     /// Path to request. Defaults to [`defaults::HTTP_PROBE_PATH`] (`/`) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -172,7 +181,7 @@ impl HttpProbe {
 /// A command probe (spec `Probe.type.exec`; the generated clients call it `ProbeTypeExec`).
 ///
 /// Executes a command inside the container; the probe succeeds if the command exits with status code 0.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
 pub struct ExecProbe {
     /// Command to execute inside the container, as an array of strings: the executable, then its
     /// arguments (example `["sh", "-c", "test -f /tmp/healthy"]`). The spec requires at least one item
@@ -182,7 +191,7 @@ pub struct ExecProbe {
 }
 
 /// A gRPC probe (spec `Probe.type.grpc`; the generated clients call it `ProbeTypeGrpc`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
 pub struct GrpcProbe {
     /// Name of the gRPC service to check. Nullable; the spec default is `null` (in Kubernetes, no
     /// service checks the server's overall health).

@@ -159,3 +159,23 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Nullable<T> {
         Option::<T>::deserialize(deserializer).map(Nullable::from)
     }
 }
+
+/// `T` or `null`.
+#[cfg(feature = "schema")]
+impl<T: schemars::JsonSchema> schemars::JsonSchema for Nullable<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        format!("Nullable_{}", T::schema_name()).into()
+    }
+
+    fn schema_id() -> std::borrow::Cow<'static, str> {
+        format!("qovery_model::Nullable<{}>", T::schema_id()).into()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        crate::schema::__private::nullable(generator.subschema_for::<T>())
+    }
+}

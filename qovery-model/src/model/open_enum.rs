@@ -86,6 +86,37 @@ macro_rules! open_enum {
             }
         }
 
+        impl $crate::validate::KnownValues for $name {
+            const KNOWN: &'static [&'static str] = $name::KNOWN;
+
+            fn as_wire(&self) -> &str {
+                self.as_str()
+            }
+
+            fn is_known(&self) -> bool {
+                $name::is_known(self)
+            }
+        }
+
+        /// The spec's enum: a string with the known values. (Deserialization also accepts
+        /// newer values; validation reports them.)
+        #[cfg(feature = "schema")]
+        impl $crate::__private_schemars::JsonSchema for $name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(stringify!($name))
+            }
+
+            fn schema_id() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(concat!(module_path!(), "::", stringify!($name)))
+            }
+
+            fn json_schema(
+                _: &mut $crate::__private_schemars::SchemaGenerator,
+            ) -> $crate::__private_schemars::Schema {
+                $crate::schema::__private::string_enum($name::KNOWN)
+            }
+        }
+
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())

@@ -1,6 +1,8 @@
 //! Ports of a container: request items, response items and the protocol enum.
 
 use serde::{Deserialize, Serialize};
+
+use crate::validate::Validate;
 use uuid::Uuid;
 
 use super::defaults;
@@ -26,7 +28,7 @@ open_enum! {
 ///
 /// `ServicePortRequest` itself (`{ports: [...]}`) is flattened into
 /// [`ContainerRequest`](super::ContainerRequest), whose `ports` field is a list of these.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct PortRequest {
     /// Id of an existing port (format uuid); omit it to create a new port.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -74,7 +76,7 @@ impl PortRequest {
 }
 
 /// A port in a response (spec `ServicePort`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct PortResponse {
     /// Id of the port (format uuid).
     pub id: Uuid,

@@ -1,6 +1,8 @@
 //! The container registry a container image is pulled from.
 
 use serde::{Deserialize, Serialize};
+
+use crate::validate::Validate;
 use uuid::Uuid;
 
 use super::open_enum::open_enum;
@@ -34,7 +36,7 @@ open_enum! {
 }
 
 /// The registry of a container, as embedded in a response (spec `ContainerRegistryProviderDetailsResponse`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct ContainerRegistryDetails {
     /// Id of the registry (format uuid).
     pub id: Uuid,

@@ -1,6 +1,8 @@
 //! Persistent storage of a container: request items, response items and the storage type enum.
 
 use serde::{Deserialize, Serialize};
+
+use crate::validate::Validate;
 use uuid::Uuid;
 
 use super::open_enum::open_enum;
@@ -17,7 +19,7 @@ open_enum! {
 ///
 /// `ServiceStorageRequest` itself (`{storage: [...]}`) is flattened into
 /// [`ContainerRequest`](super::ContainerRequest), whose `storage` field is a list of these.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct StorageRequest {
     /// Id of an existing storage (format uuid); omit it to create a new storage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -39,7 +41,7 @@ pub struct StorageRequest {
 ///
 /// `ServiceStorage` itself (`{storage: [...]}`) is flattened into
 /// [`ContainerResponse`](super::ContainerResponse), whose `storage` field is a list of these.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct StorageResponse {
     /// Id of the storage (format uuid).
     pub id: Uuid,

@@ -28,6 +28,13 @@ pub fn integer(format: Option<&str>) -> Schema {
     schema
 }
 
+/// `{"type": "string", "enum": [..]}`.
+pub fn string_enum(values: &[&str]) -> Schema {
+    let mut schema = primitive("string");
+    set(&mut schema, "enum", values.to_vec());
+    schema
+}
+
 /// `{"type": "array", "items": items}`.
 pub fn array(items: Schema) -> Schema {
     let mut schema = primitive("array");
