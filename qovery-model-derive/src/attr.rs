@@ -315,10 +315,10 @@ impl FieldAttrs {
                     "empty `#[qovery()]`: declare a rule, e.g. `#[qovery(not_blank)]`",
                 );
             }
-            if rules.is_empty() {
-                if let Some(span) = meta_values.first_span {
-                    cx.error_at(span, "this attribute has no rule for `severity`, `source`, `code` or `description` to describe; put them next to the rule they describe");
-                }
+            if rules.is_empty()
+                && let Some(span) = meta_values.first_span
+            {
+                cx.error_at(span, "this attribute has no rule for `severity`, `source`, `code` or `description` to describe; put them next to the rule they describe");
             }
             let meta = meta_values.build();
             out.rules

@@ -3,6 +3,8 @@
 
 extern crate self as qovery_model;
 
+#[cfg(feature = "document")]
+pub mod document;
 pub mod model;
 pub mod validate;
 

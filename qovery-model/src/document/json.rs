@@ -187,7 +187,11 @@ impl<'a> Parser<'a> {
     fn document(&mut self) -> Result<Node, SyntaxError> {
         self.skip_ws()?;
         if self.pos >= self.bytes.len() {
-            let bom = if self.bytes.starts_with(BOM) { BOM.len() } else { 0 };
+            let bom = if self.bytes.starts_with(BOM) {
+                BOM.len()
+            } else {
+                0
+            };
             let message = if self.bytes.len() > bom {
                 "the document holds only whitespace: expected a JSON value"
             } else {
@@ -335,7 +339,10 @@ impl<'a> Parser<'a> {
                         return Err(self.error(
                             kind,
                             self.pos,
-                            format!("expected `,` or {closer} after {what}, found {}", self.found()),
+                            format!(
+                                "expected `,` or {closer} after {what}, found {}",
+                                self.found()
+                            ),
                         ));
                     }
                 }
@@ -466,9 +473,7 @@ impl<'a> Parser<'a> {
                         return Err(self.error(
                             K::InvalidLiteral,
                             start,
-                            format!(
-                                "invalid literal `{word}`: expected a JSON value{hint}"
-                            ),
+                            format!("invalid literal `{word}`: expected a JSON value{hint}"),
                         ));
                     }
                 };
@@ -480,7 +485,9 @@ impl<'a> Parser<'a> {
                 start,
                 "expected a JSON value, found `'`: JSON strings use double quotes",
             )),
-            Some(0) => Err(self.error(K::NulByte, start, "expected a JSON value, found a NUL byte")),
+            Some(0) => {
+                Err(self.error(K::NulByte, start, "expected a JSON value, found a NUL byte"))
+            }
             Some(_) => Err(self.error(
                 K::UnexpectedCharacter,
                 start,
@@ -667,11 +674,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses an escape sequence at `self.pos` (the backslash) into `out`.
-    fn escape(
-        &mut self,
-        out: &mut String,
-        string_start: usize,
-    ) -> Result<(), SyntaxError> {
+    fn escape(&mut self, out: &mut String, string_start: usize) -> Result<(), SyntaxError> {
         let backslash = self.pos;
         self.pos += 1;
         let c = match self.peek() {
@@ -696,13 +699,16 @@ impl<'a> Parser<'a> {
                                 return Err(self.lone_surrogate(backslash, unit));
                             }
                             let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-                            char::from_u32(code).ok_or_else(|| self.lone_surrogate(backslash, unit))?
+                            char::from_u32(code)
+                                .ok_or_else(|| self.lone_surrogate(backslash, unit))?
                         } else {
                             return Err(self.lone_surrogate(backslash, unit));
                         }
                     }
                     0xDC00..=0xDFFF => return Err(self.lone_surrogate(backslash, unit)),
-                    _ => char::from_u32(unit).ok_or_else(|| self.lone_surrogate(backslash, unit))?,
+                    _ => {
+                        char::from_u32(unit).ok_or_else(|| self.lone_surrogate(backslash, unit))?
+                    }
                 };
                 out.push(c);
                 return Ok(());
@@ -793,7 +799,11 @@ mod tests {
     fn check(src: &str, kind: K, offset: usize, needle: &str) {
         let e = err(src.as_bytes());
         assert_eq!((e.kind, e.offset), (kind, offset), "{src:?}: {e:?}");
-        assert!(e.message.contains(needle), "{src:?}: message {:?} lacks {needle:?}", e.message);
+        assert!(
+            e.message.contains(needle),
+            "{src:?}: message {:?} lacks {needle:?}",
+            e.message
+        );
     }
 
     fn text<'a>(src: &'a str, span: Span) -> &'a str {
@@ -815,10 +825,16 @@ mod tests {
         assert!(!p.had_bom);
         let root = &p.root;
         assert_eq!(text(src, root.span), src.trim());
-        assert_eq!(text(src, at(root, "/a").span), r#"[1, -2.5e3, {"b": "x\"y", "c": null}]"#);
+        assert_eq!(
+            text(src, at(root, "/a").span),
+            r#"[1, -2.5e3, {"b": "x\"y", "c": null}]"#
+        );
         assert_eq!(text(src, at(root, "/a/0").span), "1");
         assert_eq!(text(src, at(root, "/a/1").span), "-2.5e3");
-        assert_eq!(text(src, at(root, "/a/2").span), r#"{"b": "x\"y", "c": null}"#);
+        assert_eq!(
+            text(src, at(root, "/a/2").span),
+            r#"{"b": "x\"y", "c": null}"#
+        );
         assert_eq!(text(src, at(root, "/a/2/b").span), r#""x\"y""#);
         assert_eq!(at(root, "/a/2/b").value.as_str(), Some("x\"y"));
         assert_eq!(text(src, at(root, "/a/2/c").span), "null");
@@ -853,19 +869,32 @@ mod tests {
 
     #[test]
     fn strings_and_escapes() {
-        let p = ok(r#"["a\"\\\/\b\f\n\r\t", "\u0041\u00e9\u20AC", "\ud83d\ude00", "plain é 😀", "\u0000"]"#);
+        let p = ok(
+            r#"["a\"\\\/\b\f\n\r\t", "\u0041\u00e9\u20AC", "\ud83d\ude00", "plain é 😀", "\u0000"]"#,
+        );
         let items: Vec<_> = match &p.root.value {
-            Value::Array(items) => items.iter().map(|n| n.value.as_str().unwrap_or("?").to_owned()).collect(),
+            Value::Array(items) => items
+                .iter()
+                .map(|n| n.value.as_str().unwrap_or("?").to_owned())
+                .collect(),
             _ => vec![],
         };
-        assert_eq!(items, ["a\"\\/\u{8}\u{c}\n\r\t", "Aé€", "😀", "plain é 😀", "\0"]);
+        assert_eq!(
+            items,
+            ["a\"\\/\u{8}\u{c}\n\r\t", "Aé€", "😀", "plain é 😀", "\0"]
+        );
     }
 
     #[test]
     fn numbers_classified() {
         let src = "[1e400, -0, 2147483648, 1.0, 9223372036854775808, -1.5E-3, 0]";
         let p = ok(src);
-        let kind = |i: usize| at(&p.root, &format!("/{i}")).value.as_number().map(|n| n.kind());
+        let kind = |i: usize| {
+            at(&p.root, &format!("/{i}"))
+                .value
+                .as_number()
+                .map(|n| n.kind())
+        };
         assert_eq!(kind(0), Some(NumberKind::FloatOutOfRange));
         assert_eq!(kind(1), Some(NumberKind::Integer(0)));
         assert_eq!(kind(2), Some(NumberKind::Integer(2_147_483_648)));
@@ -874,9 +903,25 @@ mod tests {
         assert_eq!(kind(5), Some(NumberKind::Float(-0.0015)));
         assert_eq!(kind(6), Some(NumberKind::Integer(0)));
         let texts: Vec<_> = (0..7)
-            .filter_map(|i| at(&p.root, &format!("/{i}")).value.as_number().map(|n| n.text().to_owned()))
+            .filter_map(|i| {
+                at(&p.root, &format!("/{i}"))
+                    .value
+                    .as_number()
+                    .map(|n| n.text().to_owned())
+            })
             .collect();
-        assert_eq!(texts, ["1e400", "-0", "2147483648", "1.0", "9223372036854775808", "-1.5E-3", "0"]);
+        assert_eq!(
+            texts,
+            [
+                "1e400",
+                "-0",
+                "2147483648",
+                "1.0",
+                "9223372036854775808",
+                "-1.5E-3",
+                "0"
+            ]
+        );
     }
 
     #[test]
@@ -886,9 +931,21 @@ mod tests {
         assert_eq!(
             p.issues,
             vec![
-                ParseIssue::DuplicateKey { key: "x".into(), first: Span::new(15, 18), duplicate: Span::new(23, 26) },
-                ParseIssue::DuplicateKey { key: "a".into(), first: Span::new(1, 4), duplicate: Span::new(32, 35) },
-                ParseIssue::DuplicateKey { key: "a".into(), first: Span::new(1, 4), duplicate: Span::new(40, 43) },
+                ParseIssue::DuplicateKey {
+                    key: "x".into(),
+                    first: Span::new(15, 18),
+                    duplicate: Span::new(23, 26)
+                },
+                ParseIssue::DuplicateKey {
+                    key: "a".into(),
+                    first: Span::new(1, 4),
+                    duplicate: Span::new(32, 35)
+                },
+                ParseIssue::DuplicateKey {
+                    key: "a".into(),
+                    first: Span::new(1, 4),
+                    duplicate: Span::new(40, 43)
+                },
             ]
         );
         assert_eq!(text(src, Span::new(23, 26)), "\"x\"");
@@ -896,7 +953,10 @@ mod tests {
             Value::Object(members) => assert_eq!(members.len(), 4),
             v => panic!("{v:?}"),
         }
-        assert_eq!(p.root.to_json_value(), serde_json::json!({"a": 4, "b": {"x": 2}}));
+        assert_eq!(
+            p.root.to_json_value(),
+            serde_json::json!({"a": 4, "b": {"x": 2}})
+        );
         // Escaped and unescaped spellings of the same key are duplicates.
         let p = ok(r#"{"a": 1, "\u0061": 2}"#);
         assert_eq!(p.issues.len(), 1);
@@ -914,9 +974,15 @@ mod tests {
             .issues
             .iter()
             .map(|i| match i {
-                ParseIssue::DuplicateKey { key, first, duplicate } => {
-                    (key.clone(), text(&src, *first).to_owned(), text(&src, *duplicate).to_owned())
-                }
+                ParseIssue::DuplicateKey {
+                    key,
+                    first,
+                    duplicate,
+                } => (
+                    key.clone(),
+                    text(&src, *first).to_owned(),
+                    text(&src, *duplicate).to_owned(),
+                ),
                 other => panic!("{other:?}"),
             })
             .collect();
@@ -939,7 +1005,10 @@ mod tests {
         };
         assert!(p.had_bom);
         assert_eq!(p.root.span, Span::new(3, 11));
-        assert_eq!(p.root.pointer_get("/a").map(|n| n.span), Some(Span::new(9, 10)));
+        assert_eq!(
+            p.root.pointer_get("/a").map(|n| n.span),
+            Some(Span::new(9, 10))
+        );
         // A BOM alone is an empty document; a BOM in the middle is an unexpected character.
         let e = err(b"\xEF\xBB\xBF");
         assert_eq!((e.kind, e.offset), (K::Empty, 3));
@@ -966,43 +1035,138 @@ mod tests {
 
     #[test]
     fn syntax_errors_with_offsets() {
-        check("{\"a\": 1,}", K::TrailingComma, 7, "trailing comma before `}`");
+        check(
+            "{\"a\": 1,}",
+            K::TrailingComma,
+            7,
+            "trailing comma before `}`",
+        );
         check("[1, 2, ]", K::TrailingComma, 5, "trailing comma before `]`");
         check("[,1]", K::UnexpectedCharacter, 1, "found `,`");
-        check("[1,,2]", K::UnexpectedCharacter, 3, "expected a JSON value, found `,`");
-        check("{,}", K::UnexpectedCharacter, 1, "expected a string key in double quotes or `}`, found `,`");
-        check("// c\n{}", K::Comment, 0, "comments are not allowed in JSON");
-        check("{\"a\": 1 /* c */}", K::Comment, 8, "comments are not allowed in JSON");
-        check("[1, # c\n 2]", K::Comment, 4, "comments are not allowed in JSON");
-        check("[1 2]", K::UnexpectedCharacter, 3, "expected `,` or `]` after an array element, found `2`");
-        check("{\"a\" 1}", K::UnexpectedCharacter, 5, "expected `:` after the object key, found `1`");
-        check("{\"a\": 1 \"b\": 2}", K::UnexpectedCharacter, 8, "expected `,` or `}` after an object member, found `\"`");
-        check("{a: 1}", K::InvalidLiteral, 1, "found `a`: object keys must be quoted");
+        check(
+            "[1,,2]",
+            K::UnexpectedCharacter,
+            3,
+            "expected a JSON value, found `,`",
+        );
+        check(
+            "{,}",
+            K::UnexpectedCharacter,
+            1,
+            "expected a string key in double quotes or `}`, found `,`",
+        );
+        check(
+            "// c\n{}",
+            K::Comment,
+            0,
+            "comments are not allowed in JSON",
+        );
+        check(
+            "{\"a\": 1 /* c */}",
+            K::Comment,
+            8,
+            "comments are not allowed in JSON",
+        );
+        check(
+            "[1, # c\n 2]",
+            K::Comment,
+            4,
+            "comments are not allowed in JSON",
+        );
+        check(
+            "[1 2]",
+            K::UnexpectedCharacter,
+            3,
+            "expected `,` or `]` after an array element, found `2`",
+        );
+        check(
+            "{\"a\" 1}",
+            K::UnexpectedCharacter,
+            5,
+            "expected `:` after the object key, found `1`",
+        );
+        check(
+            "{\"a\": 1 \"b\": 2}",
+            K::UnexpectedCharacter,
+            8,
+            "expected `,` or `}` after an object member, found `\"`",
+        );
+        check(
+            "{a: 1}",
+            K::InvalidLiteral,
+            1,
+            "found `a`: object keys must be quoted",
+        );
         check("{'a': 1}", K::UnexpectedCharacter, 1, "double quotes");
         check("['a']", K::UnexpectedCharacter, 1, "double quotes");
         check("[True]", K::InvalidLiteral, 1, "invalid literal `True`");
         check("[nul]", K::InvalidLiteral, 1, "invalid literal `nul`");
         check("[truex]", K::InvalidLiteral, 1, "invalid literal `truex`");
-        check("undefined", K::InvalidLiteral, 0, "invalid literal `undefined`");
-        check("[1] [2]", K::TrailingContent, 4, "unexpected `[` after the end of the JSON document");
+        check(
+            "undefined",
+            K::InvalidLiteral,
+            0,
+            "invalid literal `undefined`",
+        );
+        check(
+            "[1] [2]",
+            K::TrailingContent,
+            4,
+            "unexpected `[` after the end of the JSON document",
+        );
         check("{} x", K::TrailingContent, 3, "after the end");
-        check("\u{a0}1", K::UnexpectedCharacter, 0, "U+00A0 (no-break space)");
-        check("{\"a\": }", K::UnexpectedCharacter, 6, "expected a JSON value, found `}`");
-        check("[1}", K::UnexpectedCharacter, 2, "expected `,` or `]` after an array element, found `}`");
+        check(
+            "\u{a0}1",
+            K::UnexpectedCharacter,
+            0,
+            "U+00A0 (no-break space)",
+        );
+        check(
+            "{\"a\": }",
+            K::UnexpectedCharacter,
+            6,
+            "expected a JSON value, found `}`",
+        );
+        check(
+            "[1}",
+            K::UnexpectedCharacter,
+            2,
+            "expected `,` or `]` after an array element, found `}`",
+        );
         check("{\"a\":1]", K::UnexpectedCharacter, 6, "found `]`");
     }
 
     #[test]
     fn number_errors() {
         check("01", K::InvalidNumber, 0, "leading zeros");
-        check("[-01]", K::InvalidNumber, 1, "invalid number `-01`: leading zeros");
+        check(
+            "[-01]",
+            K::InvalidNumber,
+            1,
+            "invalid number `-01`: leading zeros",
+        );
         check("+1", K::InvalidNumber, 0, "`+` is not allowed");
         check("[.5]", K::InvalidNumber, 1, "write `0.5`");
-        check("[1.]", K::InvalidNumber, 3, "expected a digit after the decimal point, found `]`");
+        check(
+            "[1.]",
+            K::InvalidNumber,
+            3,
+            "expected a digit after the decimal point, found `]`",
+        );
         check("1.e5", K::InvalidNumber, 2, "decimal point");
         check("[1e]", K::InvalidNumber, 3, "exponent");
-        check("1e+", K::InvalidNumber, 3, "exponent, found the end of the input");
-        check("[-]", K::InvalidNumber, 2, "expected a digit after `-`, found `]`");
+        check(
+            "1e+",
+            K::InvalidNumber,
+            3,
+            "exponent, found the end of the input",
+        );
+        check(
+            "[-]",
+            K::InvalidNumber,
+            2,
+            "expected a digit after `-`, found `]`",
+        );
         check("-", K::InvalidNumber, 1, "after `-`");
         check("[NaN]", K::InvalidNumber, 1, "`NaN` is not allowed in JSON");
         check("Infinity", K::InvalidNumber, 0, "`Infinity`");
@@ -1014,7 +1178,12 @@ mod tests {
 
     #[test]
     fn string_errors() {
-        check("[\"abc", K::UnterminatedString, 5, "the string opened at line 1, column 2 is not closed");
+        check(
+            "[\"abc",
+            K::UnterminatedString,
+            5,
+            "the string opened at line 1, column 2 is not closed",
+        );
         assert_eq!(err(b"[\"abc").opened_at, Some(1));
         check("\"a\\", K::UnterminatedString, 3, "not closed");
         check("\"a\nb\"", K::ControlCharacter, 2, "line break in a string");
@@ -1022,13 +1191,28 @@ mod tests {
         check("\"a\u{1}b\"", K::ControlCharacter, 2, "U+0001");
         check("\"ab\\x\"", K::InvalidEscape, 3, "invalid escape `\\x`");
         check("\"\\'\"", K::InvalidEscape, 1, "invalid escape `\\'`");
-        check("\"\\u12G4\"", K::InvalidEscape, 1, "invalid unicode escape `\\u12G`");
-        check("\"\\u12\"", K::InvalidEscape, 1, "expected 4 hexadecimal digits");
+        check(
+            "\"\\u12G4\"",
+            K::InvalidEscape,
+            1,
+            "invalid unicode escape `\\u12G`",
+        );
+        check(
+            "\"\\u12\"",
+            K::InvalidEscape,
+            1,
+            "expected 4 hexadecimal digits",
+        );
         check("\"\\u12é\"", K::InvalidEscape, 1, "`\\u12é`");
         check("[\"x\\ud800\"]", K::LoneSurrogate, 3, "`\\ud800`");
         check("[\"x\\ud800\\u0041\"]", K::LoneSurrogate, 3, "surrogate");
         check("[\"x\\udc00\"]", K::LoneSurrogate, 3, "`\\udc00`");
-        check("\"\\ud800\\u12\"", K::InvalidEscape, 7, "4 hexadecimal digits");
+        check(
+            "\"\\ud800\\u12\"",
+            K::InvalidEscape,
+            7,
+            "4 hexadecimal digits",
+        );
         // Escaped in a string with non-escaped text before: the escape error offset is exact.
         check("{\"key\": \"é\\q\"}", K::InvalidEscape, 11, "`\\q`");
     }
@@ -1052,12 +1236,33 @@ mod tests {
     #[test]
     fn unexpected_end_names_the_opener() {
         let e = err(b"{\n  \"a\": [1,\n  2");
-        assert_eq!((e.kind, e.offset, e.opened_at), (K::UnexpectedEnd, 16, Some(9)));
-        assert_eq!(e.message, "unexpected end of input: the array opened at line 2, column 8 is not closed");
+        assert_eq!(
+            (e.kind, e.offset, e.opened_at),
+            (K::UnexpectedEnd, 16, Some(9))
+        );
+        assert_eq!(
+            e.message,
+            "unexpected end of input: the array opened at line 2, column 8 is not closed"
+        );
         let e = err(b"{\"a\": 1");
-        assert_eq!((e.kind, e.offset, e.opened_at), (K::UnexpectedEnd, 7, Some(0)));
-        assert_eq!(e.message, "unexpected end of input: the object opened at line 1, column 1 is not closed");
-        for src in ["{", "{\"a\"", "{\"a\":", "{\"a\": 1,", "[", "[1,", "{\"a\": [", "["] {
+        assert_eq!(
+            (e.kind, e.offset, e.opened_at),
+            (K::UnexpectedEnd, 7, Some(0))
+        );
+        assert_eq!(
+            e.message,
+            "unexpected end of input: the object opened at line 1, column 1 is not closed"
+        );
+        for src in [
+            "{",
+            "{\"a\"",
+            "{\"a\":",
+            "{\"a\": 1,",
+            "[",
+            "[1,",
+            "{\"a\": [",
+            "[",
+        ] {
             let e = err(src.as_bytes());
             assert_eq!((e.kind, e.offset), (K::UnexpectedEnd, src.len()), "{src:?}");
         }
@@ -1067,13 +1272,19 @@ mod tests {
     fn crlf_and_whitespace() {
         let src = "{\r\n  \"a\":\t1\r\n}\r\n";
         let p = ok(src);
-        assert_eq!(p.root.pointer_get("/a").map(|n| n.span), Some(Span::new(10, 11)));
+        assert_eq!(
+            p.root.pointer_get("/a").map(|n| n.span),
+            Some(Span::new(10, 11))
+        );
         assert_eq!(p.root.span, Span::new(0, 14));
     }
 
     #[test]
     fn depth_limit() {
-        let limits = Limits { max_depth: 3, ..Limits::default() };
+        let limits = Limits {
+            max_depth: 3,
+            ..Limits::default()
+        };
         assert!(parse_json(b"[[[1]]]", &limits).is_ok());
         let e = parse_json(b"[[[[1]]]]", &limits).err();
         assert_eq!(e.map(|e| (e.kind, e.offset)), Some((K::DepthLimit, 3)));
@@ -1096,7 +1307,10 @@ mod tests {
         let e = err(deep.as_bytes());
         assert_eq!((e.kind, e.offset), (K::DepthLimit, 128 * 5));
         // Even with no depth limit, the explicit stack copes.
-        let limits = Limits { max_depth: usize::MAX, ..Limits::default() };
+        let limits = Limits {
+            max_depth: usize::MAX,
+            ..Limits::default()
+        };
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
         let parsed = parse_json(deep.as_bytes(), &limits);
         assert!(parsed.is_ok());
@@ -1108,7 +1322,10 @@ mod tests {
 
     #[test]
     fn node_limit() {
-        let limits = Limits { max_nodes: 3, ..Limits::default() };
+        let limits = Limits {
+            max_nodes: 3,
+            ..Limits::default()
+        };
         assert!(parse_json(b"[1, 2]", &limits).is_ok());
         // The array itself is the fourth node.
         let e = parse_json(b"[1, 2, 3]", &limits).err();
@@ -1133,14 +1350,72 @@ mod tests {
         }
     }
 
+    /// Equality of JSON values, numbers compared as `f64` within a relative 1e-15: without its
+    /// `float_roundtrip` feature `serde_json` rounds long decimals imprecisely (the parser here
+    /// uses Rust's correctly rounded conversion), and it reads `-0` as `-0.0` (here the
+    /// integer 0).
+    fn same(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+        use serde_json::Value as J;
+        match (a, b) {
+            (J::Number(x), J::Number(y)) => match (x.as_f64(), y.as_f64()) {
+                (Some(x), Some(y)) => x == y || (x - y).abs() <= 1e-15 * x.abs().max(y.abs()),
+                _ => false,
+            },
+            (J::Array(x), J::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+            }
+            (J::Object(x), J::Object(y)) => {
+                x.len() == y.len()
+                    && x.iter().zip(y).all(|((kx, vx), (ky, vy))| kx == ky && same(vx, vy))
+            }
+            _ => a == b,
+        }
+    }
+
+    /// Random token soups: wherever `serde_json` accepts, the parser accepts with the same
+    /// value, and wherever it rejects, the parser rejects.
+    #[test]
+    fn agrees_with_serde_json() {
+        let mut rng = Rng(0xD1B5_4A32_D192_ED03);
+        let tokens: &[&str] = &[
+            "{", "}", "[", "]", ",", ":", "\"a\"", "\"b\"", "\"\\u00e9\\n\"", "\"\\ud800\"",
+            "\"\\ud83d\\ude00\"", "1", "-0", "0", "0.5", "-1.5e-3", "01", "1.", "true", "null", "false",
+            " ", "\n", "\t", "\u{7f}", "\"\u{1}\"", "\"é\"", "18446744073709551616", "-", "e5",
+        ];
+        let limits = Limits { max_depth: 64, max_nodes: 10_000 };
+        let mut accepted = 0;
+        for _ in 0..20_000 {
+            let len = rng.below(12);
+            let src: String = (0..len).map(|_| tokens[rng.below(tokens.len())]).collect();
+            let ours = parse_json(src.as_bytes(), &limits);
+            let theirs = serde_json::from_str::<serde_json::Value>(&src);
+            match (&ours, &theirs) {
+                (Ok(p), Ok(v)) => {
+                    accepted += 1;
+                    let ours = p.root.to_json_value();
+                    assert!(same(&ours, v), "{src:?}: {ours:?} != {v:?}");
+                }
+                (Err(_), Err(_)) => {}
+                _ => panic!("{src:?}: ours {ours:?}, serde_json {theirs:?}"),
+            }
+        }
+        assert!(accepted > 100, "only {accepted} valid documents generated");
+    }
+
     #[test]
     fn fuzz_does_not_panic() {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-        let alphabet: &[u8] = b"{}[]:,\"\\ \n\t\r-+.0123456789eEtrufalsn/*#u\x00\x01\xC3\xA9\xFF\xEF\xBB\xBF";
-        let limits = Limits { max_depth: 16, max_nodes: 1000 };
+        let alphabet: &[u8] =
+            b"{}[]:,\"\\ \n\t\r-+.0123456789eEtrufalsn/*#u\x00\x01\xC3\xA9\xFF\xEF\xBB\xBF";
+        let limits = Limits {
+            max_depth: 16,
+            max_nodes: 1000,
+        };
         for _ in 0..4000 {
             let len = rng.below(48);
-            let bytes: Vec<u8> = (0..len).map(|_| alphabet[rng.below(alphabet.len())]).collect();
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| alphabet[rng.below(alphabet.len())])
+                .collect();
             let result = parse_json(&bytes, &limits);
             if let Err(e) = result {
                 assert!(e.offset <= bytes.len(), "{bytes:?}: {e:?}");

@@ -20,3 +20,9 @@ pub mod position;
 pub mod tree;
 #[cfg(feature = "yaml")]
 pub mod yaml;
+
+mod check;
+mod shape;
+
+pub use check::{CheckOptions, DEFAULT_MAX_BYTES, DocumentKind, Syntax, check, codes};
+pub use shape::codes as structural_codes;

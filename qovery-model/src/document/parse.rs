@@ -382,19 +382,45 @@ mod tests {
             let mut issues = Vec::new();
             for i in 0..n {
                 let span = Span::new(i * 10, i * 10 + 3);
-                push_member(&mut members, &mut keys, &mut issues, format!("k{i}"), span, Node::new(Value::Null, span));
+                push_member(
+                    &mut members,
+                    &mut keys,
+                    &mut issues,
+                    format!("k{i}"),
+                    span,
+                    Node::new(Value::Null, span),
+                );
             }
             assert!(issues.is_empty());
             for (i, key) in ["k1", "k1", "k0"].into_iter().enumerate() {
                 let span = Span::new(1000 + i, 1001 + i);
-                push_member(&mut members, &mut keys, &mut issues, key.to_owned(), span, Node::new(Value::Null, span));
+                push_member(
+                    &mut members,
+                    &mut keys,
+                    &mut issues,
+                    key.to_owned(),
+                    span,
+                    Node::new(Value::Null, span),
+                );
             }
             assert_eq!(
                 issues,
                 vec![
-                    ParseIssue::DuplicateKey { key: "k1".into(), first: Span::new(10, 13), duplicate: Span::new(1000, 1001) },
-                    ParseIssue::DuplicateKey { key: "k1".into(), first: Span::new(10, 13), duplicate: Span::new(1001, 1002) },
-                    ParseIssue::DuplicateKey { key: "k0".into(), first: Span::new(0, 3), duplicate: Span::new(1002, 1003) },
+                    ParseIssue::DuplicateKey {
+                        key: "k1".into(),
+                        first: Span::new(10, 13),
+                        duplicate: Span::new(1000, 1001)
+                    },
+                    ParseIssue::DuplicateKey {
+                        key: "k1".into(),
+                        first: Span::new(10, 13),
+                        duplicate: Span::new(1001, 1002)
+                    },
+                    ParseIssue::DuplicateKey {
+                        key: "k0".into(),
+                        first: Span::new(0, 3),
+                        duplicate: Span::new(1002, 1003)
+                    },
                 ],
                 "n = {n}"
             );
@@ -405,7 +431,10 @@ mod tests {
     #[test]
     fn utf8_errors() {
         let err = check_utf8(b"ab\xFFcd").err();
-        assert_eq!(err.as_ref().map(|e| (e.kind, e.offset)), Some((SyntaxErrorKind::Utf8, 2)));
+        assert_eq!(
+            err.as_ref().map(|e| (e.kind, e.offset)),
+            Some((SyntaxErrorKind::Utf8, 2))
+        );
         assert!(err.is_some_and(|e| e.message.contains("0xFF")));
         let err = check_utf8(b"ab\xE2\x82").err();
         assert_eq!(err.as_ref().map(|e| e.offset), Some(2));
@@ -417,15 +446,25 @@ mod tests {
 
     #[test]
     fn issue_helpers() {
-        let issue = ParseIssue::CustomTag { tag: "!Ref".into(), span: Span::new(3, 11) };
+        let issue = ParseIssue::CustomTag {
+            tag: "!Ref".into(),
+            span: Span::new(3, 11),
+        };
         assert_eq!(issue.message(), "custom YAML tag `!Ref` ignored");
         assert_eq!(issue.severity(), IssueSeverity::Warning);
         assert_eq!(issue.span(), Span::new(3, 11));
         assert_eq!(issue.code(), "custom-tag");
-        let dup = ParseIssue::DuplicateKey { key: "a".into(), first: Span::new(1, 4), duplicate: Span::new(9, 12) };
+        let dup = ParseIssue::DuplicateKey {
+            key: "a".into(),
+            first: Span::new(1, 4),
+            duplicate: Span::new(9, 12),
+        };
         assert_eq!(dup.span(), Span::new(9, 12));
         assert_eq!(dup.severity(), IssueSeverity::Error);
-        assert_eq!(dup.to_string(), "duplicate key `a`: the last occurrence wins");
+        assert_eq!(
+            dup.to_string(),
+            "duplicate key `a`: the last occurrence wins"
+        );
         assert_eq!(SyntaxErrorKind::TrailingComma.code(), "trailing-comma");
     }
 

@@ -98,7 +98,10 @@ impl<'a> LineIndex<'a> {
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.bytes.len());
         // Number of line starts <= offset: at least 1 since line_starts[0] == 0.
-        let line = self.line_starts.partition_point(|&start| start <= offset).max(1);
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1);
         let mut line_start = self.line_starts.get(line - 1).copied().unwrap_or(0);
         if line_start == 0 && self.bytes.starts_with(BOM) {
             line_start = BOM.len().min(offset);

@@ -494,7 +494,8 @@ impl Node {
 
     /// Converts to a `serde_json::Value`, as `serde_json` would have parsed the same JSON:
     /// for a duplicated key the last member wins; integers become `i64` (or `u64` beyond
-    /// `i64::MAX`), other numbers `f64`. A number that has no finite `f64` value (`1e400`,
+    /// `i64::MAX`), other numbers `f64`. One deliberate difference: `-0` is the integer 0 here
+    /// (recent `serde_json` versions read it as the float `-0.0`). A number that has no finite `f64` value (`1e400`,
     /// YAML `.inf` or `.nan`, a huge integer) becomes `null`, since `serde_json` cannot hold it:
     /// validate numbers on the tree, not on the converted value.
     ///
@@ -541,7 +542,8 @@ mod tests {
     use serde_json::json;
 
     fn num(text: &str) -> Number {
-        Number::parse_json_literal(text).unwrap_or_else(|| Number::new("invalid", NumberKind::FloatOutOfRange))
+        Number::parse_json_literal(text)
+            .unwrap_or_else(|| Number::new("invalid", NumberKind::FloatOutOfRange))
     }
 
     #[test]
@@ -557,7 +559,10 @@ mod tests {
         assert_eq!(big.as_i64(), None);
         assert_eq!(big.as_u64(), Some(9_223_372_036_854_775_808));
         assert!(big.is_integer_literal());
-        assert_eq!(num("-9223372036854775809").kind(), NumberKind::IntegerOutOfRange);
+        assert_eq!(
+            num("-9223372036854775809").kind(),
+            NumberKind::IntegerOutOfRange
+        );
         assert_eq!(num("-9223372036854775809").as_u64(), None);
         let one = num("1.0");
         assert_eq!(one.kind(), NumberKind::Float(1.0));
@@ -575,12 +580,17 @@ mod tests {
         let huge = "9".repeat(400);
         assert_eq!(num(&huge).kind(), NumberKind::IntegerOutOfRange);
         assert_eq!(num(&huge).as_f64(), None);
-        assert_eq!(num("18446744073709551616").as_f64(), Some(18_446_744_073_709_551_616.0));
+        assert_eq!(
+            num("18446744073709551616").as_f64(),
+            Some(18_446_744_073_709_551_616.0)
+        );
     }
 
     #[test]
     fn json_literal_grammar() {
-        for bad in ["", "-", "01", "+1", ".5", "1.", "1e", "1e+", "0x1", "NaN", "1 ", " 1", "--1"] {
+        for bad in [
+            "", "-", "01", "+1", ".5", "1.", "1e", "1e+", "0x1", "NaN", "1 ", " 1", "--1",
+        ] {
             assert!(Number::parse_json_literal(bad).is_none(), "{bad:?}");
         }
         for good in ["0", "-0", "10", "1.5", "1E5", "1e-5", "-0.0e+0"] {
@@ -593,7 +603,10 @@ mod tests {
         assert_eq!(Number::from_i64(-5).text(), "-5");
         assert_eq!(Number::from_i64(-5).kind(), NumberKind::Integer(-5));
         assert_eq!(Number::from_f64(1.0).text(), "1.0");
-        assert_eq!(Number::from_f64(f64::INFINITY).kind(), NumberKind::FloatOutOfRange);
+        assert_eq!(
+            Number::from_f64(f64::INFINITY).kind(),
+            NumberKind::FloatOutOfRange
+        );
         assert_eq!(Number::from_f64(2.5).to_string(), "2.5");
     }
 
@@ -648,8 +661,14 @@ mod tests {
         assert_eq!(root.pointer_get("/a").map(|n| n.span.start), Some(45));
         assert_eq!(root.pointer_get("/a/0"), None);
         assert_eq!(first_a.pointer_get("/0").map(|n| n.span.start), Some(8));
-        assert_eq!(first_a.pointer_get("/1/b~0c").map(|n| n.span.start), Some(20));
-        assert_eq!(first_a.pointer_get("/1/d~1e").map(|n| n.span.start), Some(30));
+        assert_eq!(
+            first_a.pointer_get("/1/b~0c").map(|n| n.span.start),
+            Some(20)
+        );
+        assert_eq!(
+            first_a.pointer_get("/1/d~1e").map(|n| n.span.start),
+            Some(30)
+        );
         assert_eq!(first_a.pointer_get("/1/b~c"), None);
         assert_eq!(first_a.pointer_get("/1/d~2e"), None);
         assert_eq!(first_a.pointer_get("/01"), None);
@@ -661,11 +680,23 @@ mod tests {
         assert_eq!(root.pointer_get("x"), None);
         assert_eq!(root.pointer_get("/x/y/z"), None);
 
-        assert_eq!(root.pointer_member("/x/y").map(|m| m.key.as_str()), Some("y"));
-        assert_eq!(root.pointer_member("/x/y").map(|m| m.key_span), Some(Span::new(67, 70)));
-        assert_eq!(root.pointer_member("/a").map(|m| m.value.span.start), Some(45));
+        assert_eq!(
+            root.pointer_member("/x/y").map(|m| m.key.as_str()),
+            Some("y")
+        );
+        assert_eq!(
+            root.pointer_member("/x/y").map(|m| m.key_span),
+            Some(Span::new(67, 70))
+        );
+        assert_eq!(
+            root.pointer_member("/a").map(|m| m.value.span.start),
+            Some(45)
+        );
         assert_eq!(root.pointer_member("/").map(|m| m.key.as_str()), Some(""));
-        assert_eq!(first_a.pointer_member("/1/d~1e").map(|m| m.key.as_str()), Some("d/e"));
+        assert_eq!(
+            first_a.pointer_member("/1/d~1e").map(|m| m.key.as_str()),
+            Some("d/e")
+        );
         assert_eq!(first_a.pointer_member("/0"), None);
         assert_eq!(root.pointer_member(""), None);
         assert_eq!(root.pointer_member("/nope"), None);
@@ -696,16 +727,30 @@ mod tests {
         );
         let nums = Node::new(
             Value::Array(
-                ["-0", "1.0", "1e400", "18446744073709551615", "18446744073709551616", "-9223372036854775809"]
-                    .iter()
-                    .map(|t| leaf(Value::Number(num(t)), 0))
-                    .collect(),
+                [
+                    "-0",
+                    "1.0",
+                    "1e400",
+                    "18446744073709551615",
+                    "18446744073709551616",
+                    "-9223372036854775809",
+                ]
+                .iter()
+                .map(|t| leaf(Value::Number(num(t)), 0))
+                .collect(),
             ),
             Span::new(0, 1),
         );
         assert_eq!(
             nums.to_json_value(),
-            json!([0, 1.0, null, 18_446_744_073_709_551_615_u64, 18_446_744_073_709_551_616.0, -9_223_372_036_854_775_809.0])
+            json!([
+                0,
+                1.0,
+                null,
+                18_446_744_073_709_551_615_u64,
+                18_446_744_073_709_551_616.0,
+                -9_223_372_036_854_775_809.0
+            ])
         );
         assert!(nums.to_json_value()[0].is_i64());
         assert!(nums.to_json_value()[1].is_f64());

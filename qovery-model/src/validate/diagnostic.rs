@@ -57,6 +57,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// Where it is in the source document, when the value came from one.
     pub position: Option<Position>,
+    /// Where the offending token ends (exclusive), on the same line as `position`.
+    pub end: Option<Position>,
 }
 
 impl Diagnostic {
@@ -74,6 +76,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             position: None,
+            end: None,
         }
     }
 
@@ -88,6 +91,13 @@ impl Diagnostic {
     #[must_use]
     pub fn with_position(mut self, position: Position) -> Self {
         self.position = Some(position);
+        self
+    }
+
+    /// The same diagnostic with the (exclusive) end of the offending token.
+    #[must_use]
+    pub fn with_end(mut self, end: Position) -> Self {
+        self.end = Some(end);
         self
     }
 

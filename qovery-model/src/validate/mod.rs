@@ -9,7 +9,7 @@ mod context;
 mod diagnostic;
 pub mod format;
 pub mod keyword;
-mod path;
+pub mod path;
 mod report;
 mod rule;
 

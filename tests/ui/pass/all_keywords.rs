@@ -1,32 +1,13 @@
 //! Every keyword, on a type it applies to.
 
-use qovery_model::model::Nullable;
+use qovery_model::model::{Nullable, PortProtocol};
 use qovery_model::validate::{
-    Context, KnownValues, Path, Report, Rule, RuleInfo, Severity, SchemaSupport, Source, Validate,
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, Validate,
 };
 use serde::{Deserialize, Serialize};
 
 const MIN_PORT: i64 = 1;
 const MAX_PORT: i64 = 65535;
-
-#[derive(Serialize, Deserialize)]
-enum Protocol {
-    Http,
-    Other(String),
-}
-
-impl KnownValues for Protocol {
-    const KNOWN: &'static [&'static str] = &["HTTP"];
-    fn as_wire(&self) -> &str {
-        match self {
-            Protocol::Http => "HTTP",
-            Protocol::Other(value) => value,
-        }
-    }
-    fn is_known(&self) -> bool {
-        matches!(self, Protocol::Http)
-    }
-}
 
 const NO_LATEST: RuleInfo = RuleInfo {
     code: "no_latest",
@@ -86,7 +67,7 @@ struct Service {
     #[qovery(each(range(min = 0, max = 100)))]
     weights: Vec<u8>,
     #[qovery(known, severity = warning)]
-    protocol: Protocol,
+    protocol: PortProtocol,
     #[qovery(custom = NoLatest, source = console)]
     tag: String,
     #[qovery(nested)]
@@ -112,7 +93,7 @@ fn main() {
         created_at: Nullable::Null,
         arguments: vec!["run".into()],
         weights: vec![50],
-        protocol: Protocol::Http,
+        protocol: PortProtocol::Http,
         tag: "1.0".into(),
         ports: vec![Port { internal_port: 80 }],
         main_port: None,

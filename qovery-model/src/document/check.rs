@@ -1,0 +1,383 @@
+//! The raw-document checker: bytes in, every problem out, each with its JSON Pointer, code,
+//! severity, message, and 1-based line and column, in file order.
+//!
+//! Two paths, one answer:
+//! - **fast path** (JSON): strict typed deserialization (unknown members noticed through
+//!   `serde_ignored`), then typed validation. A valid document pays for one parse and one
+//!   validation pass, and no position is ever computed.
+//! - **complete path**, for everything else (YAML, and JSON with any problem): a
+//!   position-preserving parse, the structural walk ([`super::shape`]), typed validation of the
+//!   repaired value, then every diagnostic located by its pointer.
+//!
+//! Both paths run the same typed validator, so a mistake gets the same pointer and code
+//! whichever path finds it, and the same as `Validate::validate_with` on a typed value.
+
+use super::limits::Limits;
+use super::parse::{ParseIssue, Parsed, SyntaxError, SyntaxErrorKind};
+use super::position::LineIndex;
+use super::shape::{self, Found};
+use super::tree::{Node, Span};
+use crate::model::{ContainerRequest, ContainerResponse};
+use crate::validate::{Context, Diagnostic, Position, Report, Severity, Validate};
+use serde::de::DeserializeOwned;
+use serde_json::Value as Json;
+use std::sync::LazyLock;
+
+/// Which payload a document holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum DocumentKind {
+    /// A `ContainerRequest` (the body of create and edit).
+    #[default]
+    Request,
+    /// A `ContainerResponse`.
+    Response,
+}
+
+impl DocumentKind {
+    /// `request` or `response`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Request => "request",
+            DocumentKind::Response => "response",
+        }
+    }
+}
+
+/// The syntax of a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Syntax {
+    /// JSON (RFC 8259).
+    #[default]
+    Json,
+    /// YAML 1.2 (feature `yaml`).
+    Yaml,
+}
+
+impl Syntax {
+    /// The syntax for a file name: `.yaml` and `.yml` are YAML, anything else JSON.
+    pub fn from_path(path: &std::path::Path) -> Syntax {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some(ext) if ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml") => {
+                Syntax::Yaml
+            }
+            _ => Syntax::Json,
+        }
+    }
+}
+
+/// How to check a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CheckOptions {
+    /// Request (default) or response.
+    pub kind: DocumentKind,
+    /// JSON (default) or YAML.
+    pub syntax: Syntax,
+    /// The registry kinds for the `image_name` rules of a request.
+    pub context: Context,
+    /// Unknown members are errors instead of warnings.
+    pub strict: bool,
+    /// Largest document accepted, in bytes (default 1 MiB).
+    pub max_bytes: usize,
+    /// Parser limits (nesting depth, number of nodes).
+    pub limits: Limits,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            kind: DocumentKind::Request,
+            syntax: Syntax::Json,
+            context: Context::new(),
+            strict: false,
+            max_bytes: DEFAULT_MAX_BYTES,
+            limits: Limits::DEFAULT,
+        }
+    }
+}
+
+/// The default largest document, 1 MiB: a real payload is a few KB.
+pub const DEFAULT_MAX_BYTES: usize = 1024 * 1024;
+
+impl CheckOptions {
+    /// Options for a request in JSON with no registry context.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the document kind.
+    #[must_use]
+    pub fn kind(mut self, kind: DocumentKind) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    /// Sets the syntax.
+    #[must_use]
+    pub fn syntax(mut self, syntax: Syntax) -> Self {
+        self.syntax = syntax;
+        self
+    }
+
+    /// Sets the registry context.
+    #[must_use]
+    pub fn context(mut self, context: Context) -> Self {
+        self.context = context;
+        self
+    }
+
+    /// Makes unknown members errors.
+    #[must_use]
+    pub fn strict(mut self, strict: bool) -> Self {
+        self.strict = strict;
+        self
+    }
+
+    /// Sets the largest document accepted.
+    #[must_use]
+    pub fn max_bytes(mut self, max_bytes: usize) -> Self {
+        self.max_bytes = max_bytes;
+        self
+    }
+}
+
+/// Codes of the document-level diagnostics (on top of the structural codes of the walk).
+pub mod codes {
+    /// The document is not valid JSON or YAML.
+    pub const SYNTAX: &str = "syntax";
+    /// The document exceeds a limit (size, nesting depth, number of nodes).
+    pub const LIMIT: &str = "limit";
+    /// A YAML construct that has no JSON meaning was ignored (custom tag, extra document...).
+    pub const YAML: &str = "yaml";
+}
+
+/// Checks one document and returns every problem, in file order.
+///
+/// ```
+/// use qovery_model::document::{check, CheckOptions};
+///
+/// let report = check(br#"{"name": "api", "cpu": "500"}"#, &CheckOptions::new());
+/// let first = &report.diagnostics()[0];
+/// assert_eq!((first.pointer.as_str(), first.code), ("/registry_id", "required"));
+/// ```
+pub fn check(bytes: &[u8], options: &CheckOptions) -> Report {
+    match options.kind {
+        DocumentKind::Request => check_as::<ContainerRequest>(bytes, options),
+        DocumentKind::Response => check_as::<ContainerResponse>(bytes, options),
+    }
+}
+
+/// The exported 2020-12 schemas the walk reads the shape from, built once.
+static REQUEST_SHAPE: LazyLock<Json> = LazyLock::new(|| shape_of::<ContainerRequest>());
+static RESPONSE_SHAPE: LazyLock<Json> = LazyLock::new(|| shape_of::<ContainerResponse>());
+
+fn shape_of<T: schemars::JsonSchema>() -> Json {
+    schemars::generate::SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<T>()
+        .to_value()
+}
+
+trait Document: DeserializeOwned + Validate {
+    fn shape() -> &'static Json;
+}
+
+impl Document for ContainerRequest {
+    fn shape() -> &'static Json {
+        &REQUEST_SHAPE
+    }
+}
+
+impl Document for ContainerResponse {
+    fn shape() -> &'static Json {
+        &RESPONSE_SHAPE
+    }
+}
+
+fn check_as<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
+    if bytes.len() > options.max_bytes {
+        let mut report = Report::new();
+        report.push_diagnostic(
+            Diagnostic::new(
+                "",
+                codes::LIMIT,
+                Severity::Error,
+                format!(
+                    "the document is {} bytes, more than the limit of {} bytes; it was not checked",
+                    bytes.len(),
+                    options.max_bytes
+                ),
+            )
+            .with_position(Position { line: 1, column: 1 }),
+        );
+        return report;
+    }
+    if options.syntax == Syntax::Json
+        && let Some(report) = fast_path::<T>(bytes, options)
+    {
+        return report;
+    }
+    complete_path::<T>(bytes, options)
+}
+
+/// A clean document in one typed pass; `None` as soon as anything needs the complete path.
+fn fast_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Option<Report> {
+    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
+    let mut ignored = false;
+    let value: T = serde_ignored::deserialize(&mut deserializer, |path| {
+        // A top-level `$schema` names the schema for editors; anything else is unknown.
+        if !matches!(path, serde_ignored::Path::Map { parent: serde_ignored::Path::Root, key } if key == "$schema") {
+            ignored = true;
+        }
+    })
+    .ok()?;
+    deserializer.end().ok()?;
+    if ignored {
+        return None;
+    }
+    let report = value.validate_with(&options.context);
+    report.is_empty().then_some(report)
+}
+
+fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
+    let lines = LineIndex::new(bytes);
+    let mut report = Report::new();
+    let parsed = match parse(bytes, options) {
+        Ok(parsed) => parsed,
+        Err(error) => {
+            report.push_diagnostic(syntax_diagnostic(&error, &lines));
+            return report;
+        }
+    };
+    let mut located: Vec<(Span, Diagnostic)> = Vec::new();
+    for issue in &parsed.issues {
+        if let Some(diagnostic) = issue_diagnostic(issue) {
+            located.push((issue.span(), diagnostic));
+        }
+    }
+
+    let walked = shape::walk(&parsed.root, T::shape(), options.strict);
+    for Found { diagnostic, span } in walked.found {
+        located.push((span, diagnostic));
+    }
+    let poisoned = walked.poisoned;
+    match serde_json::from_value::<T>(walked.value) {
+        Ok(value) => {
+            for diagnostic in value.validate_with(&options.context) {
+                if poisoned.iter().any(|p| covers(p, &diagnostic.pointer)) {
+                    continue;
+                }
+                let span = span_of(&parsed.root, &diagnostic.pointer);
+                located.push((span, diagnostic));
+            }
+        }
+        Err(error) => {
+            // The walk repairs every shape problem it knows; anything left is reported as is.
+            located.push((
+                parsed.root.span,
+                Diagnostic::new(
+                    "",
+                    shape::codes::TYPE,
+                    Severity::Error,
+                    format!("the document does not fit the model: {error}"),
+                ),
+            ));
+        }
+    }
+
+    // Same pointer, same code: one diagnostic (the walk and the validator may both see a format).
+    let mut seen: Vec<(String, &'static str)> = Vec::new();
+    located.retain(|(_, d)| {
+        let key = (d.pointer.clone(), d.code);
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+    located.sort_by_key(|(span, _)| span.start);
+    for (span, diagnostic) in located {
+        report.push_diagnostic(locate(diagnostic, &lines, span));
+    }
+    report
+}
+
+fn parse(bytes: &[u8], options: &CheckOptions) -> Result<Parsed, SyntaxError> {
+    match options.syntax {
+        Syntax::Json => super::json::parse_json(bytes, &options.limits),
+        #[cfg(feature = "yaml")]
+        Syntax::Yaml => super::yaml::parse_yaml(bytes, &options.limits),
+        #[cfg(not(feature = "yaml"))]
+        Syntax::Yaml => Err(SyntaxError::new(
+            SyntaxErrorKind::Yaml,
+            0,
+            "YAML support is not compiled in: enable the `yaml` feature of qovery-model",
+        )),
+    }
+}
+
+fn syntax_diagnostic(error: &SyntaxError, lines: &LineIndex<'_>) -> Diagnostic {
+    let code = match error.kind {
+        SyntaxErrorKind::DepthLimit | SyntaxErrorKind::NodeLimit => codes::LIMIT,
+        _ => codes::SYNTAX,
+    };
+    let diagnostic = Diagnostic::new("", code, Severity::Error, error.message.clone());
+    locate(diagnostic, lines, Span::new(error.offset, error.offset + 1))
+}
+
+fn issue_diagnostic(issue: &ParseIssue) -> Option<Diagnostic> {
+    match issue {
+        // The walk reports duplicates itself, with their pointers.
+        ParseIssue::DuplicateKey { .. } => None,
+        ParseIssue::MultipleDocuments { .. } | ParseIssue::ComplexKey { .. } => Some(
+            Diagnostic::new("", codes::YAML, Severity::Error, issue.message()),
+        ),
+        ParseIssue::CustomTag { .. } | ParseIssue::InvalidTaggedValue { .. } => Some(
+            Diagnostic::new("", codes::YAML, Severity::Warning, issue.message()),
+        ),
+    }
+}
+
+/// Whether `pointer` is `poisoned` or inside it.
+fn covers(poisoned: &str, pointer: &str) -> bool {
+    pointer == poisoned
+        || (pointer.starts_with(poisoned) && pointer.as_bytes().get(poisoned.len()) == Some(&b'/'))
+}
+
+/// Where a typed-validator diagnostic points: the value at the pointer, or for a member that is
+/// absent from the document (a cross-field rule about an omitted default), the opening of the
+/// nearest enclosing value that is present.
+fn span_of(root: &Node, pointer: &str) -> Span {
+    match root.pointer_get(pointer) {
+        Some(node) => node.span,
+        None => {
+            let start = root.pointer_nearest(pointer).0.span.start;
+            Span::new(start, start + 1)
+        }
+    }
+}
+
+/// Attaches the start and end positions of `span`.
+fn locate(diagnostic: Diagnostic, lines: &LineIndex<'_>, span: Span) -> Diagnostic {
+    let start = position(lines, span.start);
+    let mut end = position(lines, span.end.max(span.start + 1));
+    if end.line != start.line {
+        // Multi-line values (objects, arrays) are marked at their first character.
+        end = Position {
+            line: start.line,
+            column: start.column + 1,
+        };
+    }
+    diagnostic.with_position(start).with_end(end)
+}
+
+fn position(lines: &LineIndex<'_>, offset: usize) -> Position {
+    let p = lines.position(offset);
+    Position {
+        line: u32::try_from(p.line).unwrap_or(u32::MAX),
+        column: u32::try_from(p.column).unwrap_or(u32::MAX),
+    }
+}

@@ -1,0 +1,554 @@
+//! The structural walk: the document tree against the shape of the model, read from the model's
+//! own exported JSON Schema (so the shape is never written twice).
+//!
+//! The walk checks only what decides whether the document can become a typed value: JSON types,
+//! `null` where the spec does not allow it, integers that fit `i32`, required members, unknown
+//! members and duplicate keys, and the `uuid` format of members typed as UUIDs. Every value rule
+//! (ranges, patterns, cross-field rules) is left to the typed validator, which runs next on the
+//! *repaired* value the walk builds: the document with each broken member removed (when it is
+//! optional) or replaced by a placeholder (when it is required), and the pointers of those
+//! members "poisoned", so the typed validator's findings about placeholders are dropped.
+
+use super::tree::{Member, Node, NumberKind, Span, Value};
+use crate::validate::keyword::show;
+use crate::validate::path::push_escaped;
+use crate::validate::{Diagnostic, Severity, format::is_uuid};
+use serde_json::{Map, Value as Json};
+
+/// Structural codes: stable, listed in the rule catalogue.
+pub mod codes {
+    /// A JSON type that the member cannot have, or a number that does not fit.
+    pub const TYPE: &str = "type";
+    /// A required member is missing.
+    pub const REQUIRED: &str = "required";
+    /// A member the spec does not define.
+    pub const UNKNOWN_MEMBER: &str = "unknown_member";
+    /// The same key twice in one object.
+    pub const DUPLICATE_KEY: &str = "duplicate_key";
+    /// A string that is not in the format its member requires.
+    pub const FORMAT: &str = "format";
+}
+
+/// A structural diagnostic with the bytes it is located at: the value for a value
+/// problem, the key for an unknown or duplicate member, the opening of the enclosing object for
+/// a missing member.
+pub struct Found {
+    pub diagnostic: Diagnostic,
+    pub span: Span,
+}
+
+/// What the walk produces.
+pub struct Walked {
+    /// The repaired value, ready for typed deserialization.
+    pub value: Json,
+    /// The structural problems.
+    pub found: Vec<Found>,
+    /// Pointers of members that were removed or replaced.
+    pub poisoned: Vec<String>,
+}
+
+/// Walks `root` against the root `schema` (a schemars 2020-12 root with `$defs`).
+pub fn walk(root: &Node, schema: &Json, strict: bool) -> Walked {
+    let empty = Map::new();
+    let defs = schema
+        .get("$defs")
+        .and_then(Json::as_object)
+        .unwrap_or(&empty);
+    let mut walker = Walker {
+        defs,
+        strict,
+        found: Vec::new(),
+        poisoned: Vec::new(),
+    };
+    let mut pointer = String::new();
+    let value = match walker.node(root, schema, &mut pointer, true) {
+        Some(value) => value,
+        None => placeholder(schema, defs, 0),
+    };
+    Walked {
+        value,
+        found: walker.found,
+        poisoned: walker.poisoned,
+    }
+}
+
+struct Walker<'s> {
+    defs: &'s Map<String, Json>,
+    strict: bool,
+    found: Vec<Found>,
+    poisoned: Vec<String>,
+}
+
+/// The types a schema allows, and whether it allows `null`.
+struct Allowed<'s> {
+    types: Vec<&'s str>,
+    nullable: bool,
+    /// The schema to descend into for a non-null value.
+    schema: &'s Json,
+}
+
+impl<'s> Walker<'s> {
+    /// Checks `node`; `None` when it is broken (the caller removes or replaces it).
+    fn node(
+        &mut self,
+        node: &Node,
+        schema: &'s Json,
+        pointer: &mut String,
+        root: bool,
+    ) -> Option<Json> {
+        let allowed = allowed(schema, self.defs);
+        if node.value.is_null() {
+            if allowed.nullable || allowed.types.is_empty() {
+                return Some(Json::Null);
+            }
+            self.type_error(node, &allowed, pointer);
+            return None;
+        }
+        let Some(kind) = matching_type(node, &allowed.types) else {
+            self.type_error(node, &allowed, pointer);
+            return None;
+        };
+        match (kind, &node.value) {
+            ("object", Value::Object(members)) => {
+                self.object(node, members, allowed.schema, pointer, root)
+            }
+            ("array", Value::Array(items)) => self.array(items, allowed.schema, pointer),
+            ("integer", Value::Number(number)) => {
+                self.integer(node, number.kind(), number.text(), allowed.schema, pointer)
+            }
+            ("string", Value::String(text)) => {
+                let wants_uuid =
+                    allowed.schema.get("format").and_then(Json::as_str) == Some("uuid");
+                if wants_uuid && !is_uuid(text) {
+                    self.push(
+                        node.span,
+                        pointer,
+                        codes::FORMAT,
+                        Severity::Error,
+                        format!(
+                            "{} is not a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                            show(text)
+                        ),
+                        None,
+                    );
+                    return None;
+                }
+                Some(Json::String(text.clone()))
+            }
+            _ => Some(free_form(node, self, pointer)),
+        }
+    }
+
+    fn object(
+        &mut self,
+        node: &Node,
+        members: &[Member],
+        schema: &'s Json,
+        pointer: &mut String,
+        root: bool,
+    ) -> Option<Json> {
+        let properties = schema.get("properties").and_then(Json::as_object);
+        let Some(properties) = properties else {
+            // A free-form object (`config_json`): any members.
+            return Some(free_form(node, self, pointer));
+        };
+        self.duplicates(members, pointer);
+        let mut out = Map::new();
+        let base = pointer.len();
+        for member in members {
+            pointer.push('/');
+            push_escaped(pointer, &member.key);
+            match properties.get(&member.key) {
+                Some(property) => match self.node(&member.value, property, pointer, false) {
+                    Some(value) => {
+                        out.insert(member.key.clone(), value);
+                    }
+                    None => {
+                        self.poisoned.push(pointer.clone());
+                        out.remove(&member.key);
+                    }
+                },
+                None if root && member.key == "$schema" => {}
+                None => self.unknown(member, properties, pointer),
+            }
+            pointer.truncate(base);
+        }
+        let required = schema.get("required").and_then(Json::as_array);
+        for name in required.into_iter().flatten().filter_map(Json::as_str) {
+            if out.contains_key(name) {
+                continue;
+            }
+            pointer.push('/');
+            push_escaped(pointer, name);
+            let poisoned_here = self.poisoned.iter().any(|p| p == pointer);
+            if !poisoned_here {
+                self.push(
+                    Span::new(node.span.start, node.span.start + 1),
+                    pointer,
+                    codes::REQUIRED,
+                    Severity::Error,
+                    format!("the required member `{name}` is missing"),
+                    None,
+                );
+                self.poisoned.push(pointer.clone());
+            }
+            if let Some(property) = properties.get(name) {
+                out.insert(name.to_owned(), placeholder(property, self.defs, 0));
+            }
+            pointer.truncate(base);
+        }
+        Some(Json::Object(out))
+    }
+
+    fn array(&mut self, items: &[Node], schema: &'s Json, pointer: &mut String) -> Option<Json> {
+        let item_schema = schema.get("items").unwrap_or(&Json::Bool(true));
+        let base = pointer.len();
+        let mut out = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            pointer.push('/');
+            pointer.push_str(&index.to_string());
+            match self.node(item, item_schema, pointer, false) {
+                Some(value) => out.push(value),
+                None => {
+                    self.poisoned.push(pointer.clone());
+                    out.push(placeholder(item_schema, self.defs, 0));
+                }
+            }
+            pointer.truncate(base);
+        }
+        Some(Json::Array(out))
+    }
+
+    fn integer(
+        &mut self,
+        node: &Node,
+        kind: NumberKind,
+        text: &str,
+        schema: &Json,
+        pointer: &str,
+    ) -> Option<Json> {
+        let int32 = schema.get("format").and_then(Json::as_str) == Some("int32");
+        match kind {
+            NumberKind::Integer(value) if !int32 || i32::try_from(value).is_ok() => {
+                Some(Json::from(value))
+            }
+            NumberKind::Integer(_) | NumberKind::IntegerOutOfRange => {
+                self.push(
+                    node.span,
+                    pointer,
+                    codes::TYPE,
+                    Severity::Error,
+                    format!("{text} does not fit in a 32-bit integer (-2147483648 to 2147483647), the integer type of Qovery's API"),
+                    None,
+                );
+                None
+            }
+            NumberKind::Float(_) | NumberKind::FloatOutOfRange => {
+                self.push(
+                    node.span,
+                    pointer,
+                    codes::TYPE,
+                    Severity::Error,
+                    format!("expected an integer, found the number {text}"),
+                    Some(format!(
+                        "write it without a fraction or exponent{}",
+                        integral_hint(text, kind)
+                    )),
+                );
+                None
+            }
+        }
+    }
+
+    fn duplicates(&mut self, members: &[Member], pointer: &str) {
+        if members.len() < 2 {
+            return;
+        }
+        let mut order: Vec<usize> = (0..members.len()).collect();
+        order.sort_by(|a, b| members[*a].key.cmp(&members[*b].key).then(a.cmp(b)));
+        for pair in order.windows(2) {
+            let (first, second) = (&members[pair[0]], &members[pair[1]]);
+            if first.key == second.key {
+                let mut at = pointer.to_owned();
+                at.push('/');
+                push_escaped(&mut at, &second.key);
+                self.push(
+                    second.key_span,
+                    &at,
+                    codes::DUPLICATE_KEY,
+                    Severity::Error,
+                    format!(
+                        "duplicate key `{}`: most parsers keep only the last value, hiding the earlier one",
+                        second.key
+                    ),
+                    Some("remove one of the two members".to_owned()),
+                );
+            }
+        }
+    }
+
+    fn unknown(&mut self, member: &Member, properties: &Map<String, Json>, pointer: &str) {
+        let suggestion = closest(&member.key, properties.keys().map(String::as_str));
+        let severity = if self.strict {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        let help = suggestion.map(|s| format!("did you mean `{s}`?"));
+        self.push(
+            member.key_span,
+            pointer,
+            codes::UNKNOWN_MEMBER,
+            severity,
+            format!(
+                "unknown member `{}`: the spec defines no such member here, so Qovery ignores it",
+                member.key
+            ),
+            help,
+        );
+    }
+
+    fn type_error(&mut self, node: &Node, allowed: &Allowed<'_>, pointer: &str) {
+        let mut expected: Vec<&str> = allowed.types.iter().map(|t| article(t)).collect();
+        if allowed.nullable {
+            expected.push("null");
+        }
+        let found = match &node.value {
+            Value::Null => "null".to_owned(),
+            Value::Bool(b) => format!("the boolean {b}"),
+            Value::Number(n) => format!("the number {}", n.text()),
+            Value::String(s) => format!("the string {}", show(s)),
+            Value::Array(_) => "an array".to_owned(),
+            Value::Object(_) => "an object".to_owned(),
+        };
+        let help = match (&node.value, allowed.types.first().copied()) {
+            (Value::String(s), Some("integer")) if s.trim().parse::<i64>().is_ok() => {
+                Some(format!("remove the quotes: {}", s.trim()))
+            }
+            (Value::Null, _) => Some("omit the member instead of setting it to null".to_owned()),
+            _ => None,
+        };
+        self.push(
+            node.span,
+            pointer,
+            codes::TYPE,
+            Severity::Error,
+            format!("expected {}, found {found}", expected.join(" or ")),
+            help,
+        );
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push(
+        &mut self,
+        span: Span,
+        pointer: &str,
+        code: &'static str,
+        severity: Severity,
+        message: String,
+        help: Option<String>,
+    ) {
+        let mut diagnostic = Diagnostic::new(pointer, code, severity, message);
+        diagnostic.help = help;
+        self.found.push(Found { diagnostic, span });
+    }
+}
+
+/// Converts a free-form value (config_json and the like), still reporting duplicate keys.
+fn free_form(node: &Node, walker: &mut Walker<'_>, pointer: &mut String) -> Json {
+    match &node.value {
+        Value::Object(members) => {
+            walker.duplicates(members, pointer);
+            let base = pointer.len();
+            let mut out = Map::new();
+            for member in members {
+                pointer.push('/');
+                push_escaped(pointer, &member.key);
+                out.insert(
+                    member.key.clone(),
+                    free_form(&member.value, walker, pointer),
+                );
+                pointer.truncate(base);
+            }
+            Json::Object(out)
+        }
+        Value::Array(items) => {
+            let base = pointer.len();
+            let out = items
+                .iter()
+                .enumerate()
+                .map(|(index, item)| {
+                    pointer.push('/');
+                    pointer.push_str(&index.to_string());
+                    let value = free_form(item, walker, pointer);
+                    pointer.truncate(base);
+                    value
+                })
+                .collect();
+            Json::Array(out)
+        }
+        _ => node.to_json_value(),
+    }
+}
+
+fn article(ty: &str) -> &str {
+    match ty {
+        "object" => "an object",
+        "array" => "an array",
+        "integer" => "an integer",
+        "string" => "a string",
+        "boolean" => "a boolean",
+        "number" => "a number",
+        other => other,
+    }
+}
+
+fn integral_hint(text: &str, kind: NumberKind) -> String {
+    match kind {
+        NumberKind::Float(value) if value.fract() == 0.0 && value.abs() < 2_147_483_648.0 => {
+            format!(": {value:.0} instead of {text}")
+        }
+        _ => String::new(),
+    }
+}
+
+/// The JSON type of `node` among `types` (`integer` for integer literals, `number` for any).
+fn matching_type<'t>(node: &Node, types: &[&'t str]) -> Option<&'t str> {
+    if types.is_empty() {
+        return Some("any");
+    }
+    types.iter().copied().find(|ty| match (*ty, &node.value) {
+        ("object", Value::Object(_))
+        | ("array", Value::Array(_))
+        | ("string", Value::String(_)) => true,
+        ("boolean", Value::Bool(_)) | ("number", Value::Number(_)) => true,
+        ("integer", Value::Number(n)) => {
+            n.is_integer_literal()
+                || matches!(n.kind(), NumberKind::Float(_) | NumberKind::FloatOutOfRange)
+        }
+        _ => false,
+    })
+}
+
+/// Resolves `$ref`, `anyOf: [X, {type: null}]` and `type: [t, "null"]`.
+fn allowed<'s>(schema: &'s Json, defs: &'s Map<String, Json>) -> Allowed<'s> {
+    let schema = resolve(schema, defs);
+    if let Some(any_of) = schema.get("anyOf").and_then(Json::as_array) {
+        let mut nullable = false;
+        let mut inner = None;
+        for branch in any_of {
+            let branch = resolve(branch, defs);
+            if branch.get("type").and_then(Json::as_str) == Some("null") {
+                nullable = true;
+            } else {
+                inner = Some(branch);
+            }
+        }
+        if let Some(inner) = inner {
+            let mut allowed = allowed(inner, defs);
+            allowed.nullable |= nullable;
+            return allowed;
+        }
+    }
+    let (types, nullable) = match schema.get("type") {
+        Some(Json::String(ty)) => (vec![ty.as_str()], false),
+        Some(Json::Array(list)) => {
+            let names: Vec<&str> = list.iter().filter_map(Json::as_str).collect();
+            let nullable = names.contains(&"null");
+            (
+                names.into_iter().filter(|t| *t != "null").collect(),
+                nullable,
+            )
+        }
+        _ => (Vec::new(), true),
+    };
+    Allowed {
+        types,
+        nullable,
+        schema,
+    }
+}
+
+fn resolve<'s>(schema: &'s Json, defs: &'s Map<String, Json>) -> &'s Json {
+    let mut schema = schema;
+    for _ in 0..16 {
+        match schema
+            .get("$ref")
+            .and_then(Json::as_str)
+            .and_then(|r| r.strip_prefix("#/$defs/"))
+        {
+            Some(name) => match defs.get(name) {
+                Some(target) => schema = target,
+                None => break,
+            },
+            None => break,
+        }
+    }
+    schema
+}
+
+/// The smallest value of the right shape, standing in for a broken or missing required member.
+fn placeholder(schema: &Json, defs: &Map<String, Json>, depth: usize) -> Json {
+    let allowed = allowed(schema, defs);
+    if depth > 32 {
+        return Json::Null;
+    }
+    match allowed.types.first().copied() {
+        None => Json::Null,
+        Some(_) if allowed.nullable => Json::Null,
+        Some("object") => {
+            let mut out = Map::new();
+            let properties = allowed.schema.get("properties").and_then(Json::as_object);
+            let required = allowed.schema.get("required").and_then(Json::as_array);
+            for name in required.into_iter().flatten().filter_map(Json::as_str) {
+                if let Some(property) = properties.and_then(|p| p.get(name)) {
+                    out.insert(name.to_owned(), placeholder(property, defs, depth + 1));
+                }
+            }
+            Json::Object(out)
+        }
+        Some("array") => Json::Array(Vec::new()),
+        Some("integer" | "number") => Json::from(0),
+        Some("boolean") => Json::Bool(false),
+        Some("string") => {
+            if allowed.schema.get("format").and_then(Json::as_str) == Some("uuid") {
+                Json::from("00000000-0000-0000-0000-000000000000")
+            } else if let Some(first) = allowed
+                .schema
+                .get("enum")
+                .and_then(Json::as_array)
+                .and_then(|e| e.first())
+            {
+                first.clone()
+            } else {
+                Json::from("")
+            }
+        }
+        Some(_) => Json::Null,
+    }
+}
+
+/// The candidate closest to `key`, if close enough to be a typo.
+pub fn closest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let key_lower = key.to_lowercase();
+    candidates
+        .map(|candidate| (edit_distance(&key_lower, candidate), candidate))
+        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 4))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, candidate)| candidate)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = Vec::with_capacity(b.len() + 1);
+        current.push(i + 1);
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
