@@ -132,6 +132,14 @@ fn check_arguments(cx: &Ctxt, rule: &FieldRule) {
     match &rule.kind {
         RuleKind::Range { min, max } | RuleKind::Length { min, max } => {
             let keyword = rule.kind.keyword();
+            for bound in [min, max].into_iter().flatten() {
+                if let Some(kind) = non_integer_literal(&bound.expr) {
+                    cx.error_spanned_by(
+                        &bound.expr,
+                        format!("`{keyword}` bounds are integers, but this is {kind}: it would be truncated silently"),
+                    );
+                }
+            }
             if let (Some(lo), Some(hi)) = (min, max)
                 && let (Some(l), Some(h)) = (lo.literal, hi.literal)
                 && l > h
@@ -204,4 +212,21 @@ fn non_ecma_construct(pattern: &str) -> Option<String> {
         }
     }
     None
+}
+
+/// `Some("a float literal")` when a bound is a literal that is not an integer.
+fn non_integer_literal(expr: &syn::Expr) -> Option<&'static str> {
+    match expr {
+        syn::Expr::Lit(lit) => match &lit.lit {
+            syn::Lit::Int(_) => None,
+            syn::Lit::Float(_) => Some("a float literal"),
+            syn::Lit::Str(_) => Some("a string literal"),
+            syn::Lit::Bool(_) => Some("a bool literal"),
+            _ => Some("a literal of another type"),
+        },
+        syn::Expr::Unary(unary) => non_integer_literal(&unary.expr),
+        syn::Expr::Group(group) => non_integer_literal(&group.expr),
+        syn::Expr::Paren(paren) => non_integer_literal(&paren.expr),
+        _ => None,
+    }
 }

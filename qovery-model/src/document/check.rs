@@ -170,8 +170,8 @@ pub fn check(bytes: &[u8], options: &CheckOptions) -> Report {
 }
 
 /// The exported 2020-12 schemas the walk reads the shape from, built once.
-static REQUEST_SHAPE: LazyLock<Json> = LazyLock::new(|| shape_of::<ContainerRequest>());
-static RESPONSE_SHAPE: LazyLock<Json> = LazyLock::new(|| shape_of::<ContainerResponse>());
+static REQUEST_SHAPE: LazyLock<Json> = LazyLock::new(shape_of::<ContainerRequest>);
+static RESPONSE_SHAPE: LazyLock<Json> = LazyLock::new(shape_of::<ContainerResponse>);
 
 fn shape_of<T: schemars::JsonSchema>() -> Json {
     schemars::generate::SchemaSettings::draft2020_12()

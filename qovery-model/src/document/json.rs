@@ -806,7 +806,7 @@ mod tests {
         );
     }
 
-    fn text<'a>(src: &'a str, span: Span) -> &'a str {
+    fn text(src: &str, span: Span) -> &str {
         src.get(span.range()).unwrap_or("<bad span>")
     }
 
@@ -1366,7 +1366,9 @@ mod tests {
             }
             (J::Object(x), J::Object(y)) => {
                 x.len() == y.len()
-                    && x.iter().zip(y).all(|((kx, vx), (ky, vy))| kx == ky && same(vx, vy))
+                    && x.iter()
+                        .zip(y)
+                        .all(|((kx, vx), (ky, vy))| kx == ky && same(vx, vy))
             }
             _ => a == b,
         }
@@ -1378,11 +1380,41 @@ mod tests {
     fn agrees_with_serde_json() {
         let mut rng = Rng(0xD1B5_4A32_D192_ED03);
         let tokens: &[&str] = &[
-            "{", "}", "[", "]", ",", ":", "\"a\"", "\"b\"", "\"\\u00e9\\n\"", "\"\\ud800\"",
-            "\"\\ud83d\\ude00\"", "1", "-0", "0", "0.5", "-1.5e-3", "01", "1.", "true", "null", "false",
-            " ", "\n", "\t", "\u{7f}", "\"\u{1}\"", "\"é\"", "18446744073709551616", "-", "e5",
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            "\"a\"",
+            "\"b\"",
+            "\"\\u00e9\\n\"",
+            "\"\\ud800\"",
+            "\"\\ud83d\\ude00\"",
+            "1",
+            "-0",
+            "0",
+            "0.5",
+            "-1.5e-3",
+            "01",
+            "1.",
+            "true",
+            "null",
+            "false",
+            " ",
+            "\n",
+            "\t",
+            "\u{7f}",
+            "\"\u{1}\"",
+            "\"é\"",
+            "18446744073709551616",
+            "-",
+            "e5",
         ];
-        let limits = Limits { max_depth: 64, max_nodes: 10_000 };
+        let limits = Limits {
+            max_depth: 64,
+            max_nodes: 10_000,
+        };
         let mut accepted = 0;
         for _ in 0..20_000 {
             let len = rng.below(12);

@@ -6,18 +6,19 @@
 //!   they are converted to byte offsets.
 //! - **Scalars** follow the YAML 1.2 core schema. Plain scalars: `null`, `Null`, `NULL`, `~` and
 //!   the empty value are null; `true`/`True`/`TRUE`, `false`/`False`/`FALSE` are booleans;
-//!   `[-+]?[0-9]+`, `0o[0-7]+` and `0x[0-9a-fA-F]+` are integers; `[-+]?(.[0-9]+|[0-9]+(.[0-9]*)?)
-//!   ([eE][-+]?[0-9]+)?` are floats, and `.inf`, `-.inf`, `.nan` (and their `Inf`/`INF`/`NaN`/`NAN`
-//!   spellings) are floats classified [`NumberKind::FloatOutOfRange`](super::tree::NumberKind)
-//!   since they have no JSON value; everything else is a string. YAML 1.1 booleans (`yes`, `no`,
-//!   `on`, `off`, `y`, `n`) stay strings. Quoted and block scalars are always strings. Numbers
-//!   keep their text as written (`0x1F`, `+12`, `1_000` is a string).
+//!   `[-+]?[0-9]+`, `0o[0-7]+` and `0x[0-9a-fA-F]+` are integers;
+//!   `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?` are floats, and so are `.inf`,
+//!   `-.inf`, `.nan` (also spelled `Inf`/`INF`, `NaN`/`NAN`), classified
+//!   [`NumberKind::FloatOutOfRange`](super::tree::NumberKind) since they have no JSON value;
+//!   everything else is a string. YAML 1.1 booleans (`yes`, `no`, `on`, `off`, `y`, `n`) stay
+//!   strings. Quoted and block scalars are always strings. Numbers keep their text as written
+//!   (`0x1F`, `+12`; `1_000` is a string).
 //! - **Tags.** Standard tags are honoured: `!!str` makes a string, `!!int`, `!!float`, `!!bool`
 //!   and `!!null` resolve their scalar with the matching rule of the core schema, `!!map` and
 //!   `!!seq` accept mappings and sequences, the non-specific `!` makes a string. A standard tag
 //!   that does not fit its value (`!!int abc`) gives [`ParseIssue::InvalidTaggedValue`]; any
-//!   other tag (`!Ref`, `!!binary`, `!!timestamp`, `!<tag:…>`) gives [`ParseIssue::CustomTag`]; in
-//!   both cases the value is kept as if it were not tagged.
+//!   other tag (`!Ref`, `!!binary`, `!!timestamp`, `!<tag:…>`) gives
+//!   [`ParseIssue::CustomTag`]; in both cases the value is kept as if it were not tagged.
 //! - **Anchors and aliases** are expanded: the alias node gets the span of the alias (`*name`),
 //!   the nodes inside it keep the spans of the anchored node they copy. Every node produced
 //!   counts toward [`Limits::max_nodes`] (also the copy kept for each anchor) and an expansion
@@ -31,17 +32,17 @@
 //! - **Documents.** Only the first document of the stream is parsed; the start of a second one
 //!   gives [`ParseIssue::MultipleDocuments`] and stops the parse (what follows it is not
 //!   checked). An input with no document at all (empty, whitespace or comments only) is a
-//!   syntax error of kind [`SyntaxErrorKind::Empty`], like an empty JSON input; `---` alone is
-//!   a document holding null.
+//!   syntax error of kind [`Empty`](super::parse::SyntaxErrorKind::Empty), like an empty JSON
+//!   input; `---` alone is a document holding null.
 //! - **Spans.** Scalars: from their properties (anchor, tag) if any to the end of the scalar,
 //!   quotes included; a block scalar (`|`, `>`) spans its content lines without the trailing
 //!   line breaks; an empty value is an empty span. Flow collections: bracket to bracket. Block
 //!   collections: from the first entry (the `-` of a sequence, the first key of a mapping) to the
 //!   end of the last value.
 //! - **Errors.** The first syntax error stops the parse, with its byte offset and the message of
-//!   `saphyr-parser` ([`SyntaxErrorKind::Yaml`]), or a more specific kind for NUL bytes,
-//!   unknown and recursive aliases, nesting depth (flow collections cannot nest deeper than 255
-//!   levels in `saphyr-parser`, whatever the limit) and the node count.
+//!   `saphyr-parser` (kind [`Yaml`](super::parse::SyntaxErrorKind::Yaml)), or a more specific
+//!   kind for NUL bytes, unknown and recursive aliases, nesting depth (flow collections cannot
+//!   nest deeper than 255 levels in `saphyr-parser`, whatever the limit) and the node count.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -64,10 +65,9 @@ pub fn parse_yaml(bytes: &[u8], limits: &Limits) -> Result<Parsed, SyntaxError> 
     let had_bom = bytes.starts_with(BOM);
     let base = if had_bom { BOM.len() } else { 0 };
     let body = text.get(base..).unwrap_or_default();
-    let offsets = CharOffsets::new(body, base);
     let mut builder = Builder {
         src: text.as_bytes(),
-        offsets: &offsets,
+        offsets: CharOffsets::new(body, base),
         limits,
         frames: Vec::new(),
         anchors: HashMap::new(),
@@ -80,8 +80,8 @@ pub fn parse_yaml(bytes: &[u8], limits: &Limits) -> Result<Parsed, SyntaxError> 
     while let Some(next) = parser.next_event() {
         let (event, span) = next.map_err(|e| builder.scan_error(&e))?;
         let span = Span::new(
-            offsets.byte(span.start.index()),
-            offsets.byte(span.end.index()),
+            builder.offsets.byte(span.start.index()),
+            builder.offsets.byte(span.end.index()),
         );
         match event {
             Event::DocumentStart(_) => {
@@ -123,21 +123,25 @@ pub fn parse_yaml(bytes: &[u8], limits: &Limits) -> Result<Parsed, SyntaxError> 
 }
 
 /// Converts the character indexes of `saphyr-parser` marks into byte offsets.
-struct CharOffsets {
+///
+/// ASCII text needs no conversion. Otherwise a cursor follows the marks, which mostly move
+/// forward by a few characters, and a table of the byte offset of every `STEP`th character
+/// bounds the walk of any other lookup to `STEP` characters.
+struct CharOffsets<'a> {
     /// Byte offset of the parsed text in the original bytes (the BOM).
     base: usize,
-    /// Byte length of the parsed text.
-    len: usize,
+    text: &'a str,
     /// `None` when the text is ASCII (char index == byte offset); otherwise the byte offset of
     /// every `STEP`th character.
     checkpoints: Option<Vec<usize>>,
-    text: Box<str>,
+    /// The last conversion: (char index, byte offset in `text`).
+    cursor: (usize, usize),
 }
 
 const STEP: usize = 64;
 
-impl CharOffsets {
-    fn new(text: &str, base: usize) -> Self {
+impl<'a> CharOffsets<'a> {
+    fn new(text: &'a str, base: usize) -> Self {
         let checkpoints = (!text.is_ascii()).then(|| {
             text.char_indices()
                 .step_by(STEP)
@@ -146,30 +150,34 @@ impl CharOffsets {
         });
         Self {
             base,
-            len: text.len(),
-            // The text is only needed to walk from a checkpoint.
-            text: if checkpoints.is_some() {
-                text.into()
-            } else {
-                Box::default()
-            },
+            text,
             checkpoints,
+            cursor: (0, 0),
         }
     }
 
     /// The byte offset (in the original bytes) of the character at `index`.
-    fn byte(&self, index: usize) -> usize {
+    fn byte(&mut self, index: usize) -> usize {
         let Some(checkpoints) = &self.checkpoints else {
-            return self.base + index.min(self.len);
+            return self.base + index.min(self.text.len());
         };
-        let Some(&from) = checkpoints.get(index / STEP) else {
-            return self.base + self.len;
+        let (cursor_char, cursor_byte) = self.cursor;
+        let (from_char, from_byte) = if index >= cursor_char && index - cursor_char <= STEP {
+            (cursor_char, cursor_byte)
+        } else {
+            match checkpoints.get(index / STEP) {
+                Some(&byte) => (index - index % STEP, byte),
+                None => return self.base + self.text.len(),
+            }
         };
         let offset = self
             .text
-            .get(from..)
-            .and_then(|rest| rest.char_indices().nth(index % STEP))
-            .map_or(self.len, |(i, _)| from + i);
+            .get(from_byte..)
+            .and_then(|rest| rest.char_indices().nth(index - from_char))
+            .map_or(self.text.len(), |(i, _)| from_byte + i);
+        if offset < self.text.len() {
+            self.cursor = (index, offset);
+        }
         self.base + offset
     }
 }
@@ -215,7 +223,7 @@ struct Anchored {
 
 struct Builder<'a> {
     src: &'a [u8],
-    offsets: &'a CharOffsets,
+    offsets: CharOffsets<'a>,
     limits: &'a Limits,
     frames: Vec<Frame>,
     /// Completed anchored nodes, by anchor id.
@@ -244,7 +252,7 @@ fn is_non_specific(tag: &Tag) -> bool {
 }
 
 impl Builder<'_> {
-    fn scan_error(&self, e: &ScanError) -> SyntaxError {
+    fn scan_error(&mut self, e: &ScanError) -> SyntaxError {
         let offset = self.offsets.byte(e.marker().index());
         let info = e.info();
         if self.src.get(offset) == Some(&0) {
@@ -347,7 +355,7 @@ impl Builder<'_> {
             }
             if anchor != 0 {
                 let mut ignored = Vec::new();
-                let resolved = resolve_scalar(&value, style, tag, span, &mut ignored);
+                let resolved = resolve_scalar(value.clone(), style, tag, span, &mut ignored);
                 self.keep_anchor(anchor, Node::new(resolved, span), 0, 1)?;
             }
             if let Some(Frame {
@@ -362,7 +370,7 @@ impl Builder<'_> {
             return Ok(());
         }
         self.count(1, span.start)?;
-        let resolved = resolve_scalar(&value, style, tag, span, &mut self.issues);
+        let resolved = resolve_scalar(value, style, tag, span, &mut self.issues);
         self.complete(Node::new(resolved, span), anchor, 0, 1)
     }
 
@@ -601,64 +609,67 @@ impl Builder<'_> {
 
 /// Resolves a scalar to a value, honouring standard tags and reporting others.
 fn resolve_scalar(
-    value: &str,
+    value: Cow<'_, str>,
     style: ScalarStyle,
     tag: Option<&Tag>,
     span: Span,
     issues: &mut Vec<ParseIssue>,
 ) -> Value {
-    let untagged = || {
-        if style == ScalarStyle::Plain {
-            resolve_plain(value)
-        } else {
-            Value::String(value.to_owned())
-        }
-    };
-    let Some(tag) = tag else {
-        return untagged();
-    };
-    if is_non_specific(tag) {
-        return Value::String(value.to_owned());
-    }
-    if tag.handle != CORE {
-        issues.push(ParseIssue::CustomTag {
-            tag: tag_text(tag),
-            span,
-        });
-        return untagged();
-    }
-    let resolved = match tag.suffix.as_str() {
-        "str" => Some(Value::String(value.to_owned())),
-        "int" => resolve_int(value).map(Value::Number),
-        "float" => resolve_float(value)
-            .or_else(|| {
-                // `!!float 1`: an integer literal taken as a float.
-                resolve_int(value).map(|n| {
-                    let kind = n
-                        .as_f64()
-                        .map_or(NumberKind::FloatOutOfRange, NumberKind::Float);
-                    Number::new(n.text(), kind)
-                })
-            })
-            .map(Value::Number),
-        "bool" => resolve_bool(value).map(Value::Bool),
-        "null" => is_null(value).then_some(Value::Null),
-        "seq" | "map" => None,
-        _ => {
+    let resolved = match tag {
+        None => None,
+        Some(tag) if is_non_specific(tag) => return Value::String(value.into_owned()),
+        Some(tag) if tag.handle != CORE => {
             issues.push(ParseIssue::CustomTag {
                 tag: tag_text(tag),
                 span,
             });
-            return untagged();
+            None
+        }
+        Some(tag) => {
+            let resolved = match tag.suffix.as_str() {
+                "str" => return Value::String(value.into_owned()),
+                "int" => resolve_int(&value).map(Value::Number),
+                "float" => resolve_float(&value)
+                    .or_else(|| {
+                        // `!!float 1`: an integer literal taken as a float.
+                        resolve_int(&value).map(|n| {
+                            let kind = n
+                                .as_f64()
+                                .map_or(NumberKind::FloatOutOfRange, NumberKind::Float);
+                            Number::new(n.text(), kind)
+                        })
+                    })
+                    .map(Value::Number),
+                "bool" => resolve_bool(&value).map(Value::Bool),
+                "null" => is_null(&value).then_some(Value::Null),
+                "seq" | "map" => None,
+                _ => {
+                    issues.push(ParseIssue::CustomTag {
+                        tag: tag_text(tag),
+                        span,
+                    });
+                    return untagged(value, style);
+                }
+            };
+            if resolved.is_none() {
+                issues.push(ParseIssue::InvalidTaggedValue {
+                    tag: tag_text(tag),
+                    span,
+                });
+            }
+            resolved
         }
     };
-    resolved.unwrap_or_else(|| {
-        issues.push(ParseIssue::InvalidTaggedValue {
-            tag: tag_text(tag),
-            span,
-        });
-        untagged()
-    })
+    resolved.unwrap_or_else(|| untagged(value, style))
+}
+
+/// A scalar without tag: plain scalars per the core schema, others are strings.
+fn untagged(value: Cow<'_, str>, style: ScalarStyle) -> Value {
+    if style == ScalarStyle::Plain {
+        resolve_plain(value)
+    } else {
+        Value::String(value.into_owned())
+    }
 }
 
 fn is_null(s: &str) -> bool {
@@ -674,16 +685,16 @@ fn resolve_bool(s: &str) -> Option<bool> {
 }
 
 /// A plain scalar per the YAML 1.2 core schema.
-fn resolve_plain(s: &str) -> Value {
-    if is_null(s) {
+fn resolve_plain(s: Cow<'_, str>) -> Value {
+    if is_null(&s) {
         return Value::Null;
     }
-    if let Some(b) = resolve_bool(s) {
+    if let Some(b) = resolve_bool(&s) {
         return Value::Bool(b);
     }
-    match resolve_int(s).or_else(|| resolve_float(s)) {
+    match resolve_int(&s).or_else(|| resolve_float(&s)) {
         Some(n) => Value::Number(n),
-        None => Value::String(s.to_owned()),
+        None => Value::String(s.into_owned()),
     }
 }
 
@@ -1144,6 +1155,16 @@ mod tests {
             p.issues.as_slice(),
             [ParseIssue::MultipleDocuments { .. }]
         ));
+        // A second document without `---`, after `...`: an empty span where it starts.
+        let p = ok("a: 1\n...\nb: 2\n");
+        assert_eq!(
+            p.issues,
+            vec![ParseIssue::MultipleDocuments {
+                span_of_second: Span::empty(9)
+            }]
+        );
+        // What follows the start of the second document is not checked.
+        assert_eq!(ok("a: 1\n---\n]]]\n").issues.len(), 1);
         // A document end marker alone is fine.
         let p = ok("a: 1\n...\n");
         assert!(p.issues.is_empty());
@@ -1172,6 +1193,31 @@ mod tests {
                 ("complex-key", "[x, y]".to_owned()),
                 ("complex-key", "{k: v}".to_owned())
             ]
+        );
+        // An alias to a collection as a key.
+        let src = "a: &x [1]\n*x : 2\nb: 3\n";
+        let p = ok(src);
+        assert_eq!(p.root.to_json_value(), json!({"a": [1], "b": 3}));
+        assert_eq!(
+            p.issues,
+            vec![ParseIssue::ComplexKey {
+                span: Span::new(10, 12)
+            }]
+        );
+        // YAML 1.1 merge keys are not applied: `<<` is an ordinary key.
+        let p = ok("x: &x {a: 1}\n<<: *x\n");
+        assert_eq!(
+            p.root.to_json_value(),
+            json!({"x": {"a": 1}, "<<": {"a": 1}})
+        );
+        // A flow sequence as an implicit key.
+        let p = ok("[a, b]: c\n");
+        assert_eq!(p.root.to_json_value(), json!({}));
+        assert_eq!(
+            p.issues,
+            vec![ParseIssue::ComplexKey {
+                span: Span::new(0, 6)
+            }]
         );
     }
 
@@ -1217,7 +1263,7 @@ mod tests {
 
     #[test]
     fn empty_streams() {
-        for src in ["", "   \n", "# only a comment\n"] {
+        for src in ["", "   \n", "# only a comment\n", "\u{feff}"] {
             let e = err(src.as_bytes());
             assert_eq!((e.kind, e.offset), (K::Empty, src.len()), "{src:?}");
         }
@@ -1267,11 +1313,14 @@ mod tests {
             "[".repeat(100_000),
             "{\"a\":".repeat(100_000),
             "- ".repeat(100_000),
-            "a: ".repeat(100_000),
         ] {
             let e = err(deep.as_bytes());
-            assert!(matches!(e.kind, K::DepthLimit | K::Yaml), "{e:?}");
+            assert_eq!(e.kind, K::DepthLimit, "{e:?}");
         }
+        // The flow scanner of saphyr-parser looks ahead and stops at 255 levels first.
+        let e = err("{\"a\":".repeat(100_000).as_bytes());
+        assert_eq!(e.offset, 255 * 5);
+        assert_eq!(err("a: ".repeat(100_000).as_bytes()).kind, K::Yaml);
         let e = err("- ".repeat(100_000).as_bytes());
         assert_eq!((e.kind, e.offset), (K::DepthLimit, 256));
         let e = err("[".repeat(200).as_bytes());
