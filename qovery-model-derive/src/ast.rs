@@ -127,5 +127,127 @@ pub fn doc_comment(attrs: &[syn::Attribute]) -> Option<String> {
     if !current.is_empty() {
         paragraphs.push(current);
     }
-    Some(paragraphs.join("\n\n"))
+    Some(plain_links(&paragraphs.join("\n\n")))
+}
+
+/// Rewrites rustdoc links for readers of a JSON Schema `description`, who see the text as is:
+/// an intra-doc link (``[`defaults::CPU`]``, ``[`Probe`](super::Probe)``, `[Nullable]`) becomes
+/// its label, a web link `[text](https://..)` becomes `text (https://..)`, and an autolink
+/// `<https://..>` its URL. Code spans are copied untouched.
+pub fn plain_links(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '`' {
+            let run = rest.len() - rest.trim_start_matches('`').len();
+            let fence = &rest[..run];
+            let end = rest[run..]
+                .find(fence)
+                .map_or(rest.len(), |i| run + i + run);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+            continue;
+        }
+        if c == '<'
+            && let Some(close) = rest.find('>')
+        {
+            let inner = &rest[1..close];
+            if (inner.starts_with("https://") || inner.starts_with("http://"))
+                && !inner.contains(char::is_whitespace)
+            {
+                out.push_str(inner);
+                rest = &rest[close + 1..];
+                continue;
+            }
+        }
+        if c == '['
+            && let Some((label, after)) = link_label(rest)
+        {
+            if let Some(target_text) = after.strip_prefix('(')
+                && let Some(close) = target_text.find(')')
+            {
+                let target = &target_text[..close];
+                out.push_str(label);
+                if target.contains("://") {
+                    out.push_str(" (");
+                    out.push_str(target);
+                    out.push(')');
+                }
+                rest = &target_text[close + 1..];
+                continue;
+            }
+            if is_item_path(label) {
+                out.push_str(label);
+                rest = after;
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// The label of `[label]...` at the start of `text` (code spans may hold `]`), and what follows.
+fn link_label(text: &str) -> Option<(&str, &str)> {
+    let body = text.strip_prefix('[')?;
+    let mut in_code = false;
+    for (i, c) in body.char_indices() {
+        match c {
+            '`' => in_code = !in_code,
+            ']' if !in_code => {
+                let label = &body[..i];
+                return (!label.is_empty() && !label.contains('\n'))
+                    .then(|| (label, &body[i + 1..]));
+            }
+            '\n' | '[' if !in_code => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether a shortcut link label names a Rust item: one code span, or a path such as
+/// `Nullable` or `defaults::CPU` (a plain bracketed word like `[sic]` is left alone).
+fn is_item_path(label: &str) -> bool {
+    let code = label.len() > 2
+        && label.starts_with('`')
+        && label.ends_with('`')
+        && !label[1..label.len() - 1].contains('`');
+    let path = label
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '_' | ':' | '<' | '>' | '!'))
+        && (label.contains("::") || label.starts_with(|c: char| c.is_uppercase()));
+    code || path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_links;
+
+    #[test]
+    fn rustdoc_links_become_plain_text() {
+        assert_eq!(
+            plain_links("Defaults to [`defaults::CPU`] (500)."),
+            "Defaults to `defaults::CPU` (500)."
+        );
+        assert_eq!(
+            plain_links(
+                "Flattened into [`ContainerRequest`](super::ContainerRequest), see [Nullable]."
+            ),
+            "Flattened into `ContainerRequest`, see Nullable."
+        );
+        assert_eq!(
+            plain_links("The endpoint (<https://api-doc.qovery.com/#tag/x>)."),
+            "The endpoint (https://api-doc.qovery.com/#tag/x)."
+        );
+        assert_eq!(
+            plain_links("See [the docs](https://example.com/a)."),
+            "See the docs (https://example.com/a)."
+        );
+        assert_eq!(
+            plain_links("Kept: `[a](b)`, `{storage: [...]}`, [sic], a[0], x < y > z."),
+            "Kept: `[a](b)`, `{storage: [...]}`, [sic], a[0], x < y > z."
+        );
+    }
 }

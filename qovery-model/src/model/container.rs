@@ -69,19 +69,23 @@ pub type ReferenceObject = EnvironmentReference;
 /// Flattens, in allOf order: `ServiceStorageRequest` (`storage`), `ServicePortRequest` (`ports`),
 /// then the inline object (from `name` on).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(rule = crate::rules::instances::InstanceBounds)]
+#[qovery(rule = crate::rules::image_name::RequestRegistryKind)]
+#[qovery(rule = crate::rules::probes::ProbePortsDeclared)]
 pub struct ContainerRequest {
     /// Persistent storages of the container. From `ServiceStorageRequest`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(nested)]
+    #[qovery(nested, custom = crate::rules::storage::UniqueMountPoints)]
     pub storage: Option<Vec<StorageRequest>>,
 
     /// Ports of the container. From `ServicePortRequest`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(nested)]
+    #[qovery(nested, custom = crate::rules::ports::UniquePorts)]
     pub ports: Option<Vec<PortRequest>>,
 
     /// Name of the container; case insensitive, and unique within the environment (the API answers
     /// 409 when it is taken).
+    #[qovery(not_blank, source = terraform, description = "`name` is not blank")]
     pub name: String,
 
     /// A description of this container.
@@ -90,14 +94,28 @@ pub struct ContainerRequest {
 
     /// Id of the linked container registry. A plain string in the spec (no uuid format); the
     /// Terraform provider parses it as a UUID.
+    #[qovery(
+        format = "uuid",
+        source = terraform,
+        description = "`registry_id` is a UUID (the Terraform provider parses it as one; blank is not a UUID)"
+    )]
     pub registry_id: String,
 
     /// Name of the image in the registry. Its pattern depends on the registry kind:
     /// `ECR`: `repository`; `SCALEWAY_CR`: `namespace/image`; `DOCKER_HUB`: `image` or
     /// `repository/image`; `PUBLIC_ECR`: `registry_alias/repository`.
+    #[qovery(not_blank, source = terraform, description = "`image_name` is not blank")]
+    #[qovery(
+        length(max = 255),
+        source = inferred,
+        description = "`image_name` has at most 255 characters (Docker's reference grammar)"
+    )]
+    #[qovery(custom = crate::rules::image_name::ImageName)]
     pub image_name: String,
 
     /// Tag of the container image.
+    #[qovery(not_blank, source = terraform, description = "`tag` is not blank")]
+    #[qovery(custom = crate::rules::tag::DockerTag)]
     pub tag: String,
 
     /// Arguments passed to the container when it starts.
@@ -110,34 +128,68 @@ pub struct ContainerRequest {
 
     /// CPU, in millicores (1000 = 1 CPU; example 1250). Defaults to [`defaults::CPU`] (500) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 10),
+        source = terraform,
+        description = "`cpu` is at least 10 millicores"
+    )]
+    #[qovery(default = defaults::CPU, example = 1250)]
     pub cpu: Option<i32>,
 
     /// Memory, in MB (1024 MB = 1 GB; example 1024). Defaults to [`defaults::MEMORY`] (512) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 10),
+        source = terraform,
+        description = "`memory` is at least 10 MB"
+    )]
+    #[qovery(default = defaults::MEMORY, example = 1024)]
     pub memory: Option<i32>,
 
     /// Number of GPUs (minimum 0; example 1). Defaults to [`defaults::GPU`] (0) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(range(min = 0), description = "`gpu` is at least 0")]
+    #[qovery(default = defaults::GPU, example = 1)]
     pub gpu: Option<i32>,
 
     /// Ephemeral storage of the service, in GiB (minimum 0; example 10). When omitted, the platform default is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 0),
+        description = "`ephemeral_storage_in_gib` is at least 0",
+        example = 10
+    )]
     pub ephemeral_storage_in_gib: Option<i32>,
 
     /// CPU architecture to run this service on. If `null`, the cluster default architecture is used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[qovery(
+        known,
+        description = "`cpu_architecture` is AMD64 or ARM64 (or null: the cluster's default)"
+    )]
     pub cpu_architecture: Nullable<CpuArchitecture>,
 
     /// Minimum number of running instances (minimum 0); the service auto-scales based on CPU and
     /// memory consumption. 0 means that no container is running. Defaults to
     /// [`defaults::MIN_RUNNING_INSTANCES`] (1) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 0),
+        description = "`min_running_instances` is at least 0"
+    )]
+    #[qovery(default = defaults::MIN_RUNNING_INSTANCES)]
     pub min_running_instances: Option<i32>,
 
     /// Maximum number of running instances; the service auto-scales based on CPU and memory
     /// consumption. -1 means that there is no limit. Defaults to
     /// [`defaults::MAX_RUNNING_INSTANCES`] (1) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = -1),
+        source = spec_prose,
+        description = "`max_running_instances` is at least -1 (-1 means no limit)"
+    )]
+    #[qovery(default = defaults::MAX_RUNNING_INSTANCES)]
     pub max_running_instances: Option<i32>,
 
     /// Readiness and liveness probes (required; `{}` is valid).
@@ -159,16 +211,17 @@ pub struct ContainerRequest {
 
     /// Organization annotations groups to attach, by id (spec `ServiceAnnotationsRequestList`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(nested)]
+    #[qovery(nested, custom = crate::rules::groups::UniqueGroupIds)]
     pub annotations_groups: Option<Vec<AnnotationsGroupRequest>>,
 
     /// Organization labels groups to attach, by id (spec `ServiceLabelsRequestList`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(nested)]
+    #[qovery(nested, custom = crate::rules::groups::UniqueGroupIds)]
     pub labels_groups: Option<Vec<LabelsGroupRequest>>,
 
     /// Icon URI representing the container (format uri).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(format = "uri", description = "`icon_uri` is an absolute URI")]
     pub icon_uri: Option<String>,
 
     /// KEDA autoscaling policy (spec `AutoscalingPolicyRequest`), a flat object carrying `"mode": "KEDA"`.
@@ -213,33 +266,54 @@ impl ContainerRequest {
 /// (`storage`), `ContainerSource` (`image_name`, `tag`, `registry_id`, `registry`), then the inline
 /// object (from `environment` on).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(rule = crate::rules::instances::InstanceBounds)]
+#[qovery(rule = crate::rules::response::ResponseRegistryKind)]
+#[qovery(rule = crate::rules::probes::ProbePortsDeclared)]
+#[qovery(rule = crate::rules::response::ResourceMaximums)]
+#[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct ContainerResponse {
     /// Id of the container (format uuid, read-only). From `Base`.
     pub id: Uuid,
 
     /// Creation date (format date-time, read-only). From `Base`.
+    #[qovery(format = "date-time", description = "`created_at` is an RFC 3339 date-time")]
     pub created_at: String,
 
     /// Last update date (format date-time, read-only). From `Base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(format = "date-time", description = "`updated_at` is an RFC 3339 date-time")]
     pub updated_at: Option<String>,
 
     /// Persistent storages of the container. From `ServiceStorage`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(nested)]
+    #[qovery(nested, custom = crate::rules::storage::UniqueMountPoints)]
     pub storage: Option<Vec<StorageResponse>>,
 
     /// Name of the image in the registry. Its pattern depends on the registry kind:
     /// `ECR`: `repository`; `SCALEWAY_CR`: `namespace/image`; `DOCKER_HUB`: `image` or
     /// `repository/image`; `PUBLIC_ECR`: `registry_alias/repository`. From `ContainerSource`.
+    #[qovery(not_blank, source = terraform, description = "`image_name` is not blank")]
+    #[qovery(
+        length(max = 255),
+        source = inferred,
+        description = "`image_name` has at most 255 characters (Docker's reference grammar)"
+    )]
+    #[qovery(custom = crate::rules::image_name::ImageName)]
     pub image_name: String,
 
     /// Tag of the container image. From `ContainerSource`.
+    #[qovery(not_blank, source = terraform, description = "`tag` is not blank")]
+    #[qovery(custom = crate::rules::tag::DockerTag)]
     pub tag: String,
 
     /// Id of the linked container registry. From `ContainerSource`. (The spec's description here
     /// reads "tag of the image container", a copy-paste slip from `tag`.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        format = "uuid",
+        source = terraform,
+        description = "`registry_id` is a UUID (the Terraform provider parses it as one)"
+    )]
     pub registry_id: Option<String>,
 
     /// The linked container registry. From `ContainerSource`.
@@ -252,18 +326,26 @@ pub struct ContainerResponse {
 
     /// Maximum CPU that can be allocated to the container based on the organization's cluster
     /// configuration, in millicores (1000 = 1 CPU; example 16000).
+    #[qovery(example = 16000)]
     pub maximum_cpu: i32,
 
     /// Maximum memory that can be allocated to the container based on the organization's cluster
     /// configuration, in MB (1024 MB = 1 GB; example 16384).
+    #[qovery(example = 16384)]
     pub maximum_memory: i32,
 
     /// Maximum number of GPUs that can be allocated to the container based on the organization's
     /// cluster configuration (minimum 0, spec default 0; example 2). (The spec's description is
     /// copied from `maximum_memory` and wrongly speaks of memory in MB.)
+    #[qovery(
+        range(min = 0),
+        description = "`maximum_gpu` is at least 0",
+        example = 2
+    )]
     pub maximum_gpu: i32,
 
     /// Name of the container; case insensitive.
+    #[qovery(not_blank, source = terraform, description = "`name` is not blank")]
     pub name: String,
 
     /// A description of this container.
@@ -279,28 +361,60 @@ pub struct ContainerResponse {
     pub entrypoint: Option<String>,
 
     /// CPU, in millicores (1000 = 1 CPU; example 1250).
+    #[qovery(
+        range(min = 10),
+        source = terraform,
+        description = "`cpu` is at least 10 millicores",
+        example = 1250
+    )]
     pub cpu: i32,
 
     /// Memory, in MB (1024 MB = 1 GB; example 1024).
+    #[qovery(
+        range(min = 10),
+        source = terraform,
+        description = "`memory` is at least 10 MB",
+        example = 1024
+    )]
     pub memory: i32,
 
     /// Number of GPUs (minimum 0, spec default 0; example 1).
+    #[qovery(range(min = 0), description = "`gpu` is at least 0", example = 1)]
     pub gpu: i32,
 
     /// Ephemeral storage of the service, in GiB (minimum 0; example 10). When omitted, the platform default is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 0),
+        description = "`ephemeral_storage_in_gib` is at least 0",
+        example = 10
+    )]
     pub ephemeral_storage_in_gib: Option<i32>,
 
     /// CPU architecture this service runs on. If `null`, the cluster default architecture is used.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[qovery(
+        known,
+        severity = warning,
+        description = "`cpu_architecture` is AMD64 or ARM64 (or null); a newer value is only a warning in a response"
+    )]
     pub cpu_architecture: Nullable<CpuArchitecture>,
 
     /// Minimum number of running instances (minimum 0, spec default 1); the service auto-scales
     /// based on CPU and memory consumption. 0 means that no container is running.
+    #[qovery(
+        range(min = 0),
+        description = "`min_running_instances` is at least 0"
+    )]
     pub min_running_instances: i32,
 
     /// Maximum number of running instances (spec default 1); the service auto-scales based on CPU
     /// and memory consumption. -1 means that there is no limit.
+    #[qovery(
+        range(min = -1),
+        source = spec_prose,
+        description = "`max_running_instances` is at least -1 (-1 means no limit)"
+    )]
     pub max_running_instances: i32,
 
     /// Readiness and liveness probes.
@@ -313,7 +427,7 @@ pub struct ContainerResponse {
 
     /// Ports of the container (spec `ServicePortResponseList`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(nested)]
+    #[qovery(nested, custom = crate::rules::ports::UniquePorts)]
     pub ports: Option<Vec<PortResponse>>,
 
     /// Whether the container is redeployed automatically when it receives a new image tag, sent
@@ -325,18 +439,25 @@ pub struct ContainerResponse {
 
     /// Organization annotations groups attached to the container (spec `OrganizationAnnotationsGroupResponseList`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(nested)]
+    #[qovery(nested, custom = crate::rules::groups::UniqueGroupIds)]
     pub annotations_groups: Option<Vec<AnnotationsGroupResponse>>,
 
     /// Organization labels groups attached to the container (spec `OrganizationLabelsGroupResponseList`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(nested)]
+    #[qovery(nested, custom = crate::rules::groups::UniqueGroupIds)]
     pub labels_groups: Option<Vec<LabelsGroupResponse>>,
 
     /// Icon URI representing the container (format uri).
+    #[qovery(format = "uri", description = "`icon_uri` is an absolute URI")]
     pub icon_uri: String,
 
     /// Type of the service: `CONTAINER` for a container.
+    #[qovery(
+        known,
+        severity = warning,
+        description = "`service_type` is one of the spec's service types; a newer value is only a warning in a response"
+    )]
+    #[qovery(custom = crate::rules::response::ContainerServiceType)]
     pub service_type: ServiceType,
 
     /// KEDA autoscaling policy (spec `AutoscalingPolicyResponse`), a flat object carrying `"mode": "KEDA"`.

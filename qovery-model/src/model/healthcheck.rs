@@ -12,6 +12,7 @@ use super::nullable::Nullable;
 /// Required in both [`ContainerRequest`](super::ContainerRequest) and
 /// [`ContainerResponse`](super::ContainerResponse); `{}` (no probe at all) is valid.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(rule = crate::rules::probes::LivenessSuccessThreshold)]
 pub struct Healthchecks {
     /// Probe deciding when the container is ready to receive traffic. The spec's `Probe` is
     /// nullable, so the key may be absent, `null` or a probe.
@@ -31,6 +32,7 @@ pub struct Healthchecks {
 /// The spec does not encode it, but a probe must set exactly one of the four kinds of
 /// [`ProbeType`]; validation checks it (see [`ProbeType::set_kinds`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(rule = crate::rules::probes::ExactlyOneProbeKind)]
 pub struct Probe {
     /// How the probe checks the container (wire name `type`).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -40,24 +42,54 @@ pub struct Probe {
     /// Delay before the first probe, in seconds. Defaults to
     /// [`defaults::PROBE_INITIAL_DELAY_SECONDS`] (30) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 0),
+        source = kubernetes,
+        description = "`initial_delay_seconds` is at least 0"
+    )]
+    #[qovery(default = defaults::PROBE_INITIAL_DELAY_SECONDS)]
     pub initial_delay_seconds: Option<i32>,
 
     /// Interval between two probes, in seconds. Defaults to [`defaults::PROBE_PERIOD_SECONDS`] (10) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 1),
+        source = kubernetes,
+        description = "`period_seconds` is at least 1"
+    )]
+    #[qovery(default = defaults::PROBE_PERIOD_SECONDS)]
     pub period_seconds: Option<i32>,
 
     /// Timeout of one probe, in seconds. Defaults to [`defaults::PROBE_TIMEOUT_SECONDS`] (5) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 1),
+        source = kubernetes,
+        description = "`timeout_seconds` is at least 1"
+    )]
+    #[qovery(default = defaults::PROBE_TIMEOUT_SECONDS)]
     pub timeout_seconds: Option<i32>,
 
     /// Consecutive successes after a failure for the probe to be considered successful.
     /// Defaults to [`defaults::PROBE_SUCCESS_THRESHOLD`] (1) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 1),
+        source = kubernetes,
+        description = "`success_threshold` is at least 1"
+    )]
+    #[qovery(default = defaults::PROBE_SUCCESS_THRESHOLD)]
     pub success_threshold: Option<i32>,
 
     /// Consecutive failures for the probe to be considered failed. Defaults to
     /// [`defaults::PROBE_FAILURE_THRESHOLD`] (9) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 1),
+        source = kubernetes,
+        description = "`failure_threshold` is at least 1"
+    )]
+    #[qovery(default = defaults::PROBE_FAILURE_THRESHOLD)]
     pub failure_threshold: Option<i32>,
 }
 
@@ -139,11 +171,17 @@ impl ProbeType {
 pub struct TcpProbe {
     /// Port to connect to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 1, max = 65535),
+        source = kubernetes,
+        description = "the TCP probe's `port` is between 1 and 65535"
+    )]
     pub port: Option<i32>,
 
     /// Host to connect to. Nullable; the spec default is `null` (in Kubernetes, no host means the
     /// pod IP).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[qovery(default = serde_json::Value::Null)]
     pub host: Nullable<String>,
 }
 
@@ -152,15 +190,33 @@ pub struct TcpProbe {
 pub struct HttpProbe {
     /// Path to request. Defaults to [`defaults::HTTP_PROBE_PATH`] (`/`) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        pattern = "^/",
+        source = kubernetes,
+        description = "the HTTP probe's `path` starts with `/` (Kubernetes rejects an empty path; the path is requested as an absolute path)"
+    )]
+    #[qovery(default = defaults::HTTP_PROBE_PATH)]
     pub path: Option<String>,
 
     /// Scheme to use. Defaults to [`defaults::HTTP_PROBE_SCHEME`] (`HTTP`) when omitted. The spec
     /// has no enum for it; the Terraform provider documents `HTTP` or `HTTPS`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        pattern = "^(?:HTTP|HTTPS)$",
+        code = "enum",
+        source = kubernetes,
+        description = "the HTTP probe's `scheme` is `HTTP` or `HTTPS`, in upper case"
+    )]
+    #[qovery(default = defaults::HTTP_PROBE_SCHEME)]
     pub scheme: Option<String>,
 
     /// Port to request.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 1, max = 65535),
+        source = kubernetes,
+        description = "the HTTP probe's `port` is between 1 and 65535"
+    )]
     pub port: Option<i32>,
 }
 
@@ -187,8 +243,22 @@ pub struct ExecProbe {
     /// arguments (example `["sh", "-c", "test -f /tmp/healthy"]`). The spec requires at least one item
     /// (`minItems: 1`) when present.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        length(min = 1),
+        description = "the exec probe's `command` has at least one item"
+    )]
+    #[qovery(
+        each(not_blank),
+        source = inferred,
+        description = "no item of the exec probe's `command` is blank (a blank executable fails every run)"
+    )]
+    #[qovery(example = EXEC_COMMAND_EXAMPLE)]
     pub command: Option<Vec<String>>,
 }
+
+/// The spec's example of an exec probe command (read by the schema export).
+#[cfg_attr(not(feature = "schema"), allow(dead_code))]
+const EXEC_COMMAND_EXAMPLE: [&str; 3] = ["sh", "-c", "test -f /tmp/healthy"];
 
 /// A gRPC probe (spec `Probe.type.grpc`; the generated clients call it `ProbeTypeGrpc`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
@@ -196,9 +266,15 @@ pub struct GrpcProbe {
     /// Name of the gRPC service to check. Nullable; the spec default is `null` (in Kubernetes, no
     /// service checks the server's overall health).
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[qovery(default = serde_json::Value::Null)]
     pub service: Nullable<String>,
 
     /// Port to call.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 1, max = 65535),
+        source = kubernetes,
+        description = "the gRPC probe's `port` is between 1 and 65535"
+    )]
     pub port: Option<i32>,
 }

@@ -83,7 +83,9 @@
 //! | `KedaTriggerAuthenticationResponse` | [`KedaTriggerAuthenticationResponse`] |
 
 mod autoscaling;
+mod builder;
 mod container;
+mod convert;
 pub mod defaults;
 mod groups;
 mod healthcheck;
@@ -94,6 +96,7 @@ mod registry;
 mod storage;
 
 pub use autoscaling::*;
+pub use builder::*;
 pub use container::*;
 pub use groups::*;
 pub use healthcheck::*;

@@ -29,6 +29,7 @@ open_enum! {
 /// `ServicePortRequest` itself (`{ports: [...]}`) is flattened into
 /// [`ContainerRequest`](super::ContainerRequest), whose `ports` field is a list of these.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(rule = crate::rules::ports::PortExposure)]
 pub struct PortRequest {
     /// Id of an existing port (format uuid); omit it to create a new port.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -36,13 +37,30 @@ pub struct PortRequest {
 
     /// Name of the port.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        not_blank,
+        source = terraform,
+        description = "a set port `name` is not blank"
+    )]
     pub name: Option<String>,
 
     /// The listening port of your service (example 8080).
+    #[qovery(
+        range(min = 1, max = 65535),
+        source = terraform,
+        description = "`internal_port` is between 1 and 65535",
+        example = 8080
+    )]
     pub internal_port: i32,
 
     /// The exposed port for your service (example 8080). Optional: if not set, a default port is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 1, max = 65535),
+        source = terraform,
+        description = "`external_port` is between 1 and 65535",
+        example = 8080
+    )]
     pub external_port: Option<i32>,
 
     /// Expose the port to the world.
@@ -54,6 +72,8 @@ pub struct PortRequest {
 
     /// Protocol of the port. Defaults to [`defaults::PORT_PROTOCOL`] (`HTTP`) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(known, description = "`protocol` is HTTP, GRPC, TCP or UDP")]
+    #[qovery(default = defaults::PORT_PROTOCOL)]
     pub protocol: Option<PortProtocol>,
 
     /// The path or regex that must match for traffic to be accepted on your service; e.g. `/api/`
@@ -77,19 +97,37 @@ impl PortRequest {
 
 /// A port in a response (spec `ServicePort`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(rule = crate::rules::ports::PortExposure)]
 pub struct PortResponse {
     /// Id of the port (format uuid).
     pub id: Uuid,
 
     /// Name of the port.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        not_blank,
+        source = terraform,
+        description = "a set port `name` is not blank"
+    )]
     pub name: Option<String>,
 
     /// The listening port of your service (example 8080).
+    #[qovery(
+        range(min = 1, max = 65535),
+        source = terraform,
+        description = "`internal_port` is between 1 and 65535",
+        example = 8080
+    )]
     pub internal_port: i32,
 
     /// The exposed port for your service (example 8080). Optional: if not set, a default port is used.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 1, max = 65535),
+        source = terraform,
+        description = "`external_port` is between 1 and 65535",
+        example = 8080
+    )]
     pub external_port: Option<i32>,
 
     /// Expose the port to the world.
@@ -100,6 +138,11 @@ pub struct PortResponse {
     pub is_default: Option<bool>,
 
     /// Protocol of the port (required in a response).
+    #[qovery(
+        known,
+        severity = warning,
+        description = "`protocol` is HTTP, GRPC, TCP or UDP; a newer value is only a warning in a response"
+    )]
     pub protocol: PortProtocol,
 
     /// The path or regex that must match for traffic to be accepted on your service; e.g. `/api/`

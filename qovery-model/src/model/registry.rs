@@ -45,8 +45,14 @@ pub struct ContainerRegistryDetails {
     pub name: String,
 
     /// URL of the container registry (a plain string in the spec, no `uri` format).
+    #[qovery(custom = crate::rules::response::RegistryUrlHttps)]
     pub url: String,
 
     /// The type of the container registry.
+    #[qovery(
+        known,
+        severity = warning,
+        description = "the registry `kind` is one of the spec's 11 kinds; a newer value is only a warning in a response"
+    )]
     pub kind: RegistryKind,
 }

@@ -27,13 +27,22 @@ pub struct StorageRequest {
 
     /// Type of the storage (wire name `type`).
     #[serde(rename = "type")]
+    #[qovery(known, description = "the storage `type` is FAST_SSD")]
     pub storage_type: StorageType,
 
     /// Size of the storage, in GB (example 16). The spec text says "Minimum size is 4 GB" but has
     /// no `minimum` keyword; validation enforces it.
+    #[qovery(
+        range(min = 4),
+        source = spec_prose,
+        description = "the storage `size` is at least 4 GB (spec prose; the Terraform provider accepts 1)",
+        example = 16
+    )]
+    #[qovery(custom = crate::rules::storage::StorageSizeLimit)]
     pub size: i32,
 
     /// Path where the storage is mounted in the container (example `/mnt/images`).
+    #[qovery(custom = crate::rules::storage::MountPoint, example = "/mnt/images")]
     pub mount_point: String,
 }
 
@@ -48,11 +57,24 @@ pub struct StorageResponse {
 
     /// Type of the storage (wire name `type`).
     #[serde(rename = "type")]
+    #[qovery(
+        known,
+        severity = warning,
+        description = "the storage `type` is FAST_SSD; a newer value is only a warning in a response"
+    )]
     pub storage_type: StorageType,
 
     /// Size of the storage, in GB (example 16).
+    #[qovery(
+        range(min = 4),
+        source = spec_prose,
+        description = "the storage `size` is at least 4 GB (spec prose; the Terraform provider accepts 1)",
+        example = 16
+    )]
+    #[qovery(custom = crate::rules::storage::StorageSizeLimit)]
     pub size: i32,
 
     /// Path where the storage is mounted in the container (example `/mnt/images`).
+    #[qovery(custom = crate::rules::storage::MountPoint, example = "/mnt/images")]
     pub mount_point: String,
 }

@@ -1,0 +1,542 @@
+//! `image_name`: an OCI repository path, never a full image reference, and the shape each
+//! registry kind expects.
+//!
+//! Qovery pulls `<registry url>/<image_name>:<tag>` (the engine joins the three), so
+//! `image_name` is the repository path below the registry's URL: lower-case components
+//! `[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*` joined by `/` (the OCI distribution spec's grammar), at
+//! most 255 characters (the length is a keyword on the field). The usual mistakes (a tag, a
+//! digest, upper case, a registry host in front) each get their own code and a fix.
+
+use super::{first_bad_char, show_char};
+use crate::model::RegistryKind;
+use crate::validate::keyword::show;
+use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The OCI repository path grammar, anchored (ECMA-262 compatible: it is also the schema's `pattern`).
+pub const REPOSITORY_PATTERN: &str = r"^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$";
+
+static REPOSITORY: LazyLock<Regex> = LazyLock::new(|| compile(REPOSITORY_PATTERN));
+
+/// Compiles a pattern of this module: a constant of the source, never input, checked by tests.
+#[allow(clippy::expect_used)]
+pub(crate) fn compile(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("a constant pattern of qovery_model::rules")
+}
+
+/// Any violation of the repository grammar not covered by a more specific code below.
+pub const IMAGE_NAME: RuleInfo = RuleInfo {
+    code: "image_name",
+    severity: Severity::Error,
+    source: Source::SpecProse,
+    pointer: "",
+    description: "a repository path: lower-case components `[a-z0-9]+((\\.|_|__|-+)[a-z0-9]+)*` joined by `/`",
+    schema: SchemaSupport::Keyword,
+};
+
+/// `nginx:1.27`: the tag belongs in `tag`.
+pub const IMAGE_NAME_TAG: RuleInfo = RuleInfo {
+    code: "image_name_tag",
+    severity: Severity::Error,
+    source: Source::SpecProse,
+    pointer: "",
+    description: "holds no tag (`nginx:1.27`): the tag goes in `tag`",
+    schema: SchemaSupport::Keyword,
+};
+
+/// `nginx@sha256:...`: Qovery pulls by tag.
+pub const IMAGE_NAME_DIGEST: RuleInfo = RuleInfo {
+    code: "image_name_digest",
+    severity: Severity::Error,
+    source: Source::SpecProse,
+    pointer: "",
+    description: "holds no digest (`nginx@sha256:...`): Qovery pulls `image_name:tag`",
+    schema: SchemaSupport::Keyword,
+};
+
+/// `MyOrg/API`: repository paths are lower case.
+pub const IMAGE_NAME_UPPERCASE: RuleInfo = RuleInfo {
+    code: "image_name_uppercase",
+    severity: Severity::Error,
+    source: Source::SpecProse,
+    pointer: "",
+    description: "has no upper-case letter: repository paths are lower case",
+    schema: SchemaSupport::Keyword,
+};
+
+/// `docker.io/library/nginx`: the host comes from the registry.
+pub const IMAGE_NAME_REGISTRY_HOST: RuleInfo = RuleInfo {
+    code: "image_name_registry_host",
+    severity: Severity::Warning,
+    source: Source::Inferred,
+    pointer: "",
+    description: "does not start with a registry host (`docker.io/`, `ghcr.io/`): the host comes from the registry's URL (a first component with a dot can be legitimate, hence a warning)",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// The repository grammar and its usual mistakes, on the `image_name` field (request and
+/// response). A blank value is left to `not_blank`.
+pub struct ImageName;
+
+impl Rule<String> for ImageName {
+    const RULES: &'static [RuleInfo] = &[
+        IMAGE_NAME,
+        IMAGE_NAME_TAG,
+        IMAGE_NAME_DIGEST,
+        IMAGE_NAME_UPPERCASE,
+        IMAGE_NAME_REGISTRY_HOST,
+    ];
+
+    fn check(value: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
+        if value.trim().is_empty() {
+            return;
+        }
+        if REPOSITORY.is_match(value) {
+            if let Some(host) = registry_host(value) {
+                report_host(host, value, path, report);
+            }
+            return;
+        }
+        check_mistakes(value, path, report);
+    }
+
+    fn schema(schema: &mut serde_json::Map<String, serde_json::Value>) {
+        super::add_pattern(schema, REPOSITORY_PATTERN);
+    }
+}
+
+/// An image reference split into its parts: `[host/]repository[:tag][@digest]`.
+struct Reference<'a> {
+    /// Everything before `:tag` and `@digest`.
+    repository: &'a str,
+    tag: Option<&'a str>,
+    digest: Option<&'a str>,
+}
+
+fn split_reference(value: &str) -> Reference<'_> {
+    let (name, digest) = match value.split_once('@') {
+        Some((name, digest)) => (name, Some(digest)),
+        None => (value, None),
+    };
+    let last_component = name.rfind('/').map_or(0, |slash| slash + 1);
+    let (repository, tag) = match name[last_component..].find(':') {
+        Some(colon) => {
+            let colon = last_component + colon;
+            (&name[..colon], Some(&name[colon + 1..]))
+        }
+        None => (name, None),
+    };
+    Reference {
+        repository,
+        tag,
+        digest,
+    }
+}
+
+/// The first component when it looks like a registry host (`docker.io`, `localhost:5000`) and
+/// more components follow.
+fn registry_host(repository: &str) -> Option<&str> {
+    let (first, _) = repository.split_once('/')?;
+    (first.contains('.') || first.contains(':') || first == "localhost").then_some(first)
+}
+
+fn report_host(host: &str, value: &str, path: &Path<'_>, report: &mut Report) {
+    let rest = &value[host.len() + 1..];
+    report.push_with_help(
+        &IMAGE_NAME_REGISTRY_HOST,
+        path,
+        format!(
+            "{} starts with `{host}`, which looks like a registry host; expected the repository path below the registry's URL",
+            show(value)
+        ),
+        format!(
+            "if `{host}` is the registry's host, set `image_name` to `{rest}`: Qovery prepends the registry's URL"
+        ),
+    );
+}
+
+/// Reports what is wrong with a value that does not match the grammar.
+fn check_mistakes(value: &str, path: &Path<'_>, report: &mut Report) {
+    let reference = split_reference(value);
+    let repository = reference.repository;
+    if let Some(digest) = reference.digest {
+        report.push_with_help(
+            &IMAGE_NAME_DIGEST,
+            path,
+            format!(
+                "{} holds a digest (`@{digest}`); expected only the repository path: Qovery pulls `image_name:tag`",
+                show(value)
+            ),
+            format!(
+                "remove `@{digest}` and set `image_name` to `{}`; put the image's tag in `tag`",
+                repository
+            ),
+        );
+    }
+    if let Some(tag) = reference.tag {
+        report.push_with_help(
+            &IMAGE_NAME_TAG,
+            path,
+            format!(
+                "{} holds a tag (`{tag}`); expected only the repository path, the tag goes in `tag`",
+                show(value)
+            ),
+            format!("move `{tag}` to `tag` and set `image_name` to `{repository}`"),
+        );
+    }
+    let uppercase = repository.bytes().any(|b| b.is_ascii_uppercase());
+    if uppercase {
+        let lower = repository.to_ascii_lowercase();
+        report.push_with_help(
+            &IMAGE_NAME_UPPERCASE,
+            path,
+            format!(
+                "{} has upper-case letters; expected a lower-case repository path",
+                show(value)
+            ),
+            format!("write `{lower}`"),
+        );
+    }
+    // What is left once the mistakes above are set aside: it must match the grammar.
+    let mut rest = repository.to_ascii_lowercase();
+    if let Some(host) = registry_host(repository) {
+        let without_host = rest[host.len() + 1..].to_owned();
+        if host.contains(':') {
+            report.push_with_help(
+                &IMAGE_NAME,
+                path,
+                format!(
+                    "{} starts with the registry host `{host}`; expected the repository path below the registry's URL (`:` is not allowed in a repository path)",
+                    show(value)
+                ),
+                format!(
+                    "set `image_name` to `{without_host}`: Qovery prepends the registry's URL"
+                ),
+            );
+            rest = without_host;
+        } else if REPOSITORY.is_match(&rest) {
+            // A dotted first component is grammatical: only the warning applies.
+            report_host(host, repository, path, report);
+        }
+    }
+    if !REPOSITORY.is_match(&rest) {
+        report.push(
+            &IMAGE_NAME,
+            path,
+            format!(
+                "{} is not a repository path: {}; expected lower-case components `[a-z0-9]+((.|_|__|-+)[a-z0-9]+)*` joined by `/`",
+                show(value),
+                grammar_problem(&rest)
+            ),
+        );
+    }
+}
+
+/// The first thing wrong with `value` against the repository grammar, in words.
+fn grammar_problem(value: &str) -> String {
+    if value.is_empty() {
+        return "the repository path is empty".to_owned();
+    }
+    if let Some((at, c)) = first_bad_char(value, |c| {
+        !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-' | '/'))
+    }) {
+        return format!("{} at character {at} is not allowed", show_char(c));
+    }
+    if value.starts_with('/') {
+        return "it starts with `/`".to_owned();
+    }
+    if value.ends_with('/') {
+        return "it ends with `/`".to_owned();
+    }
+    if value.contains("//") {
+        return "it has an empty component (`//`)".to_owned();
+    }
+    for component in value.split('/') {
+        let is_separator = |c: char| matches!(c, '.' | '_' | '-');
+        if component.starts_with(is_separator) {
+            return format!("component `{component}` starts with a separator");
+        }
+        if component.ends_with(is_separator) {
+            return format!("component `{component}` ends with a separator");
+        }
+        for run in component.split(|c: char| c.is_ascii_alphanumeric()) {
+            let allowed = run.is_empty()
+                || run == "."
+                || run == "_"
+                || run == "__"
+                || run.bytes().all(|b| b == b'-');
+            if !allowed {
+                return format!(
+                    "component `{component}` has the separator `{run}`; separators are `.`, `_`, `__` or dashes"
+                );
+            }
+        }
+    }
+    "it does not match the grammar".to_owned()
+}
+
+/// The part of `image_name` the registry-kind shapes look at: without `@digest` and `:tag`.
+fn repository_of(image_name: &str) -> &str {
+    split_reference(image_name).repository
+}
+
+// --- Shapes per registry kind -------------------------------------------------------------
+
+/// ECR: a repository name of 2 to 256 characters (spec prose: `repository`).
+pub const IMAGE_NAME_ECR: RuleInfo = RuleInfo {
+    code: "image_name_ecr",
+    severity: Severity::Error,
+    source: Source::SpecProse,
+    pointer: "/image_name",
+    description: "with an `ECR` registry: a repository name (`repository`, components may contain `/`) of 2 to 256 characters",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// SCALEWAY_CR: exactly `namespace/image`.
+pub const IMAGE_NAME_SCALEWAY_CR: RuleInfo = RuleInfo {
+    code: "image_name_scaleway_cr",
+    severity: Severity::Error,
+    source: Source::SpecProse,
+    pointer: "/image_name",
+    description: "with a `SCALEWAY_CR` registry: exactly `namespace/image` (two components)",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// DOCKER_HUB: `image` or `repository/image`.
+pub const IMAGE_NAME_DOCKER_HUB: RuleInfo = RuleInfo {
+    code: "image_name_docker_hub",
+    severity: Severity::Error,
+    source: Source::SpecProse,
+    pointer: "/image_name",
+    description: "with a `DOCKER_HUB` registry: `image` or `repository/image` (one or two components)",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// PUBLIC_ECR: `registry_alias/repository`.
+pub const IMAGE_NAME_PUBLIC_ECR: RuleInfo = RuleInfo {
+    code: "image_name_public_ecr",
+    severity: Severity::Error,
+    source: Source::SpecProse,
+    pointer: "/image_name",
+    description: "with a `PUBLIC_ECR` registry: `registry_alias/repository` (two or more components)",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// GITHUB_CR and GITHUB_ENTERPRISE_CR: `owner/image...`.
+pub const IMAGE_NAME_GITHUB_CR: RuleInfo = RuleInfo {
+    code: "image_name_github_cr",
+    severity: Severity::Warning,
+    source: Source::Inferred,
+    pointer: "/image_name",
+    description: "with a `GITHUB_CR` or `GITHUB_ENTERPRISE_CR` registry: `owner/image` (two or more components; GitHub names packages under their owner)",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// GITLAB_CR: `group/project[/image...]`.
+pub const IMAGE_NAME_GITLAB_CR: RuleInfo = RuleInfo {
+    code: "image_name_gitlab_cr",
+    severity: Severity::Warning,
+    source: Source::Inferred,
+    pointer: "/image_name",
+    description: "with a `GITLAB_CR` registry: `group/project[/image]` (two or more components; GitLab names images under their project)",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// GCP_ARTIFACT_REGISTRY: `project/repository/image...`.
+pub const IMAGE_NAME_GCP_ARTIFACT_REGISTRY: RuleInfo = RuleInfo {
+    code: "image_name_gcp_artifact_registry",
+    severity: Severity::Warning,
+    source: Source::Inferred,
+    pointer: "/image_name",
+    description: "with a `GCP_ARTIFACT_REGISTRY` registry: `project-id/repository/image` (three or more components, as in `LOCATION-docker.pkg.dev/PROJECT-ID/REPOSITORY/IMAGE`)",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// The shape rules, for the `RULES` lists of the request and response rules.
+pub const REGISTRY_SHAPE_RULES: [RuleInfo; 7] = [
+    IMAGE_NAME_ECR,
+    IMAGE_NAME_SCALEWAY_CR,
+    IMAGE_NAME_DOCKER_HUB,
+    IMAGE_NAME_PUBLIC_ECR,
+    IMAGE_NAME_GITHUB_CR,
+    IMAGE_NAME_GITLAB_CR,
+    IMAGE_NAME_GCP_ARTIFACT_REGISTRY,
+];
+
+/// DOCR, on a request: reported at `registry_id`, the only trace of the registry in the payload.
+pub const DOCR_UNSUPPORTED_REQUEST: RuleInfo = RuleInfo {
+    code: "registry_docr_unsupported",
+    severity: Severity::Warning,
+    source: Source::SpecProse,
+    pointer: "/registry_id",
+    description: "the registry is not a `DOCR` registry, which Qovery no longer supports",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// Checks `image_name` against the shape `kind` expects; `path` is the path of `image_name`.
+/// Kinds without a shape (AZURE_CR, GENERIC_CR, DOCR, unknown kinds) and blank values pass.
+pub(crate) fn check_registry_shape(
+    kind: &RegistryKind,
+    image_name: &str,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    if image_name.trim().is_empty() {
+        return;
+    }
+    let repository = repository_of(image_name);
+    let components = repository.split('/').count();
+    let (rule, fits, expected) = match kind {
+        RegistryKind::Ecr => {
+            let length = repository.chars().count();
+            if !(2..=256).contains(&length) {
+                report.push(
+                    &IMAGE_NAME_ECR,
+                    path,
+                    format!(
+                        "{} has {length} characters; an ECR repository name has 2 to 256 characters",
+                        show(image_name)
+                    ),
+                );
+            }
+            return;
+        }
+        RegistryKind::ScalewayCr => (
+            &IMAGE_NAME_SCALEWAY_CR,
+            components == 2,
+            "`namespace/image` (exactly two components)",
+        ),
+        RegistryKind::DockerHub => (
+            &IMAGE_NAME_DOCKER_HUB,
+            components <= 2,
+            "`image` or `repository/image` (one or two components)",
+        ),
+        RegistryKind::PublicEcr => (
+            &IMAGE_NAME_PUBLIC_ECR,
+            components >= 2,
+            "`registry_alias/repository` (two or more components)",
+        ),
+        RegistryKind::GithubCr | RegistryKind::GithubEnterpriseCr => (
+            &IMAGE_NAME_GITHUB_CR,
+            components >= 2,
+            "`owner/image` (two or more components)",
+        ),
+        RegistryKind::GitlabCr => (
+            &IMAGE_NAME_GITLAB_CR,
+            components >= 2,
+            "`group/project` or `group/project/image` (two or more components)",
+        ),
+        RegistryKind::GcpArtifactRegistry => (
+            &IMAGE_NAME_GCP_ARTIFACT_REGISTRY,
+            components >= 3,
+            "`project-id/repository/image` (three or more components)",
+        ),
+        _ => return,
+    };
+    if !fits {
+        let component_word = if components == 1 {
+            "component"
+        } else {
+            "components"
+        };
+        report.push(
+            rule,
+            path,
+            format!(
+                "{} has {components} {component_word}; a {} registry expects {expected}",
+                show(image_name),
+                kind.as_str()
+            ),
+        );
+    }
+}
+
+/// The registry-kind rules of a request: the kind comes from the caller's [`Context`], by
+/// `registry_id`. Without a kind for the registry, nothing is checked.
+pub struct RequestRegistryKind;
+
+impl Rule<crate::model::ContainerRequest> for RequestRegistryKind {
+    const RULES: &'static [RuleInfo] = &[
+        IMAGE_NAME_ECR,
+        IMAGE_NAME_SCALEWAY_CR,
+        IMAGE_NAME_DOCKER_HUB,
+        IMAGE_NAME_PUBLIC_ECR,
+        IMAGE_NAME_GITHUB_CR,
+        IMAGE_NAME_GITLAB_CR,
+        IMAGE_NAME_GCP_ARTIFACT_REGISTRY,
+        DOCR_UNSUPPORTED_REQUEST,
+    ];
+
+    fn check(
+        request: &crate::model::ContainerRequest,
+        ctx: &Context,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) {
+        let Some(kind) = ctx.registry_kind_for(Some(&request.registry_id)) else {
+            return;
+        };
+        if *kind == RegistryKind::Docr {
+            report.push(
+                &DOCR_UNSUPPORTED_REQUEST,
+                &path.field("registry_id"),
+                format!(
+                    "registry {} is a DOCR registry; Qovery no longer supports DOCR, expected another registry kind",
+                    show(&request.registry_id)
+                ),
+            );
+        }
+        check_registry_shape(kind, &request.image_name, &path.field("image_name"), report);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_grammar_accepts_repository_paths() {
+        for ok in [
+            "nginx",
+            "library/nginx",
+            "acme/api-server",
+            "a/b/c/d",
+            "my_app",
+            "my__app",
+            "my---app",
+            "v1.2",
+            "docker.io/library/nginx",
+        ] {
+            assert!(REPOSITORY.is_match(ok), "{ok}");
+        }
+        for bad in [
+            "", "Nginx", "nginx:1.27", "nginx@sha256:abc", "/nginx", "nginx/", "a//b", "-a", "a-",
+            "a___b", "a._b", "my app", "a.-b",
+        ] {
+            assert!(!REPOSITORY.is_match(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn references_split_into_repository_tag_and_digest() {
+        let r = split_reference("localhost:5000/acme/api:1.2@sha256:abc");
+        assert_eq!(r.repository, "localhost:5000/acme/api");
+        assert_eq!(r.tag, Some("1.2"));
+        assert_eq!(r.digest, Some("sha256:abc"));
+        let r = split_reference("localhost:5000/api");
+        assert_eq!(r.repository, "localhost:5000/api");
+        assert_eq!(r.tag, None);
+    }
+
+    #[test]
+    fn grammar_problems_are_named() {
+        assert_eq!(grammar_problem("my app"), "a space at character 3 is not allowed");
+        assert_eq!(grammar_problem("a//b"), "it has an empty component (`//`)");
+        assert_eq!(
+            grammar_problem("a._b"),
+            "component `a._b` has the separator `._`; separators are `.`, `_`, `__` or dashes"
+        );
+        assert_eq!(grammar_problem("-a"), "component `-a` starts with a separator");
+    }
+}

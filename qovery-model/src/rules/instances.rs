@@ -1,0 +1,142 @@
+//! `min_running_instances` and `max_running_instances`: against each other, and against KEDA
+//! autoscaling.
+//!
+//! The bounds of each field alone (`min` >= 0, `max` >= -1) are keywords on the fields; these
+//! rules compare them. A request's omitted field counts with its spec default (1), which is what
+//! the API applies.
+
+use crate::model::{ContainerRequest, ContainerResponse, defaults};
+use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+
+/// `max_running_instances` >= `min_running_instances`, unless it is -1 (no limit).
+pub const MAX_BELOW_MIN: RuleInfo = RuleInfo {
+    code: "max_instances_below_min",
+    severity: Severity::Error,
+    source: Source::SpecProse,
+    pointer: "/max_running_instances",
+    description: "`max_running_instances` is at least `min_running_instances`, or -1 (no limit); an omitted field counts as its default, 1",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// With `autoscaling`, `min_running_instances` < `max_running_instances` (or max -1).
+pub const AUTOSCALING_NO_RANGE: RuleInfo = RuleInfo {
+    code: "autoscaling_instances_range",
+    severity: Severity::Error,
+    source: Source::TerraformProvider,
+    pointer: "/max_running_instances",
+    description: "with `autoscaling`, `max_running_instances` is greater than `min_running_instances` (or -1), so KEDA has room to scale",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// `min_running_instances` 0 without autoscaling: nothing runs.
+pub const MIN_ZERO_WITHOUT_AUTOSCALING: RuleInfo = RuleInfo {
+    code: "min_instances_zero",
+    severity: Severity::Warning,
+    source: Source::TerraformProvider,
+    pointer: "/min_running_instances",
+    description: "`min_running_instances` is not 0 without `autoscaling`: no container would run (the Terraform provider rejects it; the spec allows it)",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+const RULES: &[RuleInfo] = &[MAX_BELOW_MIN, AUTOSCALING_NO_RANGE, MIN_ZERO_WITHOUT_AUTOSCALING];
+
+/// The instance-count rules, on [`ContainerRequest`] and [`ContainerResponse`].
+pub struct InstanceBounds;
+
+impl Rule<ContainerRequest> for InstanceBounds {
+    const RULES: &'static [RuleInfo] = RULES;
+
+    fn check(request: &ContainerRequest, _: &Context, path: &Path<'_>, report: &mut Report) {
+        check(
+            Counts {
+                min: request.min_running_instances_or_default(),
+                min_set: request.min_running_instances.is_some(),
+                max: request.max_running_instances_or_default(),
+                max_set: request.max_running_instances.is_some(),
+                autoscaling: request.autoscaling.is_some(),
+            },
+            path,
+            report,
+        );
+    }
+}
+
+impl Rule<ContainerResponse> for InstanceBounds {
+    const RULES: &'static [RuleInfo] = RULES;
+
+    fn check(response: &ContainerResponse, _: &Context, path: &Path<'_>, report: &mut Report) {
+        check(
+            Counts {
+                min: response.min_running_instances,
+                min_set: true,
+                max: response.max_running_instances,
+                max_set: true,
+                autoscaling: response.autoscaling.is_some(),
+            },
+            path,
+            report,
+        );
+    }
+}
+
+/// The effective counts, and whether each was written.
+struct Counts {
+    min: i32,
+    min_set: bool,
+    max: i32,
+    max_set: bool,
+    autoscaling: bool,
+}
+
+fn check(counts: Counts, path: &Path<'_>, report: &mut Report) {
+    let Counts {
+        min,
+        min_set,
+        max,
+        max_set,
+        autoscaling,
+    } = counts;
+    // Negative values other than max -1 are the range keywords' business.
+    if min < 0 || max < -1 {
+        return;
+    }
+    let unlimited = max == -1;
+    let max_path = path.field("max_running_instances");
+    if !unlimited && max < min {
+        report.push(
+            &MAX_BELOW_MIN,
+            &max_path,
+            format!(
+                "max_running_instances {} is below min_running_instances {}; expected at least {min}, or -1 for no limit",
+                shown(max, max_set, defaults::MAX_RUNNING_INSTANCES),
+                shown(min, min_set, defaults::MIN_RUNNING_INSTANCES),
+            ),
+        );
+    } else if autoscaling && !unlimited && max == min {
+        report.push(
+            &AUTOSCALING_NO_RANGE,
+            &max_path,
+            format!(
+                "max_running_instances {} equals min_running_instances {} while `autoscaling` is set; expected more than {min} (or -1) so KEDA can scale",
+                shown(max, max_set, defaults::MAX_RUNNING_INSTANCES),
+                shown(min, min_set, defaults::MIN_RUNNING_INSTANCES),
+            ),
+        );
+    }
+    if min == 0 && !autoscaling {
+        report.push(
+            &MIN_ZERO_WITHOUT_AUTOSCALING,
+            &path.field("min_running_instances"),
+            "min_running_instances is 0 without `autoscaling`: no container will run; expected at least 1, or a KEDA `autoscaling` policy to scale from zero".to_owned(),
+        );
+    }
+}
+
+/// `3`, or `1 (omitted: the default)`.
+fn shown(value: i32, set: bool, default: i32) -> String {
+    if set {
+        value.to_string()
+    } else {
+        format!("{default} (omitted: the default)")
+    }
+}

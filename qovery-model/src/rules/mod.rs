@@ -1,0 +1,102 @@
+//! The rule catalogue: the hand-written checks that the attribute keywords cannot say, and the
+//! registry of every rule, as data.
+//!
+//! Most rules are declared with `#[qovery(...)]` keywords on the model types
+//! ([`crate::model`]): bounds, patterns, formats, known enum values. This module holds the rest,
+//! one file per concern, each a [`Rule`](crate::validate::Rule) implementation that lists every
+//! [`RuleInfo`](crate::validate::RuleInfo) it can report:
+//!
+//! | module | what it checks |
+//! |---|---|
+//! | [`image_name`] | the OCI repository path grammar, the usual mistakes (tag, digest, upper case, registry host), the shape each registry kind expects |
+//! | [`tag`] | the Docker tag grammar |
+//! | [`instances`] | `min_running_instances` / `max_running_instances` against each other and against autoscaling |
+//! | [`ports`] | exposure (`external_port`, `public_path`) and uniqueness of ports |
+//! | [`storage`] | mount points, the console's size limit, uniqueness of mount points |
+//! | [`probes`] | exactly one probe kind, the liveness success threshold, probe ports among the declared ports |
+//! | [`groups`] | duplicate annotations / labels group ids |
+//! | [`autoscaling`] | KEDA scalers: exactly one config, at least one enabled, YAML syntax |
+//! | [`response`] | what only a response has: resource maximums, timestamps order, service type, registry URL and kind |
+//!
+//! [`catalogue()`] lists every rule of [`ContainerRequest`](crate::model::ContainerRequest) and
+//! [`ContainerResponse`](crate::model::ContainerResponse) with its absolute pointer pattern;
+//! [`rules_markdown()`] renders it as the `RULES.md` document.
+//!
+//! # Allocation
+//!
+//! Validating a valid value allocates nothing: checks compare borrowed strings and integers,
+//! messages are only formatted when a violation is recorded. The uniqueness checks compare
+//! pairwise up to [`unique::PAIRWISE_MAX`] elements (no allocation, and faster than sorting
+//! for the few ports a container has); above that they sort a vector of indices, O(n log n).
+
+pub mod autoscaling;
+mod catalogue;
+pub mod groups;
+pub mod image_name;
+pub mod instances;
+pub mod ports;
+pub mod probes;
+pub mod response;
+pub mod storage;
+pub mod tag;
+pub mod unique;
+
+pub use catalogue::{
+    CatalogueRow, REQUEST, RESPONSE, catalogue, codes, find, markdown_table, rules_markdown,
+};
+
+use serde_json::{Map, Value};
+
+/// Adds `pattern` to a schema object; a second pattern goes into `allOf`, since a schema has one
+/// `pattern` keyword.
+pub(crate) fn add_pattern(schema: &mut Map<String, Value>, pattern: &str) {
+    if schema.contains_key("pattern") {
+        push_all_of(schema, serde_json::json!({ "pattern": pattern }));
+    } else {
+        schema.insert("pattern".to_owned(), Value::from(pattern));
+    }
+}
+
+/// Appends `subschema` to the `allOf` of a schema object.
+pub(crate) fn push_all_of(schema: &mut Map<String, Value>, subschema: Value) {
+    let all_of = schema
+        .entry("allOf")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Value::Array(all_of) = all_of {
+        all_of.push(subschema);
+    }
+}
+
+/// Adds `name` to the `required` list of a schema object.
+pub(crate) fn push_required(schema: &mut Map<String, Value>, name: &str) {
+    let required = schema
+        .entry("required")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Value::Array(required) = required
+        && !required.iter().any(|r| r.as_str() == Some(name))
+    {
+        required.push(Value::from(name));
+    }
+}
+
+/// The 1-based position (in characters) and the character of the first `char` of `value` for
+/// which `bad` holds.
+pub(crate) fn first_bad_char(value: &str, bad: impl Fn(char) -> bool) -> Option<(usize, char)> {
+    value
+        .chars()
+        .enumerate()
+        .find(|(_, c)| bad(*c))
+        .map(|(i, c)| (i + 1, c))
+}
+
+/// `c` for a message: quoted with backticks, or named when it is invisible.
+pub(crate) fn show_char(c: char) -> String {
+    match c {
+        ' ' => "a space".to_owned(),
+        '\t' => "a tab".to_owned(),
+        '\n' | '\r' => "a line break".to_owned(),
+        '`' => "a backtick".to_owned(),
+        c if c.is_whitespace() || c.is_control() => format!("U+{:04X}", u32::from(c)),
+        c => format!("`{c}`"),
+    }
+}

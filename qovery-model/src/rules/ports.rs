@@ -1,0 +1,326 @@
+//! Ports: how each port is exposed, and what must be unique across ports.
+//!
+//! The value bounds (`internal_port`, `external_port` in 1..=65535, a set `name` not blank, a
+//! known `protocol`) are keywords on [`PortRequest`] and [`PortResponse`].
+
+use super::unique::{cmp_ignore_case, for_each_duplicate};
+use crate::model::{PortProtocol, PortRequest, PortResponse};
+use crate::validate::keyword::show;
+use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+
+/// `external_port` on a port that is not publicly accessible.
+pub const EXTERNAL_PORT_NOT_PUBLIC: RuleInfo = RuleInfo {
+    code: "external_port_not_public",
+    severity: Severity::Error,
+    source: Source::TerraformProvider,
+    pointer: "/external_port",
+    description: "`external_port` is only set on a publicly accessible port (the API drops it otherwise)",
+    schema: SchemaSupport::Keyword,
+};
+
+/// A public port with no `external_port`.
+pub const PUBLIC_PORT_WITHOUT_EXTERNAL_PORT: RuleInfo = RuleInfo {
+    code: "public_port_without_external_port",
+    severity: Severity::Warning,
+    source: Source::TerraformProvider,
+    pointer: "/external_port",
+    description: "a publicly accessible port sets `external_port` (the console uses 443 for HTTP and gRPC, the internal port for TCP and UDP; the API picks a default otherwise)",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// `public_path` on a port that is not a public HTTP or gRPC port.
+pub const PUBLIC_PATH_NOT_APPLICABLE: RuleInfo = RuleInfo {
+    code: "public_path_not_applicable",
+    severity: Severity::Error,
+    source: Source::SpecProse,
+    pointer: "/public_path",
+    description: "`public_path` is only set on a publicly accessible HTTP or GRPC port",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// `public_path_rewrite` on a port that is not a public HTTP or gRPC port.
+pub const PUBLIC_PATH_REWRITE_NOT_APPLICABLE: RuleInfo = RuleInfo {
+    code: "public_path_not_applicable",
+    severity: Severity::Error,
+    source: Source::SpecProse,
+    pointer: "/public_path_rewrite",
+    description: "`public_path_rewrite` is only set on a publicly accessible HTTP or GRPC port",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+const EXPOSURE_RULES: &[RuleInfo] = &[
+    EXTERNAL_PORT_NOT_PUBLIC,
+    PUBLIC_PORT_WITHOUT_EXTERNAL_PORT,
+    PUBLIC_PATH_NOT_APPLICABLE,
+    PUBLIC_PATH_REWRITE_NOT_APPLICABLE,
+];
+
+/// The fields of a port the rules read, borrowed from a request or response port.
+struct PortView<'a> {
+    name: Option<&'a str>,
+    internal_port: i32,
+    external_port: Option<i32>,
+    publicly_accessible: bool,
+    is_default: bool,
+    /// `None` when omitted in a request: the default, HTTP.
+    protocol: Option<&'a PortProtocol>,
+    public_path: Option<&'a str>,
+    public_path_rewrite: Option<&'a str>,
+}
+
+/// Borrows the fields the rules read from a request or response port.
+trait Port {
+    fn view(&self) -> PortView<'_>;
+}
+
+impl Port for PortRequest {
+    fn view(&self) -> PortView<'_> {
+        PortView {
+            name: self.name.as_deref(),
+            internal_port: self.internal_port,
+            external_port: self.external_port,
+            publicly_accessible: self.publicly_accessible,
+            is_default: self.is_default == Some(true),
+            protocol: self.protocol.as_ref(),
+            public_path: self.public_path.as_deref(),
+            public_path_rewrite: self.public_path_rewrite.as_deref(),
+        }
+    }
+}
+
+impl Port for PortResponse {
+    fn view(&self) -> PortView<'_> {
+        PortView {
+            name: self.name.as_deref(),
+            internal_port: self.internal_port,
+            external_port: self.external_port,
+            publicly_accessible: self.publicly_accessible,
+            is_default: self.is_default == Some(true),
+            protocol: Some(&self.protocol),
+            public_path: self.public_path.as_deref(),
+            public_path_rewrite: self.public_path_rewrite.as_deref(),
+        }
+    }
+}
+
+impl PortView<'_> {
+    fn protocol_name(&self) -> &str {
+        self.protocol.map_or("HTTP (the default)", PortProtocol::as_str)
+    }
+
+    fn is_http_or_grpc(&self) -> bool {
+        matches!(
+            self.protocol,
+            None | Some(PortProtocol::Http | PortProtocol::Grpc)
+        )
+    }
+}
+
+/// How one port is exposed: `external_port` and the public paths against
+/// `publicly_accessible` and `protocol`.
+pub struct PortExposure;
+
+impl Rule<PortRequest> for PortExposure {
+    const RULES: &'static [RuleInfo] = EXPOSURE_RULES;
+
+    fn check(port: &PortRequest, _: &Context, path: &Path<'_>, report: &mut Report) {
+        check_exposure(&port.view(), path, report);
+    }
+
+    fn schema(schema: &mut serde_json::Map<String, serde_json::Value>) {
+        external_port_schema(schema);
+    }
+}
+
+impl Rule<PortResponse> for PortExposure {
+    const RULES: &'static [RuleInfo] = EXPOSURE_RULES;
+
+    fn check(port: &PortResponse, _: &Context, path: &Path<'_>, report: &mut Report) {
+        check_exposure(&port.view(), path, report);
+    }
+
+    fn schema(schema: &mut serde_json::Map<String, serde_json::Value>) {
+        external_port_schema(schema);
+    }
+}
+
+/// `external_port` present implies `publicly_accessible: true`.
+fn external_port_schema(schema: &mut serde_json::Map<String, serde_json::Value>) {
+    super::push_all_of(
+        schema,
+        serde_json::json!({
+            "if": { "required": ["external_port"] },
+            "then": { "properties": { "publicly_accessible": { "enum": [true] } } }
+        }),
+    );
+}
+
+fn check_exposure(port: &PortView<'_>, path: &Path<'_>, report: &mut Report) {
+    match (port.publicly_accessible, port.external_port) {
+        (false, Some(external)) => report.push_with_help(
+            &EXTERNAL_PORT_NOT_PUBLIC,
+            &path.field("external_port"),
+            format!(
+                "external_port {external} is set on a port that is not publicly accessible; the API drops it, expected no external_port or `publicly_accessible: true`"
+            ),
+            "remove `external_port`, or set `publicly_accessible` to true".to_owned(),
+        ),
+        (true, None) => {
+            let suggestion = if port.is_http_or_grpc() {
+                "443".to_owned()
+            } else {
+                port.internal_port.to_string()
+            };
+            report.push_with_help(
+                &PUBLIC_PORT_WITHOUT_EXTERNAL_PORT,
+                &path.field("external_port"),
+                format!(
+                    "publicly accessible {} port {} has no external_port; expected the port it is exposed on",
+                    port.protocol_name(),
+                    port.internal_port
+                ),
+                format!("set `external_port` to {suggestion}"),
+            );
+        }
+        _ => {}
+    }
+    if port.publicly_accessible && port.is_http_or_grpc() {
+        return;
+    }
+    let why = if port.publicly_accessible {
+        format!("a {} port", port.protocol_name())
+    } else {
+        "a port that is not publicly accessible".to_owned()
+    };
+    for (rule, name, value) in [
+        (&PUBLIC_PATH_NOT_APPLICABLE, "public_path", port.public_path),
+        (
+            &PUBLIC_PATH_REWRITE_NOT_APPLICABLE,
+            "public_path_rewrite",
+            port.public_path_rewrite,
+        ),
+    ] {
+        if let Some(value) = value {
+            report.push(
+                rule,
+                &path.field(name),
+                format!(
+                    "{name} {} is set on {why}; it only applies to publicly accessible HTTP or GRPC ports",
+                    show(value)
+                ),
+            );
+        }
+    }
+}
+
+/// Two ports with the same `internal_port`.
+pub const DUPLICATE_INTERNAL_PORT: RuleInfo = RuleInfo {
+    code: "duplicate_internal_port",
+    severity: Severity::Error,
+    source: Source::Kubernetes,
+    pointer: "/*/internal_port",
+    description: "no two ports have the same `internal_port` (each becomes a port of the container and of its Kubernetes Service)",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// Two ports with the same `name`, ignoring case.
+pub const DUPLICATE_PORT_NAME: RuleInfo = RuleInfo {
+    code: "duplicate_port_name",
+    severity: Severity::Error,
+    source: Source::Kubernetes,
+    pointer: "/*/name",
+    description: "no two ports have the same `name`, ignoring case (Kubernetes Service port names are unique)",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// More than one `is_default: true`.
+pub const MULTIPLE_DEFAULT_PORTS: RuleInfo = RuleInfo {
+    code: "multiple_default_ports",
+    severity: Severity::Error,
+    source: Source::SpecProse,
+    pointer: "/*/is_default",
+    description: "at most one port has `is_default: true` (\"the default port to use for domain\")",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+const UNIQUE_RULES: &[RuleInfo] = &[
+    DUPLICATE_INTERNAL_PORT,
+    DUPLICATE_PORT_NAME,
+    MULTIPLE_DEFAULT_PORTS,
+];
+
+/// What must be unique across the ports of a container. See [`super::unique`] for the cost.
+pub struct UniquePorts;
+
+impl Rule<Vec<PortRequest>> for UniquePorts {
+    const RULES: &'static [RuleInfo] = UNIQUE_RULES;
+
+    fn check(ports: &Vec<PortRequest>, _: &Context, path: &Path<'_>, report: &mut Report) {
+        check_unique(ports, path, report);
+    }
+}
+
+impl Rule<Vec<PortResponse>> for UniquePorts {
+    const RULES: &'static [RuleInfo] = UNIQUE_RULES;
+
+    fn check(ports: &Vec<PortResponse>, _: &Context, path: &Path<'_>, report: &mut Report) {
+        check_unique(ports, path, report);
+    }
+}
+
+fn check_unique<P: Port>(ports: &[P], path: &Path<'_>, report: &mut Report) {
+    for_each_duplicate(
+        ports,
+        Some,
+        |a: &P, b: &P| a.view().internal_port.cmp(&b.view().internal_port),
+        |index, first| {
+            let item = path.index(index);
+            report.push(
+                &DUPLICATE_INTERNAL_PORT,
+                &item.field("internal_port"),
+                format!(
+                    "internal_port {} is already declared by port {first}; expected each internal_port once",
+                    ports[index].view().internal_port
+                ),
+            );
+        },
+    );
+    for_each_duplicate(
+        ports,
+        |port| port.view().name,
+        cmp_ignore_case,
+        |index, first| {
+            let item = path.index(index);
+            let name = ports[index].view().name.unwrap_or_default();
+            let earlier = ports[first].view().name.unwrap_or_default();
+            report.push(
+                &DUPLICATE_PORT_NAME,
+                &item.field("name"),
+                format!(
+                    "name {} is already used by port {first} ({}); expected each name once, ignoring case",
+                    show(name),
+                    show(earlier)
+                ),
+            );
+        },
+    );
+    let mut first_default = None;
+    for (index, port) in ports.iter().enumerate() {
+        if !port.view().is_default {
+            continue;
+        }
+        match first_default {
+            None => first_default = Some(index),
+            Some(first) => {
+                let item = path.index(index);
+                report.push(
+                    &MULTIPLE_DEFAULT_PORTS,
+                    &item.field("is_default"),
+                    format!(
+                        "port {index} has is_default true, and so has port {first}; expected at most one default port"
+                    ),
+                );
+            }
+        }
+    }
+}

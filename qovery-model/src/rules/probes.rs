@@ -1,0 +1,237 @@
+//! Probes: exactly one kind, the liveness success threshold, probe ports among the declared
+//! ports.
+//!
+//! Kubernetes validates every probe Qovery creates: one handler (`validateHandler`: "may not
+//! specify more than 1 handler type", "must specify a handler type"), ports in 1..=65535,
+//! `scheme` HTTP or HTTPS, a non-empty `path` and exec `command`, timings at their minimums
+//! (keywords on the probe types), and a liveness `successThreshold` of 1.
+
+use crate::model::{ContainerRequest, ContainerResponse, Healthchecks, Probe, ProbeType};
+use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use serde_json::{Map, Value, json};
+
+/// Exactly one of `tcp`, `http`, `exec`, `grpc`, reported at `type` even when it is missing.
+pub const PROBE_KIND: RuleInfo = RuleInfo {
+    code: "probe_kind",
+    severity: Severity::Error,
+    source: Source::Kubernetes,
+    pointer: "/type",
+    description: "`type` sets exactly one of `tcp`, `http`, `exec`, `grpc` (absent and null do not count); reported here also when `type` is missing",
+    schema: SchemaSupport::Keyword,
+};
+
+/// Exactly one probe kind.
+pub struct ExactlyOneProbeKind;
+
+impl Rule<Probe> for ExactlyOneProbeKind {
+    const RULES: &'static [RuleInfo] = &[PROBE_KIND];
+
+    fn check(probe: &Probe, _: &Context, path: &Path<'_>, report: &mut Report) {
+        let kinds = probe.kind.as_ref().map(ProbeType::set_kinds);
+        let set = kinds.map_or(0, |k| k.iter().filter(|(_, set)| *set).count());
+        if set == 1 {
+            return;
+        }
+        let path = path.field("type");
+        match (kinds, set) {
+            (None, _) => report.push_with_help(
+                &PROBE_KIND,
+                &path,
+                "the probe has no `type`; expected `type` with exactly one of tcp, http, exec, grpc".to_owned(),
+                "add e.g. `\"type\": {\"tcp\": {\"port\": 8080}}`, or set the probe to null to have none".to_owned(),
+            ),
+            (Some(_), 0) => report.push(
+                &PROBE_KIND,
+                &path,
+                "`type` sets no probe kind (each of tcp, http, exec, grpc is absent or null); expected exactly one".to_owned(),
+            ),
+            (Some(kinds), _) => {
+                let names: Vec<&str> = kinds
+                    .iter()
+                    .filter(|(_, set)| *set)
+                    .map(|(name, _)| *name)
+                    .collect();
+                report.push_with_help(
+                    &PROBE_KIND,
+                    &path,
+                    format!(
+                        "`type` sets {set} probe kinds ({}); expected exactly one of tcp, http, exec, grpc",
+                        names.join(", ")
+                    ),
+                    format!(
+                        "keep one of {} and remove the others (or set them to null)",
+                        names.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+
+    /// `type` is required and holds exactly one non-null kind.
+    fn schema(schema: &mut Map<String, Value>) {
+        super::push_required(schema, "type");
+        let one_of: Vec<Value> = ["tcp", "http", "exec", "grpc"]
+            .iter()
+            .map(|kind| {
+                let mut properties = Map::new();
+                properties.insert((*kind).to_owned(), json!({ "type": "object" }));
+                json!({ "required": [kind], "properties": properties })
+            })
+            .collect();
+        super::push_all_of(
+            schema,
+            json!({ "properties": { "type": { "oneOf": one_of } } }),
+        );
+    }
+}
+
+/// The liveness probe's `success_threshold` is 1.
+pub const LIVENESS_SUCCESS_THRESHOLD: RuleInfo = RuleInfo {
+    code: "liveness_success_threshold",
+    severity: Severity::Error,
+    source: Source::Kubernetes,
+    pointer: "/liveness_probe/success_threshold",
+    description: "the liveness probe's `success_threshold` is 1 (Kubernetes rejects any other value)",
+    schema: SchemaSupport::Keyword,
+};
+
+/// Kubernetes: "must be 1" for a liveness probe's `successThreshold`.
+pub struct LivenessSuccessThreshold;
+
+impl Rule<Healthchecks> for LivenessSuccessThreshold {
+    const RULES: &'static [RuleInfo] = &[LIVENESS_SUCCESS_THRESHOLD];
+
+    fn check(healthchecks: &Healthchecks, _: &Context, path: &Path<'_>, report: &mut Report) {
+        let Some(threshold) = healthchecks
+            .liveness_probe
+            .as_value()
+            .and_then(|probe| probe.success_threshold)
+        else {
+            return;
+        };
+        // Below 1 is the range keyword's business.
+        if threshold > 1 {
+            let probe = path.field("liveness_probe");
+            report.push_with_help(
+                &LIVENESS_SUCCESS_THRESHOLD,
+                &probe.field("success_threshold"),
+                format!(
+                    "the liveness probe's success_threshold is {threshold}; Kubernetes requires 1 for a liveness probe"
+                ),
+                "set it to 1 (or omit it); a success threshold above 1 only makes sense for the readiness probe".to_owned(),
+            );
+        }
+    }
+
+    /// With the `minimum: 1` of the field, `maximum: 1` on the liveness probe pins it to 1.
+    fn schema(schema: &mut Map<String, Value>) {
+        super::push_all_of(
+            schema,
+            json!({ "properties": { "liveness_probe": {
+                "properties": { "success_threshold": { "maximum": 1 } }
+            } } }),
+        );
+    }
+}
+
+/// A probe port that no declared port listens on.
+const fn probe_port_rule(pointer: &'static str) -> RuleInfo {
+    RuleInfo {
+        code: "probe_port_not_declared",
+        severity: Severity::Warning,
+        source: Source::Inferred,
+        pointer,
+        description: "the probe's port is the `internal_port` of a declared port (the console only offers those)",
+        schema: SchemaSupport::ValidatorOnly,
+    }
+}
+
+/// The six places a probe port can be, as rules (one per pointer pattern).
+pub const PROBE_PORT_NOT_DECLARED: [RuleInfo; 6] = [
+    probe_port_rule("/healthchecks/readiness_probe/type/tcp/port"),
+    probe_port_rule("/healthchecks/readiness_probe/type/http/port"),
+    probe_port_rule("/healthchecks/readiness_probe/type/grpc/port"),
+    probe_port_rule("/healthchecks/liveness_probe/type/tcp/port"),
+    probe_port_rule("/healthchecks/liveness_probe/type/http/port"),
+    probe_port_rule("/healthchecks/liveness_probe/type/grpc/port"),
+];
+
+/// Probe ports among the declared internal ports (a warning: the container may listen on a
+/// port it does not expose).
+pub struct ProbePortsDeclared;
+
+impl Rule<ContainerRequest> for ProbePortsDeclared {
+    const RULES: &'static [RuleInfo] = &PROBE_PORT_NOT_DECLARED;
+
+    fn check(request: &ContainerRequest, _: &Context, path: &Path<'_>, report: &mut Report) {
+        let ports = request.ports.as_deref().unwrap_or_default();
+        check_probe_ports(
+            &request.healthchecks,
+            || ports.iter().map(|p| p.internal_port),
+            path,
+            report,
+        );
+    }
+}
+
+impl Rule<ContainerResponse> for ProbePortsDeclared {
+    const RULES: &'static [RuleInfo] = &PROBE_PORT_NOT_DECLARED;
+
+    fn check(response: &ContainerResponse, _: &Context, path: &Path<'_>, report: &mut Report) {
+        let ports = response.ports.as_deref().unwrap_or_default();
+        check_probe_ports(
+            &response.healthchecks,
+            || ports.iter().map(|p| p.internal_port),
+            path,
+            report,
+        );
+    }
+}
+
+fn check_probe_ports<I: Iterator<Item = i32>>(
+    healthchecks: &Healthchecks,
+    declared: impl Fn() -> I,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    let healthchecks_path = path.field("healthchecks");
+    let probes = [
+        ("readiness_probe", &healthchecks.readiness_probe, 0),
+        ("liveness_probe", &healthchecks.liveness_probe, 3),
+    ];
+    for (probe_name, probe, first_rule) in probes {
+        let Some(kind) = probe.as_value().and_then(|p| p.kind.as_ref()) else {
+            continue;
+        };
+        let ports = [
+            ("tcp", kind.tcp.as_value().and_then(|k| k.port)),
+            ("http", kind.http.as_value().and_then(|k| k.port)),
+            ("grpc", kind.grpc.as_value().and_then(|k| k.port)),
+        ];
+        for (offset, (kind_name, port)) in ports.into_iter().enumerate() {
+            // Out-of-range ports are the range keyword's business.
+            let Some(port) = port.filter(|p| (1..=65_535).contains(p)) else {
+                continue;
+            };
+            if declared().any(|p| p == port) {
+                continue;
+            }
+            let declared_list: Vec<String> = declared().map(|p| p.to_string()).collect();
+            let found = if declared_list.is_empty() {
+                "no port is declared".to_owned()
+            } else {
+                format!("the declared internal ports are {}", declared_list.join(", "))
+            };
+            let probe_path = healthchecks_path.field(probe_name);
+            let type_path = probe_path.field("type");
+            let kind_path = type_path.field(kind_name);
+            report.push(
+                &PROBE_PORT_NOT_DECLARED[first_rule + offset],
+                &kind_path.field("port"),
+                format!(
+                    "the {probe_name}'s {kind_name} port {port} is not the internal_port of a declared port ({found}); expected the port the container listens on"
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! Rules only a response has: resources within the cluster's maximums, timestamps in order, the
+//! service type, the registry's URL and kind.
+//!
+//! A response is produced by Qovery, so most of these catch a client bug (a response read into
+//! the wrong type, a mock written by hand) or a server-side change, rather than a user mistake.
+
+use super::image_name::{REGISTRY_SHAPE_RULES, check_registry_shape};
+use crate::model::{
+    AnnotationsGroupResponse, ContainerResponse, KedaAutoscalingResponse, KedaScalerResponse,
+    KedaTriggerAuthenticationResponse, LabelsGroupResponse, RegistryKind, ServiceType,
+};
+use crate::validate::format::parse_date_time;
+use crate::validate::keyword::show;
+use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+
+const fn above_maximum(pointer: &'static str, description: &'static str) -> RuleInfo {
+    RuleInfo {
+        code: "above_maximum",
+        severity: Severity::Error,
+        source: Source::Console,
+        pointer,
+        description,
+        schema: SchemaSupport::ValidatorOnly,
+    }
+}
+
+/// `cpu` <= `maximum_cpu`.
+pub const CPU_ABOVE_MAXIMUM: RuleInfo = above_maximum(
+    "/cpu",
+    "`cpu` is at most `maximum_cpu`, the cluster's largest allocation",
+);
+
+/// `memory` <= `maximum_memory`.
+pub const MEMORY_ABOVE_MAXIMUM: RuleInfo = above_maximum(
+    "/memory",
+    "`memory` is at most `maximum_memory`, the cluster's largest allocation",
+);
+
+/// `gpu` <= `maximum_gpu`.
+pub const GPU_ABOVE_MAXIMUM: RuleInfo = above_maximum(
+    "/gpu",
+    "`gpu` is at most `maximum_gpu`, the cluster's largest allocation",
+);
+
+/// Resources within the maximums the response itself states.
+pub struct ResourceMaximums;
+
+impl Rule<ContainerResponse> for ResourceMaximums {
+    const RULES: &'static [RuleInfo] = &[CPU_ABOVE_MAXIMUM, MEMORY_ABOVE_MAXIMUM, GPU_ABOVE_MAXIMUM];
+
+    fn check(response: &ContainerResponse, _: &Context, path: &Path<'_>, report: &mut Report) {
+        let checks = [
+            (
+                &CPU_ABOVE_MAXIMUM,
+                "cpu",
+                response.cpu,
+                "maximum_cpu",
+                response.maximum_cpu,
+                " millicores",
+            ),
+            (
+                &MEMORY_ABOVE_MAXIMUM,
+                "memory",
+                response.memory,
+                "maximum_memory",
+                response.maximum_memory,
+                " MB",
+            ),
+            (
+                &GPU_ABOVE_MAXIMUM,
+                "gpu",
+                response.gpu,
+                "maximum_gpu",
+                response.maximum_gpu,
+                "",
+            ),
+        ];
+        for (rule, name, value, maximum_name, maximum, unit) in checks {
+            if value > maximum {
+                report.push(
+                    rule,
+                    &path.field(name),
+                    format!(
+                        "{name} {value}{unit} is above {maximum_name} {maximum}{unit}; expected at most {maximum}"
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// `updated_at` before `created_at`.
+pub const UPDATED_BEFORE_CREATED: RuleInfo = RuleInfo {
+    code: "updated_before_created",
+    severity: Severity::Warning,
+    source: Source::Inferred,
+    pointer: "/updated_at",
+    description: "`updated_at` is not before `created_at`",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// `updated_at` is not before `created_at` (both RFC 3339; a value that does not parse is the
+/// `format` keyword's business).
+pub struct TimestampsInOrder;
+
+macro_rules! timestamps_in_order {
+    ($($ty:ty),+) => {$(
+        impl Rule<$ty> for TimestampsInOrder {
+            const RULES: &'static [RuleInfo] = &[UPDATED_BEFORE_CREATED];
+
+            fn check(value: &$ty, _: &Context, path: &Path<'_>, report: &mut Report) {
+                check_order(&value.created_at, value.updated_at.as_deref(), path, report);
+            }
+        }
+    )+};
+}
+
+timestamps_in_order!(
+    ContainerResponse,
+    AnnotationsGroupResponse,
+    LabelsGroupResponse,
+    KedaAutoscalingResponse,
+    KedaScalerResponse,
+    KedaTriggerAuthenticationResponse
+);
+
+fn check_order(created_at: &str, updated_at: Option<&str>, path: &Path<'_>, report: &mut Report) {
+    let Some(updated_at) = updated_at else { return };
+    let (Some(created), Some(updated)) = (parse_date_time(created_at), parse_date_time(updated_at))
+    else {
+        return;
+    };
+    if updated < created {
+        report.push(
+            &UPDATED_BEFORE_CREATED,
+            &path.field("updated_at"),
+            format!(
+                "updated_at {} is before created_at {}; expected the same instant or later",
+                show(updated_at),
+                show(created_at)
+            ),
+        );
+    }
+}
+
+/// A container's `service_type` is `CONTAINER`.
+pub const SERVICE_TYPE_NOT_CONTAINER: RuleInfo = RuleInfo {
+    code: "service_type_not_container",
+    severity: Severity::Warning,
+    source: Source::Inferred,
+    pointer: "",
+    description: "a container's `service_type` is `CONTAINER` (another known type means the response is not a container's)",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// `service_type` is `CONTAINER`; an unknown value is left to the `known` keyword.
+pub struct ContainerServiceType;
+
+impl Rule<ServiceType> for ContainerServiceType {
+    const RULES: &'static [RuleInfo] = &[SERVICE_TYPE_NOT_CONTAINER];
+
+    fn check(value: &ServiceType, _: &Context, path: &Path<'_>, report: &mut Report) {
+        if value.is_known() && *value != ServiceType::Container {
+            report.push(
+                &SERVICE_TYPE_NOT_CONTAINER,
+                path,
+                format!(
+                    "service_type is {}; expected CONTAINER in a container's response",
+                    value.as_str()
+                ),
+            );
+        }
+    }
+}
+
+/// The registry's URL uses https.
+pub const REGISTRY_URL_HTTPS: RuleInfo = RuleInfo {
+    code: "registry_url_https",
+    severity: Severity::Error,
+    source: Source::SpecProse,
+    pointer: "",
+    description: "the registry's `url` starts with `https://` (\"must start by https://\")",
+    schema: SchemaSupport::Keyword,
+};
+
+/// The `pattern` of [`REGISTRY_URL_HTTPS`].
+pub const REGISTRY_URL_PATTERN: &str = "^https://";
+
+/// The registry's URL starts with `https://`.
+pub struct RegistryUrlHttps;
+
+impl Rule<String> for RegistryUrlHttps {
+    const RULES: &'static [RuleInfo] = &[REGISTRY_URL_HTTPS];
+
+    fn check(url: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
+        if url.starts_with("https://") {
+            return;
+        }
+        let message = format!(
+            "registry url {} does not start with `https://`; expected an https URL",
+            show(url)
+        );
+        match url.strip_prefix("http://") {
+            Some(rest) => report.push_with_help(
+                &REGISTRY_URL_HTTPS,
+                path,
+                message,
+                format!("use `https://{rest}`"),
+            ),
+            None => report.push(&REGISTRY_URL_HTTPS, path, message),
+        }
+    }
+
+    fn schema(schema: &mut serde_json::Map<String, serde_json::Value>) {
+        super::add_pattern(schema, REGISTRY_URL_PATTERN);
+    }
+}
+
+/// DOCR, on a response: reported at `registry/kind`.
+pub const DOCR_UNSUPPORTED_RESPONSE: RuleInfo = RuleInfo {
+    code: "registry_docr_unsupported",
+    severity: Severity::Warning,
+    source: Source::SpecProse,
+    pointer: "/registry/kind",
+    description: "the registry is not a `DOCR` registry, which Qovery no longer supports",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// `image_name` against `registry.kind`, and the DOCR deprecation.
+pub struct ResponseRegistryKind;
+
+impl Rule<ContainerResponse> for ResponseRegistryKind {
+    const RULES: &'static [RuleInfo] = &[
+        REGISTRY_SHAPE_RULES[0],
+        REGISTRY_SHAPE_RULES[1],
+        REGISTRY_SHAPE_RULES[2],
+        REGISTRY_SHAPE_RULES[3],
+        REGISTRY_SHAPE_RULES[4],
+        REGISTRY_SHAPE_RULES[5],
+        REGISTRY_SHAPE_RULES[6],
+        DOCR_UNSUPPORTED_RESPONSE,
+    ];
+
+    fn check(response: &ContainerResponse, _: &Context, path: &Path<'_>, report: &mut Report) {
+        let kind = &response.registry.kind;
+        if *kind == RegistryKind::Docr {
+            let registry = path.field("registry");
+            report.push(
+                &DOCR_UNSUPPORTED_RESPONSE,
+                &registry.field("kind"),
+                format!(
+                    "registry {} is a DOCR registry; Qovery no longer supports DOCR, expected another registry kind",
+                    show(&response.registry.name)
+                ),
+            );
+        }
+        check_registry_shape(kind, &response.image_name, &path.field("image_name"), report);
+    }
+}

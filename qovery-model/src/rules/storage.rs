@@ -1,0 +1,188 @@
+//! Persistent storage: the mount point, the console's size limit, unique mount points.
+//!
+//! The size minimum (4 GB, spec prose) and the known `type` are keywords on
+//! [`StorageRequest`] and [`StorageResponse`].
+
+use super::unique::for_each_duplicate;
+use crate::model::{StorageRequest, StorageResponse};
+use crate::validate::keyword::show;
+use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// One path segment that is not `.` or `..`.
+macro_rules! segment {
+    () => {
+        r"(?:[^/.][^/]*|\.[^/.][^/]*|\.\.[^/]+)"
+    };
+}
+
+/// An absolute path with at least one segment and no `.` or `..` segment, anchored
+/// (ECMA-262 compatible: it is also the schema's `pattern`).
+pub const MOUNT_POINT_PATTERN: &str = concat!("^/+(?:", segment!(), "/+)*", segment!(), "/*$");
+
+static MOUNT_POINT_REGEX: LazyLock<Regex> =
+    LazyLock::new(|| super::image_name::compile(MOUNT_POINT_PATTERN));
+
+/// The mount point is an absolute directory other than `/`.
+pub const MOUNT_POINT: RuleInfo = RuleInfo {
+    code: "mount_point",
+    severity: Severity::Error,
+    source: Source::Console,
+    pointer: "",
+    description: "an absolute path (`/data`), not `/` alone, with no `.` or `..` segment",
+    schema: SchemaSupport::Keyword,
+};
+
+/// The mount point is absolute, not `/`, without `.`/`..` segments.
+pub struct MountPoint;
+
+impl Rule<String> for MountPoint {
+    const RULES: &'static [RuleInfo] = &[MOUNT_POINT];
+
+    fn check(value: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
+        if MOUNT_POINT_REGEX.is_match(value) {
+            return;
+        }
+        let problem = if value.trim().is_empty() {
+            "it is blank".to_owned()
+        } else if !value.starts_with('/') {
+            "it is a relative path".to_owned()
+        } else if value.bytes().all(|b| b == b'/') {
+            "`/` alone would hide the container's whole file system".to_owned()
+        } else {
+            let segment = value
+                .split('/')
+                .find(|s| *s == "." || *s == "..")
+                .unwrap_or("..");
+            format!("it has a `{segment}` segment")
+        };
+        let help = (!value.starts_with('/') && !value.trim().is_empty())
+            .then(|| format!("write `/{}`", value.trim_start_matches("./")));
+        let message = format!(
+            "mount_point {} is not usable: {problem}; expected an absolute directory such as `/data`",
+            show(value)
+        );
+        match help {
+            Some(help) => report.push_with_help(&MOUNT_POINT, path, message, help),
+            None => report.push(&MOUNT_POINT, path, message),
+        }
+    }
+
+    fn schema(schema: &mut serde_json::Map<String, serde_json::Value>) {
+        super::add_pattern(schema, MOUNT_POINT_PATTERN);
+    }
+}
+
+/// The console's largest storage, in GB.
+pub const CONSOLE_MAX_SIZE_GB: i32 = 512;
+
+/// A size above the console's limit.
+pub const STORAGE_SIZE_ABOVE_CONSOLE_LIMIT: RuleInfo = RuleInfo {
+    code: "storage_size_above_console_limit",
+    severity: Severity::Warning,
+    source: Source::Console,
+    pointer: "",
+    description: "`size` is at most 512 GB, the console's limit (the API may accept more)",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// A warning above 512 GB, the console's limit.
+pub struct StorageSizeLimit;
+
+impl Rule<i32> for StorageSizeLimit {
+    const RULES: &'static [RuleInfo] = &[STORAGE_SIZE_ABOVE_CONSOLE_LIMIT];
+
+    fn check(size: &i32, _: &Context, path: &Path<'_>, report: &mut Report) {
+        if *size > CONSOLE_MAX_SIZE_GB {
+            report.push(
+                &STORAGE_SIZE_ABOVE_CONSOLE_LIMIT,
+                path,
+                format!(
+                    "size {size} GB is above {CONSOLE_MAX_SIZE_GB} GB, the largest storage the console offers; expected at most {CONSOLE_MAX_SIZE_GB}, check the unit is GB"
+                ),
+            );
+        }
+    }
+}
+
+/// Two storages mounted on the same directory.
+pub const DUPLICATE_MOUNT_POINT: RuleInfo = RuleInfo {
+    code: "duplicate_mount_point",
+    severity: Severity::Error,
+    source: Source::Kubernetes,
+    pointer: "/*/mount_point",
+    description: "no two storages have the same `mount_point` (trailing slashes ignored): Kubernetes rejects two volume mounts on one path",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// No two storages on the same mount point. See [`super::unique`] for the cost.
+pub struct UniqueMountPoints;
+
+impl Rule<Vec<StorageRequest>> for UniqueMountPoints {
+    const RULES: &'static [RuleInfo] = &[DUPLICATE_MOUNT_POINT];
+
+    fn check(storage: &Vec<StorageRequest>, _: &Context, path: &Path<'_>, report: &mut Report) {
+        check_unique(storage, |s| &s.mount_point, path, report);
+    }
+}
+
+impl Rule<Vec<StorageResponse>> for UniqueMountPoints {
+    const RULES: &'static [RuleInfo] = &[DUPLICATE_MOUNT_POINT];
+
+    fn check(storage: &Vec<StorageResponse>, _: &Context, path: &Path<'_>, report: &mut Report) {
+        check_unique(storage, |s| &s.mount_point, path, report);
+    }
+}
+
+fn check_unique<S>(
+    storage: &[S],
+    mount_point: impl Fn(&S) -> &String,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    for_each_duplicate(
+        storage,
+        |s| Some(normalized(mount_point(s))),
+        |a: &str, b: &str| a.cmp(b),
+        |index, first| {
+            let item = path.index(index);
+            report.push(
+                &DUPLICATE_MOUNT_POINT,
+                &item.field("mount_point"),
+                format!(
+                    "mount_point {} is already used by storage {first} ({}); expected each directory once",
+                    show(mount_point(&storage[index])),
+                    show(mount_point(&storage[first]))
+                ),
+            );
+        },
+    );
+}
+
+/// The mount point without trailing slashes (`/data/` is `/data`).
+fn normalized(mount_point: &str) -> &str {
+    let trimmed = mount_point.trim_end_matches('/');
+    if trimmed.is_empty() { "/" } else { trimmed }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mount_points() {
+        for ok in ["/data", "/mnt/images", "/data/", "//data", "/.config", "/..data", "/..."] {
+            assert!(MOUNT_POINT_REGEX.is_match(ok), "{ok}");
+        }
+        for bad in ["", " ", "data", "./data", "/", "//", "/a/./b", "/a/../b", "/..", "/a/."] {
+            assert!(!MOUNT_POINT_REGEX.is_match(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn trailing_slashes_do_not_make_a_new_directory() {
+        assert_eq!(normalized("/data/"), "/data");
+        assert_eq!(normalized("/"), "/");
+    }
+}

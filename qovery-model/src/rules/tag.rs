@@ -1,0 +1,127 @@
+//! `tag`: a Docker tag.
+//!
+//! Docker's reference grammar: letters, digits, `_`, `.` and `-`, not starting with `.` or `-`,
+//! at most 128 characters (`[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`). Qovery pulls
+//! `image_name:tag`, so a tag outside the grammar makes the pull fail.
+
+use super::{first_bad_char, show_char};
+use crate::validate::keyword::show;
+use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The Docker tag grammar, anchored (ECMA-262 compatible: it is also the schema's `pattern`).
+pub const TAG_PATTERN: &str = "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$";
+
+static TAG: LazyLock<Regex> = LazyLock::new(|| super::image_name::compile(TAG_PATTERN));
+
+/// The tag is a Docker tag.
+pub const DOCKER_TAG: RuleInfo = RuleInfo {
+    code: "docker_tag",
+    severity: Severity::Error,
+    source: Source::Inferred,
+    pointer: "",
+    description: "a Docker tag: `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}` (letters, digits, `_`, `.`, `-`; not starting with `.` or `-`; at most 128 characters)",
+    schema: SchemaSupport::Keyword,
+};
+
+/// The Docker tag grammar, on the `tag` field (request and response). A blank value is left to
+/// `not_blank`.
+pub struct DockerTag;
+
+impl Rule<String> for DockerTag {
+    const RULES: &'static [RuleInfo] = &[DOCKER_TAG];
+
+    fn check(value: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
+        if value.trim().is_empty() || TAG.is_match(value) {
+            return;
+        }
+        let (problem, help) = diagnose(value);
+        let message = format!(
+            "{} is not a Docker tag: {problem}; expected letters, digits, `_`, `.` and `-`, not starting with `.` or `-`, at most 128 characters",
+            show(value)
+        );
+        match help {
+            Some(help) => report.push_with_help(&DOCKER_TAG, path, message, help),
+            None => report.push(&DOCKER_TAG, path, message),
+        }
+    }
+
+    fn schema(schema: &mut serde_json::Map<String, serde_json::Value>) {
+        super::add_pattern(schema, TAG_PATTERN);
+    }
+}
+
+/// What is wrong with a tag that does not match, and a fix when one is obvious.
+fn diagnose(value: &str) -> (String, Option<String>) {
+    let trimmed = value.trim();
+    if trimmed != value && TAG.is_match(trimmed) {
+        return (
+            "it has spaces around it".to_owned(),
+            Some(format!("set `tag` to `{trimmed}`")),
+        );
+    }
+    if let Some(digest) = value.strip_prefix('@').or_else(|| {
+        value
+            .starts_with("sha256:")
+            .then_some(value)
+    }) {
+        return (
+            "it is a digest".to_owned(),
+            Some(format!(
+                "Qovery pulls by tag: set `tag` to the tag that points to `{digest}`"
+            )),
+        );
+    }
+    if let Some((_, tag)) = value.rsplit_once(':')
+        && TAG.is_match(tag)
+    {
+        return (
+            "it holds `:`, as in a full image reference".to_owned(),
+            Some(format!("set `tag` to `{tag}`")),
+        );
+    }
+    let length = value.chars().count();
+    if length > 128 {
+        return (format!("it has {length} characters, more than 128"), None);
+    }
+    if let Some(first) = value.chars().next()
+        && matches!(first, '.' | '-')
+    {
+        return (format!("it starts with `{first}`"), None);
+    }
+    match first_bad_char(value, |c| {
+        !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+    }) {
+        Some((at, c)) => (
+            format!("{} at character {at} is not allowed", show_char(c)),
+            None,
+        ),
+        None => ("it does not match the grammar".to_owned(), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_grammar() {
+        for ok in ["1.27", "latest", "v1.2.3-rc.1", "_x", "A_b-C.d"] {
+            assert!(TAG.is_match(ok), "{ok}");
+        }
+        let long = "a".repeat(129);
+        for bad in ["", ".x", "-x", "1.27 ", "a:b", "a/b", long.as_str()] {
+            assert!(!TAG.is_match(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn mistakes_get_a_fix() {
+        assert_eq!(diagnose(" 1.27").1.as_deref(), Some("set `tag` to `1.27`"));
+        assert_eq!(diagnose("nginx:1.27").1.as_deref(), Some("set `tag` to `1.27`"));
+        assert!(diagnose("@sha256:abc").0.contains("digest"));
+        assert_eq!(diagnose(".x").0, "it starts with `.`");
+        assert_eq!(diagnose("a/b").0, "`/` at character 2 is not allowed");
+    }
+}

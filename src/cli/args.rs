@@ -1,0 +1,199 @@
+//! The command line, declared with clap.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// Lint Qovery container payloads (JSON and YAML) offline: every problem, with its JSON Pointer,
+/// line and column.
+#[derive(Debug, Parser)]
+#[command(name = "qovery-lint", version, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check payload files, directories (searched recursively for .json, .yaml and .yml) or `-`
+    /// for standard input.
+    ///
+    /// Exit status: 0 when no file has an error, 1 when some file has errors, 2 for usage or
+    /// configuration errors and for paths that do not exist or cannot be read.
+    Check(CheckArgs),
+    /// List every rule of the catalogue.
+    Rules(RulesArgs),
+    /// Explain one rule: what it checks, where, and a failing and a passing example.
+    Explain(ExplainArgs),
+    /// Print a JSON Schema of the payloads, or write all of them to a directory.
+    Schema(SchemaArgs),
+}
+
+/// Options of `check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files, directories, or `-` for standard input.
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// The name standard input is reported under; its extension picks the syntax
+    /// (`.yaml`/`.yml` is YAML, anything else JSON).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+
+    /// Which payload the files hold. Without it, a file named `*.response.json`,
+    /// `*.response.yaml` or `*.response.yml` is a response and any other file a request.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+
+    /// The registry kind for the `image_name` rules (ECR, DOCKER_HUB, GITHUB_CR...), for every
+    /// payload whose `registry_id` is not mapped in the configuration file.
+    #[arg(long, value_name = "KIND")]
+    pub registry_kind: Option<String>,
+
+    /// The configuration file (default: `.qovery-lint.toml` in the current directory or the
+    /// nearest parent that has one).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore any configuration file.
+    #[arg(long)]
+    pub no_config: bool,
+
+    /// Unknown members are errors instead of warnings.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Warnings make a file invalid (exit status 1).
+    #[arg(long)]
+    pub deny_warnings: bool,
+
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+
+    /// When to color the text output (`NO_COLOR` is honoured by `auto`).
+    #[arg(long, value_enum)]
+    pub color: Option<ColorArg>,
+
+    /// Number of files checked in parallel (default: the number of CPUs).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub jobs: Option<usize>,
+
+    /// Print only the problems (no summary when every file is valid).
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Largest file accepted, in bytes; a larger file gets one `limit` error and is not checked.
+    #[arg(long, value_name = "BYTES")]
+    pub max_bytes: Option<usize>,
+}
+
+/// Options of `rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub format: RulesFormat,
+}
+
+/// Options of `explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The code of the rule (as printed in brackets, e.g. `error[required]`).
+    #[arg(value_name = "CODE")]
+    pub code: String,
+}
+
+/// Options of `schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which payload (default: request; with `--out`, both unless given).
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+
+    /// The JSON Schema dialect (default: 2020-12; with `--out`, all three unless given).
+    #[arg(long, value_enum)]
+    pub draft: Option<DraftArg>,
+
+    /// Write the schemas to this directory (created if needed) instead of printing one.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
+/// `--kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// A `ContainerRequest`, the body of create and edit.
+    Request,
+    /// A `ContainerResponse`.
+    Response,
+}
+
+/// `--format` of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// rustc-like diagnostics and a summary.
+    Text,
+    /// The versioned JSON report (`"version": 1`).
+    Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// SARIF 2.1.0 (GitHub code scanning and other SARIF viewers).
+    Sarif,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    /// Color when standard output is a terminal and `NO_COLOR` is unset or empty.
+    Auto,
+    /// Always color.
+    Always,
+    /// Never color.
+    Never,
+}
+
+/// `--format` of `rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// One line per rule.
+    Text,
+    /// A Markdown table.
+    Markdown,
+    /// A JSON array.
+    Json,
+}
+
+/// `--draft`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DraftArg {
+    /// JSON Schema 2020-12.
+    #[value(name = "2020-12")]
+    Draft2020_12,
+    /// JSON Schema draft-07 (the best supported by editors).
+    #[value(name = "07")]
+    Draft07,
+    /// The OpenAPI 3.0 schema object dialect.
+    #[value(name = "openapi3")]
+    OpenApi3,
+}
+
+impl DraftArg {
+    /// Every dialect, in a stable order.
+    pub const ALL: [DraftArg; 3] = [DraftArg::Draft2020_12, DraftArg::Draft07, DraftArg::OpenApi3];
+}
+
+impl KindArg {
+    /// Both kinds, in a stable order.
+    pub const ALL: [KindArg; 2] = [KindArg::Request, KindArg::Response];
+
+    /// The library's kind.
+    pub const fn document_kind(self) -> qovery_model::document::DocumentKind {
+        match self {
+            KindArg::Request => qovery_model::document::DocumentKind::Request,
+            KindArg::Response => qovery_model::document::DocumentKind::Response,
+        }
+    }
+}

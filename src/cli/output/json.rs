@@ -1,0 +1,69 @@
+//! The versioned JSON report, a contract other tools read:
+//!
+//! ```json
+//! {"version": 1,
+//!  "files": [{"path": "...", "valid": false,
+//!             "diagnostics": [{"severity": "error", "code": "range",
+//!                              "pointer": "/ports/0/internal_port", "message": "...",
+//!                              "line": 3, "column": 21}]}],
+//!  "summary": {"files": 1, "valid": 0, "invalid": 1, "errors": 1, "warnings": 0}}
+//! ```
+//!
+//! `line` and `column` are 1-based (columns count Unicode scalar values) and `null` for a
+//! diagnostic that has no position (an unreadable file). A file is valid when it has no
+//! error-severity diagnostic (with `--deny-warnings`, no diagnostic at all).
+
+use super::super::run::Checked;
+use super::Summary;
+use serde_json::{Value, json};
+use std::io::{self, Write};
+
+/// The version of the contract; bumped only on an incompatible change.
+pub const VERSION: u64 = 1;
+
+/// The report as a JSON value.
+pub fn report(checked: &[Checked], deny_warnings: bool) -> Value {
+    let files: Vec<Value> = checked
+        .iter()
+        .map(|file| {
+            let diagnostics: Vec<Value> = file
+                .report
+                .diagnostics()
+                .iter()
+                .map(|d| {
+                    json!({
+                        "severity": d.severity.as_str(),
+                        "code": d.code,
+                        "pointer": d.pointer,
+                        "message": d.message,
+                        "line": d.position.map(|p| p.line),
+                        "column": d.position.map(|p| p.column),
+                    })
+                })
+                .collect();
+            json!({
+                "path": file.name,
+                "valid": file.is_valid(deny_warnings),
+                "diagnostics": diagnostics,
+            })
+        })
+        .collect();
+    let summary = Summary::of(checked, deny_warnings);
+    json!({
+        "version": VERSION,
+        "files": files,
+        "summary": {
+            "files": summary.files,
+            "valid": summary.valid,
+            "invalid": summary.invalid,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+        },
+    })
+}
+
+/// Writes the report, pretty-printed, followed by a newline.
+pub fn render(out: &mut dyn Write, checked: &[Checked], deny_warnings: bool) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &report(checked, deny_warnings))?;
+    writeln!(out)
+}

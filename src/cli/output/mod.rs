@@ -1,0 +1,108 @@
+//! The four output formats, all rendered from the same checked inputs.
+
+pub mod github;
+pub mod json;
+pub mod sarif;
+pub mod text;
+
+use super::run::Checked;
+use std::fmt::Write as _;
+
+/// The counts every format ends with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Inputs checked (or that failed to be read).
+    pub files: usize,
+    /// Valid inputs.
+    pub valid: usize,
+    /// Invalid inputs.
+    pub invalid: usize,
+    /// Error-severity diagnostics.
+    pub errors: usize,
+    /// Warning-severity diagnostics.
+    pub warnings: usize,
+}
+
+impl Summary {
+    /// Counts `checked`.
+    pub fn of(checked: &[Checked], deny_warnings: bool) -> Summary {
+        let mut summary = Summary {
+            files: checked.len(),
+            ..Summary::default()
+        };
+        for file in checked {
+            if file.is_valid(deny_warnings) {
+                summary.valid += 1;
+            } else {
+                summary.invalid += 1;
+            }
+            summary.errors += file.report.errors().count();
+            summary.warnings += file.report.warnings().count();
+        }
+        summary
+    }
+
+    /// Every input valid and not one diagnostic.
+    pub fn is_clean(&self) -> bool {
+        self.invalid == 0 && self.errors == 0 && self.warnings == 0
+    }
+
+    /// `qovery-lint: 3 files checked, 1 valid, 2 invalid (5 errors, 1 warning)`.
+    pub fn line(&self) -> String {
+        format!(
+            "qovery-lint: {} checked, {} valid, {} invalid ({}, {})",
+            plural(self.files, "file"),
+            self.valid,
+            self.invalid,
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+        )
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// `text` made safe for a terminal: control characters (escape sequences in a hostile file's
+/// keys or name) are shown escaped, one printable replacement per character.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\t' {
+            let _ = write!(out, "{}", c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Summary, printable};
+
+    #[test]
+    fn summary_line_pluralizes() {
+        let summary = Summary {
+            files: 1,
+            valid: 0,
+            invalid: 1,
+            errors: 1,
+            warnings: 2,
+        };
+        assert_eq!(
+            summary.line(),
+            "qovery-lint: 1 file checked, 0 valid, 1 invalid (1 error, 2 warnings)"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(printable("a\u{1b}[31mb\tc"), "a\\u{1b}[31mb\tc");
+    }
+}

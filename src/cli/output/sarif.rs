@@ -1,0 +1,176 @@
+//! SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+//!
+//! The driver's rules are the whole catalogue (structural codes first, then the library's rules,
+//! one per code); each result's `ruleId` is its code, so it is stable across runs. Artifact URIs
+//! are relative to the current directory, regions are 1-based and columns count Unicode code
+//! points (`columnKind: unicodeCodePoints`). The JSON Pointer of each result is in
+//! `properties.pointer`.
+
+use super::super::catalogue::{self, Rule};
+use super::super::run::Checked;
+use qovery_model::validate::{Diagnostic, Severity};
+use serde_json::{Map, Value, json};
+use std::fmt::Write as _;
+use std::io::{self, Write};
+use std::path::Path;
+
+/// The `$schema` written at the top.
+pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        _ => "warning",
+    }
+}
+
+fn rule_object(rule: &Rule) -> Value {
+    let mut full = rule.short_description();
+    let mut pointers: Vec<String> = Vec::new();
+    for row in &rule.rows {
+        let pointer = if row.entry.pointer.is_empty() {
+            "(root)"
+        } else {
+            row.entry.pointer.as_str()
+        };
+        let _ = write!(
+            full,
+            "\n- {} `{}` ({}, {}): {}",
+            row.document, pointer, row.entry.rule.severity, row.entry.rule.source, row.entry.rule.description
+        );
+        let located = format!("{} {}", row.document, pointer);
+        if !pointers.contains(&located) {
+            pointers.push(located);
+        }
+    }
+    json!({
+        "id": rule.code,
+        "shortDescription": { "text": rule.short_description() },
+        "fullDescription": { "text": full },
+        "help": { "text": format!("Run `qovery-lint explain {}` for a failing and a passing example.", rule.code) },
+        "defaultConfiguration": { "level": level(rule.severity()) },
+        "properties": {
+            "source": rule.sources(),
+            "pointers": pointers,
+        },
+    })
+}
+
+/// A path as a relative URI reference (RFC 3986): `/` separators, everything outside the
+/// unreserved characters percent-encoded. An absolute path outside the current directory becomes
+/// a `file://` URI.
+pub fn uri(name: &str) -> String {
+    let path = Path::new(name);
+    let relative = if path.is_absolute() {
+        match std::env::current_dir()
+            .ok()
+            .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        {
+            Some(relative) => relative.to_string_lossy().into_owned(),
+            None => return format!("file://{}", encode(&name.replace('\\', "/"))),
+        }
+    } else {
+        name.to_owned()
+    };
+    let relative = relative.replace('\\', "/");
+    let relative = relative.trim_start_matches("./");
+    encode(relative)
+}
+
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+fn result(file: &Checked, diagnostic: &Diagnostic, rules: &[Rule]) -> Value {
+    let mut physical = Map::new();
+    physical.insert(
+        "artifactLocation".to_owned(),
+        json!({ "uri": uri(&file.name) }),
+    );
+    if let Some(start) = diagnostic.position {
+        let mut region = json!({ "startLine": start.line, "startColumn": start.column });
+        if let Some(end) = diagnostic.end.filter(|e| e.line == start.line && e.column > start.column) {
+            region["endLine"] = json!(end.line);
+            region["endColumn"] = json!(end.column);
+        }
+        physical.insert("region".to_owned(), region);
+    }
+    let mut message = diagnostic.message.clone();
+    if let Some(help) = &diagnostic.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    let mut object = json!({
+        "ruleId": diagnostic.code,
+        "level": level(diagnostic.severity),
+        "message": { "text": message },
+        "locations": [{ "physicalLocation": Value::Object(physical) }],
+        "properties": { "pointer": diagnostic.pointer },
+    });
+    if let Some(index) = rules.iter().position(|r| r.code == diagnostic.code) {
+        object["ruleIndex"] = json!(index);
+    }
+    object
+}
+
+/// The SARIF log.
+pub fn log(checked: &[Checked]) -> Value {
+    let rules = catalogue::rules();
+    let results: Vec<Value> = checked
+        .iter()
+        .flat_map(|file| {
+            file.report
+                .diagnostics()
+                .iter()
+                .map(|d| result(file, d, &rules))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let rule_objects: Vec<Value> = rules.iter().map(rule_object).collect();
+    json!({
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "qovery-lint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "informationUri": env!("CARGO_PKG_REPOSITORY"),
+                    "rules": rule_objects,
+                }
+            },
+            "invocations": [{
+                "executionSuccessful": !checked.iter().any(|c| c.unreadable),
+            }],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    })
+}
+
+/// Writes the log, pretty-printed, followed by a newline.
+pub fn render(out: &mut dyn Write, checked: &[Checked]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &log(checked))?;
+    writeln!(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn uris_are_relative_and_encoded() {
+        assert_eq!(uri("examples/payloads/a b.json"), "examples/payloads/a%20b.json");
+        assert_eq!(uri("./x.json"), "x.json");
+        assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
+        assert_eq!(uri("100%.json"), "100%25.json");
+    }
+}

@@ -1,0 +1,160 @@
+//! rustc-like text: one block per diagnostic, rendered by annotate-snippets, then a summary.
+//!
+//! ```text
+//! error[range]: 70000 is greater than the maximum of 65535
+//!  --> examples/payloads/broken-web.json:9:24
+//!   |
+//! 9 |     { "internal_port": 70000, "publicly_accessible": true }
+//!   |                        ^^^^^
+//!   |
+//!   = pointer: /ports/0/internal_port
+//! ```
+
+use super::super::args::ColorArg;
+use super::super::run::Checked;
+use super::{Summary, printable};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use qovery_model::validate::{Diagnostic, Severity};
+use std::io::{self, IsTerminal, Write};
+use std::ops::Range;
+
+/// Whether to color: `always`, `never`, or with `auto` when standard output is a terminal and
+/// `NO_COLOR` is unset or empty.
+pub fn color_enabled(choice: ColorArg) -> bool {
+    match choice {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Writes every diagnostic of every input, then the summary (with `quiet`, only when something
+/// is wrong).
+pub fn render(
+    out: &mut dyn Write,
+    checked: &[Checked],
+    deny_warnings: bool,
+    quiet: bool,
+    color: bool,
+) -> io::Result<()> {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    for file in checked {
+        let name = printable(&file.name);
+        for diagnostic in file.report.diagnostics() {
+            let block = render_one(&renderer, &name, file.source.as_deref(), diagnostic);
+            writeln!(out, "{block}\n")?;
+        }
+    }
+    let summary = Summary::of(checked, deny_warnings);
+    if !quiet || !summary.is_clean() {
+        writeln!(out, "{}", summary.line())?;
+    }
+    Ok(())
+}
+
+/// One diagnostic as rustc would print it.
+pub fn render_one(
+    renderer: &Renderer,
+    name: &str,
+    source: Option<&[u8]>,
+    diagnostic: &Diagnostic,
+) -> String {
+    let level = match diagnostic.severity {
+        Severity::Error => Level::ERROR,
+        _ => Level::WARNING,
+    };
+    let message = printable(&diagnostic.message);
+    let title = level.primary_title(message.as_str()).id(diagnostic.code);
+    let line_text = diagnostic
+        .position
+        .and_then(|p| source.and_then(|s| source_line(s, p.line)));
+    let mut group = match (diagnostic.position, &line_text) {
+        (Some(start), Some(text)) => {
+            let span = span(text, start.column, diagnostic.end.map(|e| e.column));
+            title.element(
+                Snippet::source(text.as_str())
+                    .line_start(usize::try_from(start.line).unwrap_or(usize::MAX))
+                    .path(name)
+                    .annotation(AnnotationKind::Primary.span(span)),
+            )
+        }
+        (Some(start), None) => title.element(
+            Origin::path(name)
+                .line(usize::try_from(start.line).unwrap_or(usize::MAX))
+                .char_column(usize::try_from(start.column).unwrap_or(1).saturating_sub(1)),
+        ),
+        (None, _) => title.element(Origin::path(name)),
+    };
+    let help = diagnostic.help.as_deref().map(printable);
+    if let Some(help) = &help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    let pointer = printable(&diagnostic.pointer);
+    if !pointer.is_empty() {
+        group = group.element(Level::NOTE.with_name("pointer").message(pointer.as_str()));
+    }
+    let report: [Group<'_>; 1] = [group];
+    renderer.render(&report)
+}
+
+/// Line `line` (1-based) of `source`, without its line break, with control characters replaced
+/// one for one (so character columns still match) so that nothing reaches the terminal raw.
+fn source_line(source: &[u8], line: u32) -> Option<String> {
+    let index = usize::try_from(line).ok()?.checked_sub(1)?;
+    let raw = source.split(|&b| b == b'\n').nth(index)?;
+    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+    let text = String::from_utf8_lossy(raw);
+    Some(
+        text.chars()
+            .map(|c| {
+                if c.is_control() && c != '\t' {
+                    '\u{fffd}'
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
+}
+
+/// The byte range of characters `start..end` (1-based columns, `end` exclusive) in `line`; at
+/// least one character when the line has one, clamped to the line.
+fn span(line: &str, start: u32, end: Option<u32>) -> Range<usize> {
+    let start = usize::try_from(start).unwrap_or(usize::MAX).saturating_sub(1);
+    let end = end
+        .and_then(|e| usize::try_from(e).ok())
+        .map_or(start + 1, |e| e.saturating_sub(1))
+        .max(start + 1);
+    let offset = |column: usize| {
+        line.char_indices()
+            .nth(column)
+            .map_or(line.len(), |(offset, _)| offset)
+    };
+    offset(start)..offset(end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{source_line, span};
+
+    #[test]
+    fn spans_count_characters() {
+        assert_eq!(span("  \"é\": 70000", 8, Some(13)), 8..13);
+        assert_eq!(span("abc", 2, None), 1..2);
+        assert_eq!(span("abc", 9, Some(12)), 3..3);
+        assert_eq!(span("é1", 2, Some(3)), 2..3);
+    }
+
+    #[test]
+    fn source_lines_are_sanitized() {
+        assert_eq!(source_line(b"a\r\nb\x1bc\n", 2).as_deref(), Some("b\u{fffd}c"));
+        assert_eq!(source_line(b"a", 3), None);
+        assert_eq!(source_line(b"a", 0), None);
+    }
+}
