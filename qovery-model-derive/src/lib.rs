@@ -1,15 +1,24 @@
-//! `#[derive(Validate)]` for `qovery-model`: the validator, the rule catalogue and (with the
-//! `schema` feature) the JSON Schema keywords, all generated from one set of `#[qovery(...)]`
-//! declarations, so they cannot drift apart.
+//! `#[derive(Validate)]` for [`qovery-model`](https://docs.rs/qovery-model): the validator, the
+//! rule catalogue and (with the `schema` feature) the JSON Schema keywords, all generated from one
+//! set of `#[qovery(...)]` declarations, so they cannot drift apart.
 //!
-//! The macro is a small compiler with three phases, each in its own module:
-//! [`ast`] and [`attr`] parse the input into a typed model (serde's own view of wire names, and
-//! one typed struct per attribute level), [`check`] rejects what cannot work (a rule that does
-//! not apply to the field's type, `min > max`, a bad regex, duplicates), and [`expand`] emits
-//! code. Every mistake is reported in one compile, spanned on the offending tokens, next to a
-//! fallback impl so no cascade of follow-on errors appears.
+//! Use it through `qovery_model::validate::Validate`, which re-exports it next to the trait it
+//! implements; the generated code names `::qovery_model`, so this crate is not useful alone. The
+//! attribute reference is on the [`Validate`](derive@Validate) derive.
 //!
-//! See the `qovery_model::validate` module for the attribute reference.
+//! # Features
+//!
+//! - `schema`: also emit a `schemars::JsonSchema` impl (enabled by `qovery-model`'s own `schema`
+//!   feature).
+//!
+//! # How it is built
+//!
+//! The macro is a small compiler with three phases, each in its own (private) module: `ast` and
+//! `attr` parse the input into a typed model (serde's own view of wire names, and one typed
+//! struct per attribute level), `check` rejects what cannot work (a rule that does not apply to
+//! the field's type, `min > max`, a bad regex, duplicates), and `expand` emits code. Every
+//! mistake is reported in one compile, spanned on the offending tokens, next to a fallback impl
+//! so no cascade of follow-on errors appears.
 #![forbid(unsafe_code)]
 
 mod ast;
@@ -24,6 +33,162 @@ use syn::{DeriveInput, parse_macro_input};
 
 /// Derives `qovery_model::validate::Validate` (and, with the `schema` feature,
 /// `schemars::JsonSchema`) from `#[qovery(...)]` attributes.
+///
+/// Works on structs with named fields. Wire names come from serde (`rename`, `rename_all`,
+/// `skip`), so every diagnostic's JSON Pointer and every schema property uses the name on the
+/// wire, never the Rust field name. Validation collects every violation; a valid value is
+/// checked without allocating.
+///
+/// # Where rules apply
+///
+/// A field rule applies to the field's *present* value: through `Option<T>` (when `Some`) and
+/// `qovery_model::model::Nullable<T>` (when `Value`); an absent or `null` value is not checked
+/// (whether a member must be present is serde's business, and the raw-document checker's
+/// `required` diagnostic). Inside `each(...)`, rules apply to every element of a `Vec`, reported
+/// at `/field/<index>`. `Box<T>` is looked through.
+///
+/// # Field keys
+///
+/// | key | applies to | checks | code | schema keyword (feature `schema`) |
+/// |---|---|---|---|---|
+/// | `range(min = a, max = b)` | integers | `a <= value <= b`; either bound may be left out; bounds are integer expressions (literals or constants) | `range` | `minimum` / `maximum` |
+/// | `length(min = a, max = b)` | `String`, `Vec` | the length is within the bounds (inclusive): strings count Unicode scalar values (as JSON Schema does), Vecs count items | `length` | `minLength` / `maxLength` (strings), `minItems` / `maxItems` (arrays) |
+/// | `non_empty` | `String`, `Vec` | at least one character or item | `length` | `minLength: 1` / `minItems: 1` |
+/// | `not_blank` | `String` | at least one character that is not whitespace | `not_blank` | `pattern: "\\S"` |
+/// | `pattern = "regex"` | `String` | the regex matches somewhere in the value (JSON Schema's unanchored semantics: anchor with `^...$`); compiled once, at first use | `pattern` | `pattern` (a second pattern on the same value goes into `allOf`) |
+/// | `format = "uuid"` / `"uri"` / `"date-time"` | `String` | RFC 9562 UUID / RFC 3986 absolute URI / RFC 3339 date-time | `format` | `format` |
+/// | `known` | the crate's open enums (`KnownValues`) | the value is a known variant, not `Unknown(..)` | `enum` | none: the enum's own schema lists `enum` |
+/// | `nested` | types implementing `Validate` (also inside `Option`, `Nullable`, `Vec`, `Box`) | runs the nested type's validation under this field's pointer | the nested rules' codes | none: the property is the nested type's schema (`$ref`) |
+/// | `custom = path` | anything | calls `<path as Rule<T>>::check(value, ctx, path, report)` on the present value (`T` the present type, or the element type inside `each`) | the codes in `Rule::RULES` | what `Rule::schema` adds to the value's schema, if anything |
+/// | `each(rule, ...)` | `Vec` | the listed rules (`range`, `length`, `pattern`, `not_blank`, `non_empty`, `format`, `known`, `custom`) on every element | the rules' codes | the rules' keywords inside `items` |
+/// | `default = expr` | `Option` / `Nullable` fields only | nothing: documents the value the server uses when the field is omitted | — | `default` |
+/// | `example = expr` | any; repeatable | nothing | — | appended to `examples` |
+///
+/// Rule *metadata* keys describe every rule of the same `#[qovery(...)]` attribute (so write one
+/// attribute per rule when they differ). They need a rule in the same attribute.
+///
+/// | key | default | meaning |
+/// |---|---|---|
+/// | `severity = error` / `warning` | `error` | the severity of the diagnostics. It does not change the schema: a keyword rule still emits its keyword, so keep `warning` for rules without one (`known`) or with a `custom` check |
+/// | `source = spec` / `spec_prose` / `kubernetes` / `terraform` / `console` / `inferred` | `spec` | where the rule comes from (`validate::Source`), listed in the rule catalogue |
+/// | `code = "snake_case"` | the code in the table above | the diagnostic code |
+/// | `description = "..."` | generated from the rule (`the value is at least 1`) | the rule's one-line description in the catalogue |
+///
+/// Doc comments on the type and fields become the schema's `description`s.
+///
+/// # Type keys
+///
+/// | key | checks | schema |
+/// |---|---|---|
+/// | `rule = path` (repeatable) | `<path as Rule<Self>>::check(self, ...)` after every field, for cross-field rules; `Rule::RULES` lists what it can report | what `Rule::schema` adds to the object's schema; its rules marked `SchemaSupport::ValidatorOnly` are named in the type's `description` instead |
+///
+/// # Compile errors
+///
+/// Every misuse is a compile error on the offending tokens, all reported in one compile: an
+/// unknown key (with a "did you mean" suggestion), a rule that does not apply to the field's type
+/// (with a hint to use `each(...)` on a `Vec`), `min > max`, a non-integer or negative (`length`)
+/// bound, a bound outside `i64`, an invalid regex, a regex construct that ECMA-262 (JSON Schema's
+/// dialect) reads differently (`\d`, `\w`, `\s`, `\b`, inline flags, named groups, POSIX
+/// classes, `\A`, `\z`, `\p`), a duplicated rule, key or `rule = path`, `default` on a required
+/// field, rules on a field serde skips, an empty `#[qovery()]`, metadata without a rule, an empty
+/// `each(...)`, an unknown severity, source or format, a code that is not snake_case, and
+/// arguments given to `not_blank`, `non_empty`, `known` or `nested`.
+///
+/// # Example
+///
+/// Every key at work (a compiled copy of this example is a doctest of `qovery_model::validate`):
+///
+/// ```ignore
+/// use qovery_model::model::{Nullable, PortProtocol, Probe};
+/// use qovery_model::validate::{
+///     Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, Validate,
+/// };
+/// use serde::{Deserialize, Serialize};
+///
+/// /// A sidecar container.
+/// #[derive(Debug, Serialize, Deserialize, Validate)]
+/// #[serde(rename_all = "camelCase")]
+/// #[qovery(rule = PortsDiffer)]
+/// pub struct Sidecar {
+///     /// Name of the sidecar (a DNS label).
+///     #[qovery(not_blank, length(max = 63), pattern = "^[a-z][a-z0-9-]*$", source = kubernetes)]
+///     pub name: String,
+///
+///     /// Port the sidecar listens on.
+///     #[qovery(range(min = 1, max = 65535), example = 8080)]
+///     pub listen_port: i32,
+///
+///     /// Port of the metrics endpoint.
+///     #[serde(default, skip_serializing_if = "Option::is_none")]
+///     #[qovery(range(min = 1, max = 65535), default = 9090)]
+///     pub metrics_port: Option<i32>,
+///
+///     /// Command-line arguments.
+///     #[qovery(non_empty, each(not_blank, length(max = 256)))]
+///     pub args: Vec<String>,
+///
+///     /// Icon of the sidecar.
+///     #[serde(default, skip_serializing_if = "Option::is_none")]
+///     #[qovery(format = "uri", severity = warning, code = "icon_uri", description = "`icon` is an absolute URI")]
+///     pub icon: Option<String>,
+///
+///     /// Protocol of the listening port.
+///     #[qovery(known)]
+///     pub protocol: PortProtocol,
+///
+///     /// Readiness probe: absent, `null` or a probe.
+///     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+///     #[qovery(nested)]
+///     pub probe: Nullable<Probe>,
+/// }
+///
+/// /// The metrics port differs from the listening port.
+/// pub const PORTS_DIFFER: RuleInfo = RuleInfo {
+///     code: "ports_differ",
+///     severity: Severity::Error,
+///     source: Source::Inferred,
+///     pointer: "/metricsPort",
+///     description: "`metricsPort` differs from `listenPort`",
+///     schema: SchemaSupport::ValidatorOnly,
+/// };
+///
+/// pub struct PortsDiffer;
+///
+/// impl Rule<Sidecar> for PortsDiffer {
+///     const RULES: &'static [RuleInfo] = &[PORTS_DIFFER];
+///
+///     fn check(value: &Sidecar, _ctx: &Context, path: &Path<'_>, report: &mut Report) {
+///         if value.metrics_port == Some(value.listen_port) {
+///             let message = format!("{} is also `listenPort`", value.listen_port);
+///             report.push(&PORTS_DIFFER, &path.field("metricsPort"), message);
+///         }
+///     }
+/// }
+///
+/// let sidecar = Sidecar {
+///     name: "Envoy".to_owned(),
+///     listen_port: 8080,
+///     metrics_port: Some(8080),
+///     args: vec![" ".to_owned()],
+///     icon: Some("envoy.svg".to_owned()),
+///     protocol: PortProtocol::Unknown("QUIC".to_owned()),
+///     probe: Nullable::Null,
+/// };
+/// let report = sidecar.validate();
+/// let found: Vec<(&str, &str)> =
+///     report.diagnostics().iter().map(|d| (d.pointer.as_str(), d.code)).collect();
+/// assert_eq!(
+///     found,
+///     [
+///         ("/name", "pattern"),
+///         ("/args/0", "not_blank"),
+///         ("/icon", "icon_uri"),
+///         ("/protocol", "enum"),
+///         ("/metricsPort", "ports_differ"),
+///     ]
+/// );
+/// assert_eq!(report.warnings().count(), 1);
+/// ```
 #[proc_macro_derive(Validate, attributes(qovery))]
 pub fn derive_validate(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);

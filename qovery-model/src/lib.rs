@@ -49,7 +49,7 @@
 //!
 //! # Check raw bytes and print the diagnostics
 //!
-//! With the `document` feature, [`document::check`](crate#features) takes the bytes of a payload
+//! With the `document` feature, [`document::check`] takes the bytes of a payload
 //! file, as a user wrote it, and returns every problem in file order, each with its 1-based line
 //! and column. It runs the same typed validator, so a mistake gets the same pointer and code.
 //!
@@ -109,8 +109,8 @@
 //! | feature | adds | dependencies |
 //! |---|---|---|
 //! | *(none, default)* | the model types, [`validate`], the rule catalogue ([`rules`]) | serde, serde_json, uuid, regex, `qovery-model-derive` |
-//! | `schema` | `schema`: JSON Schema 2020-12 / draft-07 / OpenAPI 3.0 export; `schemars::JsonSchema` for every model type | + schemars |
-//! | `document` | `document`: the raw-document checker (JSON); implies `schema` | + serde_ignored |
+//! | `schema` | [`schema`]: JSON Schema 2020-12 / draft-07 / OpenAPI 3.0 export; `schemars::JsonSchema` for every model type | + schemars |
+//! | `document` | [`document`]: the raw-document checker (JSON); implies `schema` | + serde_ignored |
 //! | `yaml` | YAML 1.2 documents for the raw-document checker; implies `document` | + saphyr-parser |
 //!
 //! The default is plain validation with serde alone: a service that builds and checks payloads
@@ -139,6 +139,12 @@
 //! [`StorageRequest::fast_ssd`]: model::StorageRequest::fast_ssd
 //! [`Diagnostic`]: validate::Diagnostic
 //! [`Context`]: validate::Context
+// Links to feature-gated modules resolve when the feature is on (docs.rs builds with all
+// features) and point to the feature table otherwise, so `cargo doc` warns in neither case.
+#![cfg_attr(feature = "document", doc = "[`document`]: document\n\n[`document::check`]: document::check")]
+#![cfg_attr(not(feature = "document"), doc = "[`document`]: #features\n\n[`document::check`]: #features")]
+#![cfg_attr(feature = "schema", doc = "[`schema`]: schema")]
+#![cfg_attr(not(feature = "schema"), doc = "[`schema`]: #features")]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

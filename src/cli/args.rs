@@ -113,11 +113,14 @@ pub struct SchemaArgs {
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
 
-    /// The JSON Schema dialect (default: 2020-12; with `--out`, all three unless given).
+    /// The dialect (default: 2020-12; with `--out`, all three unless given). `openapi3` gives
+    /// OpenAPI 3.0 components; with `--out` it is `openapi-components.json`, which holds both
+    /// payloads.
     #[arg(long, value_enum)]
     pub draft: Option<DraftArg>,
 
-    /// Write the schemas to this directory (created if needed) instead of printing one.
+    /// Write the schemas to this directory (created if needed) instead of printing one: without
+    /// `--kind` and `--draft`, every file of the committed `schemas/` directory.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }
@@ -173,21 +176,32 @@ pub enum DraftArg {
     #[value(name = "2020-12")]
     Draft2020_12,
     /// JSON Schema draft-07 (the best supported by editors).
-    #[value(name = "07")]
+    #[value(name = "07", alias = "draft-07")]
     Draft07,
-    /// The OpenAPI 3.0 schema object dialect.
-    #[value(name = "openapi3")]
+    /// OpenAPI 3.0 components (`components.schemas`).
+    #[value(name = "openapi3", alias = "openapi-3.0")]
     OpenApi3,
 }
 
 impl DraftArg {
-    /// Every dialect, in a stable order.
-    pub const ALL: [DraftArg; 3] = [DraftArg::Draft2020_12, DraftArg::Draft07, DraftArg::OpenApi3];
+    /// The library's dialect.
+    pub const fn draft(self) -> qovery_model::schema::Draft {
+        match self {
+            DraftArg::Draft2020_12 => qovery_model::schema::Draft::Draft2020_12,
+            DraftArg::Draft07 => qovery_model::schema::Draft::Draft07,
+            DraftArg::OpenApi3 => qovery_model::schema::Draft::OpenApi3,
+        }
+    }
 }
 
 impl KindArg {
-    /// Both kinds, in a stable order.
-    pub const ALL: [KindArg; 2] = [KindArg::Request, KindArg::Response];
+    /// The library's schema document.
+    pub const fn schema_document(self) -> qovery_model::schema::Document {
+        match self {
+            KindArg::Request => qovery_model::schema::Document::Request,
+            KindArg::Response => qovery_model::schema::Document::Response,
+        }
+    }
 
     /// The library's kind.
     pub const fn document_kind(self) -> qovery_model::document::DocumentKind {

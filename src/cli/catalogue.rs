@@ -3,35 +3,14 @@
 
 use super::run::{INTERNAL, IO};
 use qovery_model::document::{codes, structural_codes};
-use qovery_model::model::{ContainerRequest, ContainerResponse};
-use qovery_model::validate::{CatalogueEntry, SchemaSupport, Severity, Validate};
+use qovery_model::validate::Severity;
 
 /// One catalogue row: a rule of one document kind at one pointer pattern.
-#[derive(Debug, Clone)]
-pub struct Row {
-    /// `request` or `response`.
-    pub document: &'static str,
-    /// The rule and where it applies.
-    pub entry: CatalogueEntry,
-}
+pub use qovery_model::rules::CatalogueRow as Row;
 
 /// Every rule of the library: the request's, then the response's.
 pub fn library_rows() -> Vec<Row> {
-    let mut request = Vec::new();
-    ContainerRequest::describe_rules("", &mut request);
-    let mut response = Vec::new();
-    ContainerResponse::describe_rules("", &mut response);
-    request
-        .into_iter()
-        .map(|entry| Row {
-            document: "request",
-            entry,
-        })
-        .chain(response.into_iter().map(|entry| Row {
-            document: "response",
-            entry,
-        }))
-        .collect()
+    qovery_model::rules::catalogue()
 }
 
 /// A code that is not a catalogue rule: a problem of the document's syntax or shape, or of the
@@ -137,11 +116,20 @@ impl Rule {
         if let Some(structural) = self.structural {
             return structural.description.to_owned();
         }
-        let mut descriptions: Vec<&str> = self.rows.iter().map(|r| r.entry.rule.description).collect();
-        descriptions.dedup();
+        let mut descriptions: Vec<&str> = Vec::new();
+        for row in &self.rows {
+            if !descriptions.contains(&row.entry.rule.description) {
+                descriptions.push(row.entry.rule.description);
+            }
+        }
         match descriptions.as_slice() {
             [one] => (*one).to_owned(),
-            [first, ..] => format!("{first} (and {} related checks)", descriptions.len() - 1),
+            [_, ..] => format!(
+                "{} checks reported as `{}` (see `qovery-lint explain {}`)",
+                descriptions.len(),
+                self.code,
+                self.code
+            ),
             [] => String::new(),
         }
     }
@@ -157,13 +145,6 @@ impl Rule {
         sources.sort_unstable();
         sources.dedup();
         sources.join(", ")
-    }
-
-    /// Whether the exported JSON Schema expresses every row.
-    pub fn in_schema(&self) -> bool {
-        self.rows
-            .iter()
-            .all(|r| r.entry.rule.schema == SchemaSupport::Keyword)
     }
 }
 

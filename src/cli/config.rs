@@ -160,7 +160,12 @@ pub fn resolve(args: &CheckArgs) -> Result<Settings, ConfigError> {
 fn load(path: &Path) -> Result<(File, Context), ConfigError> {
     let source = read_text(path)?;
     let file: File = toml::from_str(&source).map_err(|error| {
-        ConfigError::in_file(path, &source, error.span(), error.message().trim().to_owned())
+        ConfigError::in_file(
+            path,
+            &source,
+            error.span(),
+            error.message().trim().to_owned(),
+        )
     })?;
 
     let mut context = Context::new();
@@ -234,14 +239,11 @@ pub fn parse_registry_kind(value: &str) -> Result<RegistryKind, String> {
     }
 }
 
-fn settings(
-    args: &CheckArgs,
-    file: File,
-    mut context: Context,
-) -> Result<Settings, ConfigError> {
+fn settings(args: &CheckArgs, file: File, mut context: Context) -> Result<Settings, ConfigError> {
     if let Some(kind) = &args.registry_kind {
         context = context.with_registry_kind(
-            parse_registry_kind(kind).map_err(|m| ConfigError::usage(format!("--registry-kind: {m}")))?,
+            parse_registry_kind(kind)
+                .map_err(|m| ConfigError::usage(format!("--registry-kind: {m}")))?,
         );
     }
     let kind = args.kind.map(KindArg::document_kind).or_else(|| {
@@ -250,26 +252,30 @@ fn settings(
             _ => DocumentKind::Request,
         })
     });
-    let format = args.format.unwrap_or_else(|| {
-        match file.format.as_ref().map(|f| f.get_ref().as_str()) {
-            Some("json") => FormatArg::Json,
-            Some("github") => FormatArg::Github,
-            Some("sarif") => FormatArg::Sarif,
-            _ => FormatArg::Text,
-        }
-    });
-    let color = args.color.unwrap_or_else(|| {
-        match file.color.as_ref().map(|c| c.get_ref().as_str()) {
-            Some("always") => ColorArg::Always,
-            Some("never") => ColorArg::Never,
-            _ => ColorArg::Auto,
-        }
-    });
+    let format =
+        args.format.unwrap_or_else(
+            || match file.format.as_ref().map(|f| f.get_ref().as_str()) {
+                Some("json") => FormatArg::Json,
+                Some("github") => FormatArg::Github,
+                Some("sarif") => FormatArg::Sarif,
+                _ => FormatArg::Text,
+            },
+        );
+    let color =
+        args.color
+            .unwrap_or_else(|| match file.color.as_ref().map(|c| c.get_ref().as_str()) {
+                Some("always") => ColorArg::Always,
+                Some("never") => ColorArg::Never,
+                _ => ColorArg::Auto,
+            });
     let jobs = match args.jobs.or(file.jobs) {
         Some(0) | None => std::thread::available_parallelism().map_or(1, usize::from),
         Some(n) => n,
     };
-    let max_bytes = args.max_bytes.or(file.max_bytes).unwrap_or(DEFAULT_MAX_BYTES);
+    let max_bytes = args
+        .max_bytes
+        .or(file.max_bytes)
+        .unwrap_or(DEFAULT_MAX_BYTES);
     Ok(Settings {
         kind,
         context,

@@ -41,13 +41,11 @@ pub struct Discovered {
 
 /// Whether a directory entry with this name is a payload: `.json`, `.yaml` or `.yml`.
 pub fn is_payload_name(path: &Path) -> bool {
-    path.extension()
-        .and_then(OsStr::to_str)
-        .is_some_and(|ext| {
-            ["json", "yaml", "yml"]
-                .iter()
-                .any(|known| ext.eq_ignore_ascii_case(known))
-        })
+    path.extension().and_then(OsStr::to_str).is_some_and(|ext| {
+        ["json", "yaml", "yml"]
+            .iter()
+            .any(|known| ext.eq_ignore_ascii_case(known))
+    })
 }
 
 /// Expands the command-line paths.
@@ -132,7 +130,7 @@ impl Walker {
             if name.as_encoded_bytes().first() == Some(&b'.') {
                 continue;
             }
-            let path = dir.join(&name);
+            let path = child(dir, &name);
             match std::fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => self.walk(&path, ancestors),
                 Ok(_) if is_payload_name(&path) => self.file(path),
@@ -143,6 +141,15 @@ impl Walker {
             }
         }
         ancestors.pop();
+    }
+}
+
+/// `dir/name`, or `name` alone under `.` (reported as `a.json`, not `./a.json`).
+fn child(dir: &Path, name: &OsStr) -> PathBuf {
+    if dir == Path::new(".") {
+        PathBuf::from(name)
+    } else {
+        dir.join(name)
     }
 }
 

@@ -5,12 +5,12 @@ pub mod args;
 pub mod catalogue;
 pub mod config;
 pub mod discover;
+pub mod examples;
 pub mod explain;
 pub mod output;
 pub mod rules_cmd;
 pub mod run;
 pub mod schema_cmd;
-pub mod schema_export;
 
 use args::{CheckArgs, Cli, Command, FormatArg};
 use clap::Parser;

@@ -20,7 +20,11 @@ pub fn render(out: &mut dyn Write, format: RulesFormat) -> io::Result<()> {
 }
 
 fn pointer(pointer: &str) -> &str {
-    if pointer.is_empty() { "(root)" } else { pointer }
+    if pointer.is_empty() {
+        "(root)"
+    } else {
+        pointer
+    }
 }
 
 fn text(out: &mut dyn Write, rules: &[Rule]) -> io::Result<()> {
@@ -52,47 +56,27 @@ fn text(out: &mut dyn Write, rules: &[Rule]) -> io::Result<()> {
     )
 }
 
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
-}
-
 fn markdown(out: &mut dyn Write, rules: &[Rule]) -> io::Result<()> {
     writeln!(
         out,
-        "| code | severity | document | pointer | description | source | schema |\n|---|---|---|---|---|---|---|"
+        "## Structural codes\n\n| code | severity | source | description |\n|---|---|---|---|"
     )?;
-    for rule in rules {
-        if let Some(s) = rule.structural {
-            writeln!(
-                out,
-                "| `{}` | {} | any | (any) | {} | {} | {} |",
-                s.code,
-                s.severity,
-                cell(s.description),
-                s.source,
-                if s.source == "spec" { "keyword" } else { "-" }
-            )?;
-        }
-        for row in &rule.rows {
-            let r = row.entry.rule;
-            writeln!(
-                out,
-                "| `{}` | {} | {} | `{}` | {} | {} | {} |",
-                r.code,
-                r.severity,
-                row.document,
-                cell(pointer(&row.entry.pointer)),
-                cell(r.description),
-                r.source,
-                if r.schema == SchemaSupport::Keyword {
-                    "keyword"
-                } else {
-                    "validator only"
-                }
-            )?;
-        }
+    for s in rules.iter().filter_map(|r| r.structural) {
+        writeln!(
+            out,
+            "| `{}` | {} | {} | {} |",
+            s.code,
+            s.severity,
+            s.source,
+            s.description.replace('|', "\\|")
+        )?;
     }
-    Ok(())
+    writeln!(out, "\n## Rules\n")?;
+    write!(
+        out,
+        "{}",
+        qovery_model::rules::markdown_table(&catalogue::library_rows())
+    )
 }
 
 fn json_value(rules: &[Rule]) -> Value {

@@ -228,12 +228,53 @@ fn read_limited(reader: impl Read, max_bytes: usize) -> io::Result<Contents> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Contents, read_limited};
+    use super::{Contents, IO, check_input, read_limited};
+    use crate::cli::args::{ColorArg, FormatArg};
+    use crate::cli::config::Settings;
+    use crate::cli::discover::Input;
+    use qovery_model::validate::Context;
+
+    fn settings() -> Settings {
+        Settings {
+            kind: None,
+            context: Context::new(),
+            strict: false,
+            deny_warnings: false,
+            format: FormatArg::Json,
+            color: ColorArg::Never,
+            jobs: 1,
+            quiet: false,
+            max_bytes: 1024,
+            stdin_filename: None,
+        }
+    }
+
+    #[test]
+    fn a_file_that_disappeared_gets_one_io_diagnostic() {
+        let path = std::env::temp_dir().join("qovery-lint-test-never-created.json");
+        let checked = check_input(&Input::File(path), &settings());
+        assert!(checked.unreadable);
+        let codes: Vec<&str> = checked
+            .report
+            .diagnostics()
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(codes, [IO]);
+        assert!(
+            checked.report.diagnostics()[0]
+                .message
+                .contains("no such file")
+        );
+    }
 
     #[test]
     fn reading_stops_past_the_limit() {
         let big = std::io::repeat(b'x');
-        assert!(matches!(read_limited(big, 10), Ok(Contents::TooLarge(None))));
+        assert!(matches!(
+            read_limited(big, 10),
+            Ok(Contents::TooLarge(None))
+        ));
         let small: &[u8] = b"{}";
         assert!(matches!(read_limited(small, 2), Ok(Contents::Bytes(b)) if b == b"{}"));
     }

@@ -1,7 +1,7 @@
 //! The `schemars::JsonSchema` impl, from the same parsed rules as the validator.
 //!
 //! Each keyword rule becomes its JSON Schema keyword (`range` -> `minimum`/`maximum`, `length`
-//! -> `minLength`/`maxItems`..., `pattern`, `format`, `not_blank` -> a `\S` pattern); `custom`
+//! -> `minLength`/`maxItems`..., `pattern`, `format`, `not_blank` -> a `\S` pattern and the exact white-space class); `custom`
 //! and type-level rules contribute their own construct through `Rule::schema`; a rule marked
 //! validator-only is named in the type's description instead. Doc comments become
 //! descriptions, `default = ..` and `example = ..` become `default` and `examples`. Nothing is
@@ -120,12 +120,25 @@ fn property(field: &Field<'_>) -> TokenStream {
 fn schema_of(shape: &Shape, ty: &Type) -> TokenStream {
     match shape {
         Shape::Int => {
-            let format = match quote!(#ty).to_string().as_str() {
+            let name = quote!(#ty).to_string();
+            let format = match name.as_str() {
                 "i32" => quote!(::core::option::Option::Some("int32")),
                 "i64" => quote!(::core::option::Option::Some("int64")),
                 _ => quote!(::core::option::Option::None),
             };
-            quote!(__s::integer(#format))
+            // The type's own bounds, for the widths whose bounds JSON numbers hold exactly: a
+            // value outside them fails deserialization, so the schema must reject it too.
+            if matches!(name.as_str(), "i8" | "i16" | "i32" | "u8" | "u16" | "u32") {
+                quote! {
+                    __s::integer_in(
+                        #format,
+                        ::core::option::Option::Some(<#ty>::MIN as i64),
+                        ::core::option::Option::Some(<#ty>::MAX as i64),
+                    )
+                }
+            } else {
+                quote!(__s::integer(#format))
+            }
         }
         Shape::Float => quote!(__s::primitive("number")),
         Shape::Bool => quote!(__s::primitive("boolean")),
@@ -161,7 +174,7 @@ fn keyword(rule: &FieldRule, field: &Field<'_>, each: bool) -> TokenStream {
             __s::length(__schema, ::core::option::Option::Some(1), ::core::option::Option::None);
         },
         RuleKind::Pattern(pattern) => quote_spanned! {span=> __s::pattern(__schema, #pattern); },
-        RuleKind::NotBlank => quote_spanned! {span=> __s::pattern(__schema, r"\S"); },
+        RuleKind::NotBlank => quote_spanned! {span=> __s::not_blank(__schema); },
         RuleKind::Format(format) => {
             let name = format.name();
             quote_spanned! {span=> __s::set(__schema, "format", #name); }

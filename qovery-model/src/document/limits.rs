@@ -3,7 +3,19 @@
 /// Resource limits applied while parsing a document.
 ///
 /// The size of the document itself is limited by the caller, before parsing.
+///
+/// New limits may be added, so the struct is `#[non_exhaustive]`: start from
+/// [`Limits::DEFAULT`] and change the fields you need.
+///
+/// ```
+/// use qovery_model::document::limits::Limits;
+///
+/// let mut limits = Limits::DEFAULT;
+/// limits.max_depth = 32;
+/// assert_eq!(limits.max_nodes, 1_000_000);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Limits {
     /// Maximum nesting depth of arrays and objects (sequences and mappings).
     ///

@@ -21,6 +21,7 @@ pub struct Parsed {
 
 /// How serious a [`ParseIssue`] is, as suggested by this layer (callers may decide otherwise).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum IssueSeverity {
     /// The document's meaning is ambiguous or part of it was dropped.
     Error,
@@ -30,6 +31,7 @@ pub enum IssueSeverity {
 
 /// A recoverable problem found while parsing: the tree was still produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ParseIssue {
     /// A key appears more than once in the same object (JSON and YAML). Both members are kept
     /// in the tree; lookups and `to_json_value` use the last one. Reported once per repetition,
@@ -142,6 +144,7 @@ impl fmt::Display for ParseIssue {
 
 /// What kind of [`SyntaxError`] stopped the parse.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SyntaxErrorKind {
     /// The input is not valid UTF-8 (offset: the first bad byte).
     Utf8,
@@ -217,6 +220,7 @@ impl SyntaxErrorKind {
 
 /// The error that stopped a parse.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct SyntaxError {
     /// Byte offset of the problem in the original bytes (a leading BOM included); may be the
     /// length of the input for an unexpected end.

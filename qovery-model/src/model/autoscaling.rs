@@ -6,6 +6,10 @@
 //! it is a flat object carrying `"mode": "KEDA"`. A future second mode would show up as
 //! [`AutoscalingMode::Unknown`].
 
+// The derive casts each `range`/`length` bound to i64/usize under the bound's own span, so
+// clippy reads `(10) as i64` as hand-written. TODO: drop once the derive marks that cast.
+#![allow(clippy::unnecessary_cast)]
+
 use serde::{Deserialize, Serialize};
 
 use crate::validate::Validate;
@@ -51,21 +55,35 @@ pub type AutoscalingPolicyResponse = KedaAutoscalingResponse;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct KedaAutoscalingRequest {
     /// The autoscaling mode (discriminator): `KEDA`.
+    #[qovery(known, description = "the autoscaling `mode` is KEDA")]
     pub mode: AutoscalingMode,
 
     /// How often KEDA checks the scalers, in seconds (int32). Defaults to
     /// [`defaults::KEDA_POLLING_INTERVAL_SECONDS`] (30) when omitted (Terraform provider; no default in the spec).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 1),
+        source = terraform,
+        description = "`polling_interval_seconds` is at least 1"
+    )]
+    #[qovery(default = defaults::KEDA_POLLING_INTERVAL_SECONDS)]
     pub polling_interval_seconds: Option<i32>,
 
     /// How long KEDA waits after the last active trigger before scaling down, in seconds (int32).
     /// Defaults to [`defaults::KEDA_COOLDOWN_PERIOD_SECONDS`] (300) when omitted (Terraform provider;
     /// no default in the spec).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(
+        range(min = 0),
+        source = terraform,
+        description = "`cooldown_period_seconds` is at least 0"
+    )]
+    #[qovery(default = defaults::KEDA_COOLDOWN_PERIOD_SECONDS)]
     pub cooldown_period_seconds: Option<i32>,
 
     /// The scalers; at least one (`minItems: 1`).
-    #[qovery(nested)]
+    #[qovery(length(min = 1), description = "`scalers` has at least one scaler")]
+    #[qovery(nested, custom = crate::rules::autoscaling::EnabledScaler)]
     pub scalers: Vec<KedaScalerRequest>,
 }
 
@@ -87,46 +105,73 @@ impl KedaAutoscalingRequest {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct KedaAutoscalingResponse {
     /// Id of the autoscaling policy (format uuid, read-only). From `Base`.
     pub id: Uuid,
 
     /// Creation date (format date-time, read-only). From `Base`.
+    #[qovery(format = "date-time", description = "`created_at` is an RFC 3339 date-time")]
     pub created_at: String,
 
     /// Last update date (format date-time, read-only). From `Base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(format = "date-time", description = "`updated_at` is an RFC 3339 date-time")]
     pub updated_at: Option<String>,
 
     /// Id of the service the policy belongs to (format uuid).
     pub service_id: Uuid,
 
     /// The autoscaling mode (discriminator): `KEDA`.
+    #[qovery(
+        known,
+        severity = warning,
+        description = "the autoscaling `mode` is KEDA; a newer value is only a warning in a response"
+    )]
     pub mode: AutoscalingMode,
 
     /// How often KEDA checks the scalers, in seconds (int32).
+    #[qovery(
+        range(min = 1),
+        source = terraform,
+        description = "`polling_interval_seconds` is at least 1"
+    )]
     pub polling_interval_seconds: i32,
 
     /// How long KEDA waits after the last active trigger before scaling down, in seconds (int32).
+    #[qovery(
+        range(min = 0),
+        source = terraform,
+        description = "`cooldown_period_seconds` is at least 0"
+    )]
     pub cooldown_period_seconds: i32,
 
     /// The scalers; at least one (`minItems: 1`).
-    #[qovery(nested)]
+    #[qovery(length(min = 1), description = "`scalers` has at least one scaler")]
+    #[qovery(nested, custom = crate::rules::autoscaling::EnabledScaler)]
     pub scalers: Vec<KedaScalerResponse>,
 }
 
 /// One KEDA scaler in a request (spec `KedaScalerRequest`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(rule = crate::rules::autoscaling::ScalerConfig)]
 pub struct KedaScalerRequest {
     /// The KEDA scaler type, free-form (e.g. `cpu`, `memory`, `prometheus`, `cron`).
+    #[qovery(
+        not_blank,
+        source = terraform,
+        description = "`scaler_type` is not blank"
+    )]
     pub scaler_type: String,
 
     /// Whether the scaler is active. Defaults to [`defaults::KEDA_SCALER_ENABLED`] (`true`) when
     /// omitted (Terraform provider; no default in the spec).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(default = defaults::KEDA_SCALER_ENABLED)]
     pub enabled: Option<bool>,
 
     /// The role of the scaler.
+    #[qovery(known, description = "the scaler `role` is PRIMARY or SAFETY")]
     pub role: KedaScalerRole,
 
     /// The scaler's KEDA trigger metadata as a free-form JSON object. The Terraform provider
@@ -137,6 +182,7 @@ pub struct KedaScalerRequest {
     /// The scaler's KEDA trigger configuration as raw YAML. The Terraform provider requires exactly
     /// one of `config_json` and `config_yaml`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(custom = crate::rules::autoscaling::YamlSyntax)]
     pub config_yaml: Option<String>,
 
     /// The KEDA `TriggerAuthentication` the scaler uses.
@@ -156,24 +202,38 @@ impl KedaScalerRequest {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(rule = crate::rules::response::TimestampsInOrder)]
+#[qovery(rule = crate::rules::autoscaling::ScalerConfig)]
 pub struct KedaScalerResponse {
     /// Id of the scaler (format uuid, read-only). From `Base`.
     pub id: Uuid,
 
     /// Creation date (format date-time, read-only). From `Base`.
+    #[qovery(format = "date-time", description = "`created_at` is an RFC 3339 date-time")]
     pub created_at: String,
 
     /// Last update date (format date-time, read-only). From `Base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(format = "date-time", description = "`updated_at` is an RFC 3339 date-time")]
     pub updated_at: Option<String>,
 
     /// The KEDA scaler type, free-form (e.g. `cpu`, `memory`, `prometheus`, `cron`).
+    #[qovery(
+        not_blank,
+        source = terraform,
+        description = "`scaler_type` is not blank"
+    )]
     pub scaler_type: String,
 
     /// Whether the scaler is active.
     pub enabled: bool,
 
     /// The role of the scaler.
+    #[qovery(
+        known,
+        severity = warning,
+        description = "the scaler `role` is PRIMARY or SAFETY; a newer value is only a warning in a response"
+    )]
     pub role: KedaScalerRole,
 
     /// The scaler's KEDA trigger metadata as a free-form JSON object. Nullable: absent, `null` or an object.
@@ -182,6 +242,7 @@ pub struct KedaScalerResponse {
 
     /// The scaler's KEDA trigger configuration as raw YAML. Nullable: absent, `null` or a string.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+    #[qovery(custom = crate::rules::autoscaling::YamlSyntax)]
     pub config_yaml: Nullable<String>,
 
     /// The KEDA `TriggerAuthentication` the scaler uses.
@@ -194,10 +255,16 @@ pub struct KedaScalerResponse {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 pub struct KedaTriggerAuthenticationRequest {
     /// Name of the trigger authentication.
+    #[qovery(
+        not_blank,
+        source = terraform,
+        description = "the trigger authentication's `name` is not blank"
+    )]
     pub name: String,
 
     /// Optional raw KEDA `TriggerAuthentication` YAML configuration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(custom = crate::rules::autoscaling::YamlSyntax)]
     pub config_yaml: Option<String>,
 }
 
@@ -205,24 +272,33 @@ pub struct KedaTriggerAuthenticationRequest {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct KedaTriggerAuthenticationResponse {
     /// Id of the trigger authentication (format uuid, read-only). From `Base`.
     pub id: Uuid,
 
     /// Creation date (format date-time, read-only). From `Base`.
+    #[qovery(format = "date-time", description = "`created_at` is an RFC 3339 date-time")]
     pub created_at: String,
 
     /// Last update date (format date-time, read-only). From `Base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(format = "date-time", description = "`updated_at` is an RFC 3339 date-time")]
     pub updated_at: Option<String>,
 
     /// Id of the organization owning the trigger authentication (a plain string in the spec, no uuid format).
     pub organization_id: String,
 
     /// Name of the trigger authentication.
+    #[qovery(
+        not_blank,
+        source = terraform,
+        description = "the trigger authentication's `name` is not blank"
+    )]
     pub name: String,
 
     /// Optional raw KEDA `TriggerAuthentication` YAML configuration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(custom = crate::rules::autoscaling::YamlSyntax)]
     pub config_yaml: Option<String>,
 }

@@ -86,15 +86,18 @@ pub struct Label {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct AnnotationsGroupResponse {
     /// Id of the group (format uuid, read-only). From `Base`.
     pub id: Uuid,
 
     /// Creation date (format date-time, read-only). From `Base`.
+    #[qovery(format = "date-time", description = "`created_at` is an RFC 3339 date-time")]
     pub created_at: String,
 
     /// Last update date (format date-time, read-only). From `Base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(format = "date-time", description = "`updated_at` is an RFC 3339 date-time")]
     pub updated_at: Option<String>,
 
     /// Name of the group.
@@ -105,6 +108,11 @@ pub struct AnnotationsGroupResponse {
     pub annotations: Vec<Annotation>,
 
     /// The kinds of resources the annotations apply to.
+    #[qovery(
+        each(known),
+        severity = warning,
+        description = "each scope is one of the spec's scopes; a newer value is only a warning in a response"
+    )]
     pub scopes: Vec<AnnotationsGroupScope>,
 }
 
@@ -112,15 +120,18 @@ pub struct AnnotationsGroupResponse {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct LabelsGroupResponse {
     /// Id of the group (format uuid, read-only). From `Base`.
     pub id: Uuid,
 
     /// Creation date (format date-time, read-only). From `Base`.
+    #[qovery(format = "date-time", description = "`created_at` is an RFC 3339 date-time")]
     pub created_at: String,
 
     /// Last update date (format date-time, read-only). From `Base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[qovery(format = "date-time", description = "`updated_at` is an RFC 3339 date-time")]
     pub updated_at: Option<String>,
 
     /// Name of the group.

@@ -169,8 +169,15 @@ Types shared by both documents (`Healthchecks`, `Probe` and the probe kinds) are
   provider, console), unless `max` is -1.
 - **`http.path`**: Kubernetes rejects an empty path; the rule also asks for a leading `/` (the spec's default
   and every example), since the path is sent as the request's absolute path.
-- **Probe exec `command` items**: a blank item is an error, not a warning: a blank executable makes the
-  probe fail on every run.
+- **`http.scheme`**: the spec has no enum; Kubernetes accepts only `HTTP` and `HTTPS` (the Terraform provider
+  documents the same), so `https` in lower case is an error, with the fix in the help.
+- **Inferred rules that are errors**: the Docker reference grammar (`tag`, the 255-character `image_name`)
+  and a blank exec `command` item are not stated by Qovery, but the image pull or the probe fails every time,
+  so they are errors.
+- **Probe port not among the declared ports**: a warning (the console only offers declared ports, but a
+  container may listen on a port it does not expose).
+- **`config_yaml`** (of a scaler and of a trigger authentication) must parse as YAML; the check needs the
+  `yaml` feature, and its description says so when the build has it off.
 - **`registry_id`**: a plain string in the spec; the Terraform provider parses it as a UUID, so the UUID format
   is the rule, and it also rejects a blank value (no separate not-blank rule).
 - **`image_name` per registry kind**: the spec names the pattern of four kinds (ECR, SCALEWAY_CR, DOCKER_HUB,

@@ -391,11 +391,12 @@ pub(crate) fn check_registry_shape(
         RegistryKind::Ecr => {
             let length = repository.chars().count();
             if !(2..=256).contains(&length) {
+                let unit = if length == 1 { "character" } else { "characters" };
                 report.push(
                     &IMAGE_NAME_ECR,
                     path,
                     format!(
-                        "{} has {length} characters; an ECR repository name has 2 to 256 characters",
+                        "{} has {length} {unit}; expected an ECR repository name of 2 to 256 characters",
                         show(image_name)
                     ),
                 );
@@ -444,7 +445,7 @@ pub(crate) fn check_registry_shape(
             rule,
             path,
             format!(
-                "{} has {components} {component_word}; a {} registry expects {expected}",
+                "{} has {components} {component_word}; expected {expected} with a {} registry",
                 show(image_name),
                 kind.as_str()
             ),

@@ -144,13 +144,18 @@ impl Rule<PortResponse> for PortExposure {
     }
 }
 
-/// `external_port` present implies `publicly_accessible: true`.
+/// `publicly_accessible: false` forbids `external_port`: the `false` schema makes the error
+/// point at `external_port`, where the validator reports it (a `then` constraining
+/// `publicly_accessible` would point there instead; found by `tests/schema_differential.rs`).
 fn external_port_schema(schema: &mut serde_json::Map<String, serde_json::Value>) {
     super::push_all_of(
         schema,
         serde_json::json!({
-            "if": { "required": ["external_port"] },
-            "then": { "properties": { "publicly_accessible": { "enum": [true] } } }
+            "if": {
+                "properties": { "publicly_accessible": { "const": false } },
+                "required": ["publicly_accessible"]
+            },
+            "then": { "properties": { "external_port": false } }
         }),
     );
 }
@@ -205,7 +210,7 @@ fn check_exposure(port: &PortView<'_>, path: &Path<'_>, report: &mut Report) {
                 rule,
                 &path.field(name),
                 format!(
-                    "{name} {} is set on {why}; it only applies to publicly accessible HTTP or GRPC ports",
+                    "{name} {} is set on {why}; expected it only on publicly accessible HTTP or GRPC ports",
                     show(value)
                 ),
             );

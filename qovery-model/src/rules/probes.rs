@@ -7,6 +7,7 @@
 //! (keywords on the probe types), and a liveness `successThreshold` of 1.
 
 use crate::model::{ContainerRequest, ContainerResponse, Healthchecks, Probe, ProbeType};
+use crate::validate::keyword::show;
 use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
 use serde_json::{Map, Value, json};
 
@@ -116,7 +117,7 @@ impl Rule<Healthchecks> for LivenessSuccessThreshold {
                 &LIVENESS_SUCCESS_THRESHOLD,
                 &probe.field("success_threshold"),
                 format!(
-                    "the liveness probe's success_threshold is {threshold}; Kubernetes requires 1 for a liveness probe"
+                    "the liveness probe's success_threshold is {threshold}; expected 1, the only value Kubernetes accepts for a liveness probe"
                 ),
                 "set it to 1 (or omit it); a success threshold above 1 only makes sense for the readiness probe".to_owned(),
             );
@@ -233,5 +234,89 @@ fn check_probe_ports<I: Iterator<Item = i32>>(
                 ),
             );
         }
+    }
+}
+
+/// The HTTP probe's path is absolute.
+pub const HTTP_PROBE_PATH: RuleInfo = RuleInfo {
+    code: "http_probe_path",
+    severity: Severity::Error,
+    source: Source::Kubernetes,
+    pointer: "",
+    description: "the HTTP probe's `path` starts with `/` (Kubernetes rejects an empty path; the path is requested as an absolute path)",
+    schema: SchemaSupport::Keyword,
+};
+
+/// The HTTP probe's path starts with `/`.
+pub struct HttpProbePath;
+
+impl Rule<String> for HttpProbePath {
+    const RULES: &'static [RuleInfo] = &[HTTP_PROBE_PATH];
+
+    fn check(path_value: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
+        if path_value.starts_with('/') {
+            return;
+        }
+        let found = if path_value.is_empty() {
+            "is empty".to_owned()
+        } else {
+            "does not start with `/`".to_owned()
+        };
+        report.push_with_help(
+            &HTTP_PROBE_PATH,
+            path,
+            format!(
+                "the HTTP probe's path {} {found}; expected an absolute path such as `/health`",
+                show(path_value)
+            ),
+            format!("write `/{}`", path_value.trim_start()),
+        );
+    }
+
+    fn schema(schema: &mut Map<String, Value>) {
+        super::add_pattern(schema, "^/");
+    }
+}
+
+/// The HTTP probe's scheme is `HTTP` or `HTTPS`.
+pub const HTTP_PROBE_SCHEME: RuleInfo = RuleInfo {
+    code: "http_probe_scheme",
+    severity: Severity::Error,
+    source: Source::Kubernetes,
+    pointer: "",
+    description: "the HTTP probe's `scheme` is `HTTP` or `HTTPS`, in upper case (the spec has no enum; Kubernetes accepts only these)",
+    schema: SchemaSupport::Keyword,
+};
+
+/// The values Kubernetes accepts for an HTTP probe's scheme.
+pub const HTTP_PROBE_SCHEMES: [&str; 2] = ["HTTP", "HTTPS"];
+
+/// The HTTP probe's scheme is `HTTP` or `HTTPS`.
+pub struct HttpProbeScheme;
+
+impl Rule<String> for HttpProbeScheme {
+    const RULES: &'static [RuleInfo] = &[HTTP_PROBE_SCHEME];
+
+    fn check(scheme: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
+        if HTTP_PROBE_SCHEMES.contains(&scheme.as_str()) {
+            return;
+        }
+        let message = format!(
+            "the HTTP probe's scheme {} is not HTTP or HTTPS; expected `HTTP` or `HTTPS`, in upper case",
+            show(scheme)
+        );
+        match HTTP_PROBE_SCHEMES
+            .iter()
+            .find(|known| known.eq_ignore_ascii_case(scheme.trim()))
+        {
+            Some(known) => {
+                report.push_with_help(&HTTP_PROBE_SCHEME, path, message, format!("write `{known}`"));
+            }
+            None => report.push(&HTTP_PROBE_SCHEME, path, message),
+        }
+    }
+
+    fn schema(schema: &mut Map<String, Value>) {
+        schema.insert("enum".to_owned(), json!(HTTP_PROBE_SCHEMES));
     }
 }

@@ -76,6 +76,10 @@ impl Rule<ContainerResponse> for ResourceMaximums {
             ),
         ];
         for (rule, name, value, maximum_name, maximum, unit) in checks {
+            // A negative `maximum_gpu` is its own range rule's business.
+            if rule.pointer == "/gpu" && maximum < 0 {
+                continue;
+            }
             if value > maximum {
                 report.push(
                     rule,

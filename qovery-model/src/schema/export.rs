@@ -208,6 +208,7 @@ fn components(documents: &[Document]) -> Value {
         }
     }
     schemas.extend(definitions);
+    openapi::hoist_nullable(&mut schemas, "#/components/schemas/");
     for schema in schemas.values_mut() {
         openapi::convert(schema);
     }

@@ -28,6 +28,15 @@ pub fn integer(format: Option<&str>) -> Schema {
     schema
 }
 
+/// `{"type": "integer"}` with `format` and the bounds of the Rust integer type: a value outside
+/// them does not deserialize, so the schema rejects it too. A `range` rule declared on the field
+/// then narrows `minimum`/`maximum` (it is applied after).
+pub fn integer_in(format: Option<&str>, min: Option<i64>, max: Option<i64>) -> Schema {
+    let mut schema = integer(format);
+    range(&mut schema, min, max);
+    schema
+}
+
 /// `{"type": "string", "enum": [..]}`.
 pub fn string_enum(values: &[&str]) -> Schema {
     let mut schema = primitive("string");
@@ -152,6 +161,37 @@ pub fn pattern(schema: &mut Schema, pattern: &str) {
     }
 }
 
+/// The characters `str::trim` removes (Unicode `White_Space`), as inclusive ranges, plus U+FEFF
+/// (ZERO WIDTH NO-BREAK SPACE), which ECMA-262's `\s` counts as white space and Rust does not.
+pub const BLANK_RANGES: &[(char, char)] = &[
+    ('\t', '\r'),
+    (' ', ' '),
+    ('\u{85}', '\u{85}'),
+    ('\u{a0}', '\u{a0}'),
+    ('\u{1680}', '\u{1680}'),
+    ('\u{2000}', '\u{200a}'),
+    ('\u{2028}', '\u{2029}'),
+    ('\u{202f}', '\u{202f}'),
+    ('\u{205f}', '\u{205f}'),
+    ('\u{3000}', '\u{3000}'),
+    ('\u{feff}', '\u{feff}'),
+];
+
+/// [`BLANK_RANGES`] negated, as an ECMA-262 (and Rust `regex`) character class: a string
+/// matches when it holds one character that is not white space in either dialect.
+pub const NOT_BLANK_CLASS: &str =
+    "[^\\t-\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF]";
+
+/// `not_blank`: `pattern: "\S"`, plus the explicit class [`NOT_BLANK_CLASS`] in `allOf`.
+///
+/// `\S` alone does not mean what the validator checks (`str::trim`): ECMA-262's `\s` leaves out
+/// U+0085 (NEXT LINE), which Rust trims, so `"\u{85}"` passed the schema and failed the
+/// validator. The class lists the characters exactly.
+pub fn not_blank(schema: &mut Schema) {
+    pattern(schema, r"\S");
+    pattern(schema, NOT_BLANK_CLASS);
+}
+
 /// Adds `name: schema` to `properties`, and to `required` when it must be present.
 pub fn property(object: &mut Schema, name: &str, schema: Schema, required: bool) {
     let map = object.ensure_object();
@@ -206,4 +246,45 @@ pub fn note_validator_only<T: crate::validate::Validate>(schema: &mut Schema, ty
     description.push_str("Also checked by the qovery-model validator (validator only, JSON Schema cannot express these):\n");
     description.push_str(&notes.join("\n"));
     set(schema, "description", description);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_blank_class_is_rust_white_space_and_the_bom() {
+        for c in (0..=0x10_ffff_u32).filter_map(char::from_u32) {
+            let listed = BLANK_RANGES.iter().any(|&(lo, hi)| lo <= c && c <= hi);
+            assert_eq!(
+                listed,
+                c.is_whitespace() || c == '\u{feff}',
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
+        let class = regex::Regex::new(NOT_BLANK_CLASS).map_err(|e| e.to_string());
+        let Ok(class) = class else {
+            panic!("{class:?}");
+        };
+        for (text, not_blank) in [
+            ("", false),
+            (" \t\n\u{85}\u{a0}\u{3000}\u{feff}", false),
+            ("\u{200b}", true),
+            (" x ", true),
+        ] {
+            assert_eq!(class.is_match(text), not_blank, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn not_blank_keeps_the_short_pattern_and_adds_the_class() {
+        let mut schema = primitive("string");
+        not_blank(&mut schema);
+        assert_eq!(schema.get("pattern"), Some(&Value::from(r"\S")));
+        assert_eq!(
+            schema.get("allOf"),
+            Some(&json!([{ "pattern": NOT_BLANK_CLASS }]))
+        );
+    }
 }

@@ -21,6 +21,108 @@
 //! `components/schemas` by the generator).
 
 use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
+
+/// Moves nullability from the uses of a named object schema to the schema itself, when every
+/// use of it is "X or null" (`anyOf: [{$ref: X}, {type: "null"}]`): X becomes
+/// `type: [object, null]` and its uses plain `$ref`s, which [`convert`] then writes as
+/// `type: object, nullable: true` on X, the spec's own way for `Probe`.
+///
+/// OpenAPI 3.0.3 applies `nullable` only next to a `type` in the same Schema Object, so
+/// `nullable: true` next to `allOf: [{$ref: X}]` does not let `null` through a strict reader
+/// when X is a non-nullable object. Schemas also used without null, and enumerations (whose
+/// `enum` would need a `null` member too) keep `nullable: true` next to `allOf` at the use, the
+/// spec's way for `cpu_architecture`.
+pub(crate) fn hoist_nullable(schemas: &mut Map<String, Value>, prefix: &str) {
+    let mut uses: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for schema in schemas.values() {
+        count_uses(schema, prefix, &mut uses);
+    }
+    for (name, (nullable, plain)) in uses {
+        let object = schemas
+            .get(&name)
+            .is_some_and(|s| s.get("type").is_some_and(|t| t == "object"));
+        if nullable == 0 || plain > 0 || !object {
+            continue;
+        }
+        if let Some(Value::Object(schema)) = schemas.get_mut(&name) {
+            schema.insert("type".to_owned(), json!(["object", "null"]));
+        }
+        let reference = format!("{prefix}{name}");
+        for schema in schemas.values_mut() {
+            plain_uses(schema, &reference);
+        }
+    }
+}
+
+/// The `$ref` target of `{anyOf: [{$ref}, null]}` (either order), if `map` is one.
+fn nullable_ref<'a>(map: &'a Map<String, Value>, prefix: &str) -> Option<&'a str> {
+    let Some(Value::Array(members)) = map.get("anyOf") else {
+        return None;
+    };
+    let [a, b] = members.as_slice() else {
+        return None;
+    };
+    let member = if only_null(b) {
+        a
+    } else if only_null(a) {
+        b
+    } else {
+        return None;
+    };
+    let member = member.as_object().filter(|m| m.len() == 1)?;
+    member.get("$ref")?.as_str()?.strip_prefix(prefix)
+}
+
+fn count_uses(value: &Value, prefix: &str, uses: &mut BTreeMap<String, (usize, usize)>) {
+    match value {
+        Value::Object(map) => {
+            if let Some(name) = nullable_ref(map, prefix) {
+                uses.entry(name.to_owned()).or_default().0 += 1;
+                for (key, child) in map {
+                    if key != "anyOf" {
+                        count_uses(child, prefix, uses);
+                    }
+                }
+                return;
+            }
+            if let Some(name) = map
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix(prefix))
+            {
+                uses.entry(name.to_owned()).or_default().1 += 1;
+            }
+            map.values()
+                .for_each(|child| count_uses(child, prefix, uses));
+        }
+        Value::Array(items) => items
+            .iter()
+            .for_each(|child| count_uses(child, prefix, uses)),
+        _ => {}
+    }
+}
+
+/// Rewrites every `{anyOf: [{$ref: reference}, null]}` in `value` to `{$ref: reference}`.
+fn plain_uses(value: &mut Value, reference: &str) {
+    match value {
+        Value::Object(map) => {
+            let prefix_len = reference.rfind('/').map_or(0, |i| i + 1);
+            let matches = nullable_ref(map, &reference[..prefix_len])
+                .is_some_and(|name| name == &reference[prefix_len..]);
+            if matches {
+                map.remove("anyOf");
+                map.insert("$ref".to_owned(), Value::from(reference));
+            }
+            map.values_mut()
+                .for_each(|child| plain_uses(child, reference));
+        }
+        Value::Array(items) => items
+            .iter_mut()
+            .for_each(|child| plain_uses(child, reference)),
+        _ => {}
+    }
+}
 
 /// Rewrites `schema` in place into an OpenAPI 3.0 Schema Object.
 pub(crate) fn convert(schema: &mut Value) {
@@ -221,6 +323,44 @@ mod tests {
     fn converted(mut schema: serde_json::Value) -> serde_json::Value {
         convert(&mut schema);
         schema
+    }
+
+    #[test]
+    fn nullability_moves_to_objects_only_used_nullable() {
+        let prefix = "#/components/schemas/";
+        let mut schemas = json!({
+            "Healthchecks": {"type": "object", "properties": {
+                "readiness_probe": {"description": "r", "anyOf": [{"$ref": "#/components/schemas/Probe"}, {"type": "null"}]},
+                "cpu": {"anyOf": [{"$ref": "#/components/schemas/Cpu"}, {"type": "null"}]},
+                "port": {"anyOf": [{"$ref": "#/components/schemas/Port"}, {"type": "null"}]},
+                "port2": {"$ref": "#/components/schemas/Port"}
+            }},
+            "Probe": {"type": "object"},
+            "Cpu": {"type": "string", "enum": ["A"]},
+            "Port": {"type": "object"}
+        });
+        let Some(map) = schemas.as_object_mut() else {
+            unreachable!()
+        };
+        super::hoist_nullable(map, prefix);
+        for schema in map.values_mut() {
+            convert(schema);
+        }
+        assert_eq!(
+            schemas["Probe"],
+            json!({"type": "object", "nullable": true})
+        );
+        assert_eq!(
+            schemas["Healthchecks"]["properties"]["readiness_probe"],
+            json!({"description": "r", "allOf": [{"$ref": "#/components/schemas/Probe"}]})
+        );
+        // An enumeration, and an object also used without null, keep nullable at the use.
+        assert_eq!(schemas["Cpu"], json!({"type": "string", "enum": ["A"]}));
+        assert_eq!(
+            schemas["Healthchecks"]["properties"]["cpu"],
+            json!({"allOf": [{"$ref": "#/components/schemas/Cpu"}], "nullable": true})
+        );
+        assert_eq!(schemas["Port"], json!({"type": "object"}));
     }
 
     #[test]

@@ -1,9 +1,106 @@
 //! The validation core: the [`Validate`] trait, the lazy [`Path`], [`Diagnostic`]s collected in a
 //! [`Report`], the [`Context`] some rules need, and rules as data ([`RuleInfo`]).
 //!
-//! Types implement [`Validate`] with `#[derive(Validate)]` (see [`qovery_model_derive`]); the
-//! derive generates the checks and, with the `schema` feature, the JSON Schema keywords, from the
-//! same `#[qovery(...)]` declarations.
+//! Types implement [`Validate`] with `#[derive(Validate)]`; the derive generates the checks and,
+//! with the `schema` feature, the JSON Schema keywords, from the same `#[qovery(...)]`
+//! declarations. Its documentation ([`derive@Validate`]) is the attribute reference.
+//!
+//! # Deriving `Validate`
+//!
+//! Every attribute key at work, on a type of your own (the same example as the derive's
+//! reference, compiled here):
+//!
+//! ```
+//! use qovery_model::model::{Nullable, PortProtocol, Probe};
+//! use qovery_model::validate::{
+//!     Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, Validate,
+//! };
+//! use serde::{Deserialize, Serialize};
+//!
+//! /// A sidecar container.
+//! #[derive(Debug, Serialize, Deserialize, Validate)]
+//! #[serde(rename_all = "camelCase")]
+//! #[qovery(rule = PortsDiffer)]
+//! pub struct Sidecar {
+//!     /// Name of the sidecar (a DNS label).
+//!     #[qovery(not_blank, length(max = 63), pattern = "^[a-z][a-z0-9-]*$", source = kubernetes)]
+//!     pub name: String,
+//!
+//!     /// Port the sidecar listens on.
+//!     #[qovery(range(min = 1, max = 65535), example = 8080)]
+//!     pub listen_port: i32,
+//!
+//!     /// Port of the metrics endpoint.
+//!     #[serde(default, skip_serializing_if = "Option::is_none")]
+//!     #[qovery(range(min = 1, max = 65535), default = 9090)]
+//!     pub metrics_port: Option<i32>,
+//!
+//!     /// Command-line arguments.
+//!     #[qovery(non_empty, each(not_blank, length(max = 256)))]
+//!     pub args: Vec<String>,
+//!
+//!     /// Icon of the sidecar.
+//!     #[serde(default, skip_serializing_if = "Option::is_none")]
+//!     #[qovery(format = "uri", severity = warning, code = "icon_uri", description = "`icon` is an absolute URI")]
+//!     pub icon: Option<String>,
+//!
+//!     /// Protocol of the listening port.
+//!     #[qovery(known)]
+//!     pub protocol: PortProtocol,
+//!
+//!     /// Readiness probe: absent, `null` or a probe.
+//!     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
+//!     #[qovery(nested)]
+//!     pub probe: Nullable<Probe>,
+//! }
+//!
+//! /// The metrics port differs from the listening port.
+//! pub const PORTS_DIFFER: RuleInfo = RuleInfo {
+//!     code: "ports_differ",
+//!     severity: Severity::Error,
+//!     source: Source::Inferred,
+//!     pointer: "/metricsPort",
+//!     description: "`metricsPort` differs from `listenPort`",
+//!     schema: SchemaSupport::ValidatorOnly,
+//! };
+//!
+//! pub struct PortsDiffer;
+//!
+//! impl Rule<Sidecar> for PortsDiffer {
+//!     const RULES: &'static [RuleInfo] = &[PORTS_DIFFER];
+//!
+//!     fn check(value: &Sidecar, _ctx: &Context, path: &Path<'_>, report: &mut Report) {
+//!         if value.metrics_port == Some(value.listen_port) {
+//!             let message = format!("{} is also `listenPort`", value.listen_port);
+//!             report.push(&PORTS_DIFFER, &path.field("metricsPort"), message);
+//!         }
+//!     }
+//! }
+//!
+//! let sidecar = Sidecar {
+//!     name: "Envoy".to_owned(),
+//!     listen_port: 8080,
+//!     metrics_port: Some(8080),
+//!     args: vec![" ".to_owned()],
+//!     icon: Some("envoy.svg".to_owned()),
+//!     protocol: PortProtocol::Unknown("QUIC".to_owned()),
+//!     probe: Nullable::Null,
+//! };
+//! let report = sidecar.validate();
+//! let found: Vec<(&str, &str)> =
+//!     report.diagnostics().iter().map(|d| (d.pointer.as_str(), d.code)).collect();
+//! assert_eq!(
+//!     found,
+//!     [
+//!         ("/name", "pattern"),
+//!         ("/args/0", "not_blank"),
+//!         ("/icon", "icon_uri"),
+//!         ("/protocol", "enum"),
+//!         ("/metricsPort", "ports_differ"),
+//!     ]
+//! );
+//! assert_eq!(report.warnings().count(), 1);
+//! ```
 
 mod context;
 mod diagnostic;

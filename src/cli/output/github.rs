@@ -45,7 +45,11 @@ pub fn command(path: &str, diagnostic: &Diagnostic) -> String {
     if let Some(help) = &diagnostic.help {
         message.push_str(&format!("\nhelp: {help}"));
     }
-    format!("::{kind} {}::{}", properties.join(","), escape_data(&message))
+    format!(
+        "::{kind} {}::{}",
+        properties.join(","),
+        escape_data(&message)
+    )
 }
 
 /// Writes every annotation, then the summary (with `quiet`, only when something is wrong).

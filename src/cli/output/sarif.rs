@@ -36,7 +36,11 @@ fn rule_object(rule: &Rule) -> Value {
         let _ = write!(
             full,
             "\n- {} `{}` ({}, {}): {}",
-            row.document, pointer, row.entry.rule.severity, row.entry.rule.source, row.entry.rule.description
+            row.document,
+            pointer,
+            row.entry.rule.severity,
+            row.entry.rule.source,
+            row.entry.rule.description
         );
         let located = format!("{} {}", row.document, pointer);
         if !pointers.contains(&located) {
@@ -97,7 +101,10 @@ fn result(file: &Checked, diagnostic: &Diagnostic, rules: &[Rule]) -> Value {
     );
     if let Some(start) = diagnostic.position {
         let mut region = json!({ "startLine": start.line, "startColumn": start.column });
-        if let Some(end) = diagnostic.end.filter(|e| e.line == start.line && e.column > start.column) {
+        if let Some(end) = diagnostic
+            .end
+            .filter(|e| e.line == start.line && e.column > start.column)
+        {
             region["endLine"] = json!(end.line);
             region["endColumn"] = json!(end.column);
         }
@@ -168,7 +175,10 @@ mod tests {
 
     #[test]
     fn uris_are_relative_and_encoded() {
-        assert_eq!(uri("examples/payloads/a b.json"), "examples/payloads/a%20b.json");
+        assert_eq!(
+            uri("examples/payloads/a b.json"),
+            "examples/payloads/a%20b.json"
+        );
         assert_eq!(uri("./x.json"), "x.json");
         assert_eq!(uri("<stdin>"), "%3Cstdin%3E");
         assert_eq!(uri("100%.json"), "100%25.json");

@@ -126,7 +126,9 @@ fn source_line(source: &[u8], line: u32) -> Option<String> {
 /// The byte range of characters `start..end` (1-based columns, `end` exclusive) in `line`; at
 /// least one character when the line has one, clamped to the line.
 fn span(line: &str, start: u32, end: Option<u32>) -> Range<usize> {
-    let start = usize::try_from(start).unwrap_or(usize::MAX).saturating_sub(1);
+    let start = usize::try_from(start)
+        .unwrap_or(usize::MAX)
+        .saturating_sub(1);
     let end = end
         .and_then(|e| usize::try_from(e).ok())
         .map_or(start + 1, |e| e.saturating_sub(1))
@@ -153,7 +155,10 @@ mod tests {
 
     #[test]
     fn source_lines_are_sanitized() {
-        assert_eq!(source_line(b"a\r\nb\x1bc\n", 2).as_deref(), Some("b\u{fffd}c"));
+        assert_eq!(
+            source_line(b"a\r\nb\x1bc\n", 2).as_deref(),
+            Some("b\u{fffd}c")
+        );
         assert_eq!(source_line(b"a", 3), None);
         assert_eq!(source_line(b"a", 0), None);
     }

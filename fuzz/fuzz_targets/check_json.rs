@@ -1,0 +1,8 @@
+//! Raw bytes -> `document::check` (JSON), as a request and as a response.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    qovery_model_fuzz::fuzz_json(data);
+});

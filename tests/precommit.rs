@@ -1,0 +1,170 @@
+//! The pre-commit hook works: `pre-commit try-repo` builds the `qovery-lint` hook of this
+//! repository (`.pre-commit-hooks.yaml`, `language: rust`) and runs it in a scratch git
+//! repository, where it passes a good payload and fails a bad one.
+//!
+//! **Slow**: pre-commit installs the hook with `cargo install --path .`, a release build of the
+//! linter (a few minutes on a small machine), into a fresh `PRE_COMMIT_HOME`.
+//!
+//! The hook repository is a copy of this working tree committed in a scratch repository (not
+//! this repository's HEAD, which `try-repo` would clone as committed), so the test checks the
+//! files as they are. `pre-commit` comes from `PATH` or, when missing, is installed from PyPI
+//! into a temporary virtualenv (`python3 -m venv`, `pip install pre-commit`). Without `python3`
+//! the test fails with a message; `QOVERY_LINT_SKIP_PRECOMMIT=1` skips it.
+
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// Directories never copied into the hook repository: build output and version control.
+const SKIPPED: &[&str] = &["target", ".git", "bench-data", "wip"];
+
+fn run(cmd: &mut Command) -> Output {
+    cmd.output()
+        .unwrap_or_else(|e| panic!("cannot run {:?}: {e}", cmd.get_program()))
+}
+
+fn run_ok(cmd: &mut Command) -> Output {
+    let output = run(cmd);
+    assert!(
+        output.status.success(),
+        "{cmd:?} failed ({}):\n{}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+fn works(program: impl AsRef<OsStr>, arg: &str) -> bool {
+    Command::new(program)
+        .arg(arg)
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// `pre-commit` from PATH, or installed into a virtualenv under `scratch`.
+fn pre_commit(scratch: &Path) -> PathBuf {
+    if works("pre-commit", "--version") {
+        return PathBuf::from("pre-commit");
+    }
+    assert!(
+        works("python3", "--version"),
+        "pre-commit is not on PATH and python3 is missing, so it cannot be installed from PyPI: \
+         install python3 (or pre-commit), or set QOVERY_LINT_SKIP_PRECOMMIT=1 to skip this test"
+    );
+    let venv = scratch.join("venv");
+    run_ok(Command::new("python3").args(["-m", "venv"]).arg(&venv));
+    let bin = venv.join("bin");
+    run_ok(
+        Command::new(bin.join("pip"))
+            .args(["install", "--quiet", "pre-commit"])
+            .env("PIP_DISABLE_PIP_VERSION_CHECK", "1"),
+    );
+    bin.join("pre-commit")
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("{to:?}: {e}"));
+    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{from:?}: {e}")) {
+        let entry = entry.unwrap_or_else(|e| panic!("{from:?}: {e}"));
+        let name = entry.file_name();
+        let kind = entry
+            .file_type()
+            .unwrap_or_else(|e| panic!("{:?}: {e}", entry.path()));
+        if kind.is_dir() {
+            if !SKIPPED.iter().any(|s| OsStr::new(s) == name) {
+                copy_tree(&entry.path(), &to.join(&name));
+            }
+        } else if kind.is_file() {
+            std::fs::copy(entry.path(), to.join(&name))
+                .unwrap_or_else(|e| panic!("{:?}: {e}", entry.path()));
+        }
+    }
+}
+
+fn git(dir: &Path) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.current_dir(dir).args([
+        "-c",
+        "user.name=qovery-lint tests",
+        "-c",
+        "user.email=tests@example.invalid",
+        "-c",
+        "commit.gpgsign=false",
+        "-c",
+        "init.defaultBranch=main",
+    ]);
+    cmd
+}
+
+#[test]
+fn the_pre_commit_hook_passes_a_good_payload_and_fails_a_bad_one() {
+    if std::env::var_os("QOVERY_LINT_SKIP_PRECOMMIT").is_some_and(|v| v == "1") {
+        eprintln!("QOVERY_LINT_SKIP_PRECOMMIT=1: skipped");
+        return;
+    }
+    assert!(works("git", "--version"), "git is needed to run pre-commit");
+    let scratch = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pre_commit = pre_commit(scratch.path());
+
+    // The hook repository: this working tree, committed.
+    let hooks = scratch.path().join("hook-repo");
+    copy_tree(Path::new(ROOT), &hooks);
+    run_ok(git(&hooks).args(["init", "--quiet"]));
+    run_ok(git(&hooks).args(["add", "--all"]));
+    run_ok(git(&hooks).args(["commit", "--quiet", "--message", "hook repository"]));
+
+    // The user's repository, with one good and one bad payload.
+    let project = scratch.path().join("project");
+    std::fs::create_dir_all(&project).unwrap_or_else(|e| panic!("{e}"));
+    let payloads = Path::new(ROOT).join("examples/payloads");
+    for (from, to) in [
+        ("minimal.json", "good.json"),
+        ("broken-web.json", "bad.json"),
+    ] {
+        std::fs::copy(payloads.join(from), project.join(to)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    run_ok(git(&project).args(["init", "--quiet"]));
+    run_ok(git(&project).args(["add", "good.json", "bad.json"]));
+
+    let try_repo = |file: &str| {
+        run(Command::new(&pre_commit)
+            .current_dir(&project)
+            .env("PRE_COMMIT_HOME", scratch.path().join("pre-commit-home"))
+            .env("PRE_COMMIT_COLOR", "never")
+            .arg("try-repo")
+            .arg(&hooks)
+            .args([
+                "qovery-lint",
+                "--verbose",
+                "--color",
+                "never",
+                "--files",
+                file,
+            ]))
+    };
+
+    let good = try_repo("good.json");
+    let good_out = String::from_utf8_lossy(&good.stdout);
+    assert!(
+        good.status.success(),
+        "the hook failed on good.json ({}):\n{good_out}\n{}",
+        good.status,
+        String::from_utf8_lossy(&good.stderr)
+    );
+    assert!(good_out.contains("Passed"), "{good_out}");
+
+    let bad = try_repo("bad.json");
+    let bad_out = String::from_utf8_lossy(&bad.stdout);
+    assert_eq!(
+        bad.status.code(),
+        Some(1),
+        "{bad_out}\n{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+    assert!(bad_out.contains("Failed"), "{bad_out}");
+    assert!(bad_out.contains("error[range]"), "{bad_out}");
+    assert!(bad_out.contains("bad.json:9:24"), "{bad_out}");
+}

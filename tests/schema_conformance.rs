@@ -1,0 +1,710 @@
+//! Conformance of the exported schemas with Qovery's official OpenAPI spec
+//! (`spec/qovery-openapi-container.yaml`).
+//!
+//! For `ContainerRequest`, `ContainerResponse` and every object, array and enum they reach, the
+//! spec's schema and ours are reduced to the same facts (property names, `required`, types with
+//! nullability, `format`, `enum`, `default`, bounds, patterns, and any other construct) and
+//! compared, in each exported form (JSON Schema 2020-12, draft-07, OpenAPI 3.0 components).
+//! Every difference must be a named, justified [`Deviation`]; any other difference fails, and so
+//! does a deviation that no longer occurs.
+//!
+//! # Normalisations (what is *not* a difference)
+//!
+//! - `allOf` of the spec is merged (properties, `required`, keywords): the generated clients
+//!   flatten it the same way, and so does our model.
+//! - A `oneOf` with a single member (the spec's `AutoscalingPolicyRequest`/`Response`, with a
+//!   `discriminator` on `mode`) is that member: a value matches one iff it matches the other.
+//! - `$ref`s are followed on both sides. A named spec schema is compared once, under its own name
+//!   (`Probe`, `PortProtocolEnum`), the first time it is reached; an inline spec object is compared
+//!   at the path that reaches it (`ContainerRequest.storage[]`). At every use, the *effective*
+//!   type, format, enum, default, bounds and patterns are compared (so `nullable: true` on the
+//!   spec's `Probe` schema and `anyOf: [Probe, null]` at our use sites agree at the uses).
+//! - Nullability: in our JSON Schema forms, `type: [t, "null"]` and an `anyOf`/`oneOf` member that
+//!   only accepts `null` add `null` to the types. In OpenAPI 3.0 (the spec and our OpenAPI form
+//!   alike) `nullable: true` adds `null` only next to a `type`, as OpenAPI 3.0.3 says and as OAS
+//!   validators read it; so the spec's `cpu_architecture` (`nullable` next to `allOf`) does not
+//!   accept `null` (see its deviation).
+//! - Annotations are not compared: `description`, `title`, `example(s)`, `readOnly`, `x-*`,
+//!   `discriminator`, `$comment`. `additionalProperties: true` is the default and not a fact.
+//!   The snapshot tests (`tests/schema_snapshots.rs`) pin the full text of the export.
+
+use qovery_model::schema::{self, Document, Draft};
+use serde_json::{Map, Value, json};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::fmt::Write as _;
+
+/// A difference between the spec and our export that is intended, with the reason.
+struct Deviation {
+    /// The path of the value, from the spec schema's name (`ContainerRequest.cpu`,
+    /// `Probe.type.tcp`, `ContainerRequest.storage[].size`); `*` matches any characters.
+    path: &'static str,
+    /// The difference as this test prints it (`format: spec (none), ours "int32"`).
+    what: &'static str,
+    /// Why we differ.
+    why: &'static str,
+}
+
+const DEVIATIONS: &[Deviation] = &[];
+
+// --- Facts ---------------------------------------------------------------------------------
+
+/// Which side a schema comes from: decides how `nullable` and `anyOf`/`allOf` are read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Spec,
+    /// Our JSON Schema forms (2020-12, draft-07).
+    JsonSchema,
+    /// Our OpenAPI 3.0 components.
+    OpenApi,
+}
+
+struct Doc<'a> {
+    root: &'a Value,
+    side: Side,
+}
+
+impl Doc<'_> {
+    fn resolve(&self, reference: &str) -> Option<(&Value, String)> {
+        let pointer = reference.strip_prefix('#')?;
+        let target = self.root.pointer(pointer)?;
+        let name = pointer.rsplit('/').next().unwrap_or(pointer).to_owned();
+        Some((target, name))
+    }
+}
+
+/// The facts of one schema, with `allOf`, `$ref` and nullable wrappers resolved.
+#[derive(Default, Clone)]
+struct Facts {
+    /// `None`: any type.
+    types: Option<BTreeSet<String>>,
+    format: Option<Value>,
+    enumeration: Option<Value>,
+    default: Option<Value>,
+    bounds: BTreeMap<String, Value>,
+    patterns: BTreeSet<String>,
+    properties: Map<String, Value>,
+    required: BTreeSet<String>,
+    items: Option<Value>,
+    constructs: BTreeSet<String>,
+    /// The named schema these facts are, when the schema is (a wrapper of) one `$ref`.
+    component: Option<String>,
+}
+
+const BOUNDS: &[&str] = &[
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "minLength",
+    "maxLength",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "multipleOf",
+    "minProperties",
+    "maxProperties",
+];
+
+const ANNOTATIONS: &[&str] = &[
+    "description",
+    "title",
+    "example",
+    "examples",
+    "readOnly",
+    "writeOnly",
+    "deprecated",
+    "discriminator",
+    "$comment",
+    "$schema",
+    "$id",
+    "$defs",
+    "definitions",
+    "externalDocs",
+    "xml",
+];
+
+/// `{"type": "null"}`, `{"const": null}`, `{"enum": [null]}`, or (OpenAPI) `{"nullable": true,
+/// "enum": [null]}`.
+fn only_null(schema: &Value) -> bool {
+    let Some(map) = schema.as_object() else {
+        return false;
+    };
+    let keys: Vec<&str> = map
+        .keys()
+        .map(String::as_str)
+        .filter(|k| !ANNOTATIONS.contains(k) && *k != "nullable")
+        .collect();
+    match keys.as_slice() {
+        ["type"] => map["type"] == "null",
+        ["const"] => map["const"].is_null(),
+        ["enum"] => map["enum"] == json!([null]),
+        _ => false,
+    }
+}
+
+fn facts(schema: &Value, doc: &Doc<'_>) -> Facts {
+    let mut out = Facts::default();
+    let Some(map) = schema.as_object() else {
+        if schema == &Value::Bool(false) {
+            out.constructs.insert("false".to_owned());
+        }
+        return out;
+    };
+
+    if let Some(Value::String(reference)) = map.get("$ref") {
+        match doc.resolve(reference) {
+            Some((target, name)) => {
+                let mut inner = facts(target, doc);
+                inner.component = Some(name);
+                merge(&mut out, inner);
+            }
+            None => {
+                out.constructs
+                    .insert(format!("unresolved $ref {reference}"));
+            }
+        }
+    }
+
+    if let Some(Value::Array(members)) = map.get("allOf") {
+        let single = members.len() == 1;
+        for member in members {
+            let plain_ref = member
+                .as_object()
+                .is_some_and(|m| m.len() == 1 && m.contains_key("$ref"));
+            if doc.side == Side::Spec || plain_ref {
+                let mut inner = facts(member, doc);
+                if !single {
+                    inner.component = None;
+                }
+                merge(&mut out, inner);
+            } else if let Some(pattern) = lone_pattern(member) {
+                out.patterns.insert(pattern);
+            } else {
+                out.constructs.insert(format!("allOf: {}", summary(member)));
+            }
+        }
+    }
+
+    let mut null_member = false;
+    for key in ["anyOf", "oneOf"] {
+        let Some(Value::Array(members)) = map.get(key) else {
+            continue;
+        };
+        let rest: Vec<&Value> = members.iter().filter(|m| !only_null(m)).collect();
+        null_member |= rest.len() < members.len();
+        let transparent = rest.len() == 1 && (key == "anyOf" || doc.side == Side::Spec);
+        if transparent {
+            merge(&mut out, facts(rest[0], doc));
+        } else if !rest.is_empty() {
+            let members: Vec<String> = rest.iter().map(|m| summary(m)).collect();
+            out.constructs
+                .insert(format!("{key}: [{}]", members.join(" | ")));
+        }
+    }
+
+    match map.get("type") {
+        Some(Value::String(t)) => intersect(&mut out.types, BTreeSet::from([t.clone()])),
+        Some(Value::Array(ts)) => intersect(
+            &mut out.types,
+            ts.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect(),
+        ),
+        _ => {}
+    }
+    let nullable = map.get("nullable") == Some(&Value::Bool(true)) && map.contains_key("type");
+    if (null_member || nullable)
+        && let Some(types) = &mut out.types
+    {
+        types.insert("null".to_owned());
+    }
+
+    for (key, slot) in [
+        ("format", &mut out.format),
+        ("enum", &mut out.enumeration),
+        ("default", &mut out.default),
+    ] {
+        if let Some(value) = map.get(key) {
+            *slot = Some(value.clone());
+        }
+    }
+    if let Some(value) = map.get("const") {
+        out.enumeration = Some(Value::Array(vec![value.clone()]));
+    }
+    for key in BOUNDS {
+        if let Some(value) = map.get(*key) {
+            out.bounds.insert((*key).to_owned(), value.clone());
+        }
+    }
+    if let Some(Value::String(pattern)) = map.get("pattern") {
+        out.patterns.insert(pattern.clone());
+    }
+    if let Some(Value::Object(properties)) = map.get("properties") {
+        for (name, property) in properties {
+            out.properties.insert(name.clone(), property.clone());
+        }
+    }
+    if let Some(Value::Array(required)) = map.get("required") {
+        out.required
+            .extend(required.iter().filter_map(Value::as_str).map(str::to_owned));
+    }
+    if let Some(items) = map.get("items") {
+        out.items = Some(items.clone());
+    }
+    if let Some(additional) = map.get("additionalProperties")
+        && additional != &Value::Bool(true)
+    {
+        out.constructs
+            .insert(format!("additionalProperties: {}", summary(additional)));
+    }
+    for key in ["if", "then", "else", "not"] {
+        if let Some(value) = map.get(key) {
+            out.constructs.insert(format!("{key}: {}", summary(value)));
+        }
+    }
+    let known = [
+        "$ref",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "type",
+        "nullable",
+        "format",
+        "enum",
+        "const",
+        "default",
+        "pattern",
+        "properties",
+        "required",
+        "items",
+        "additionalProperties",
+        "if",
+        "then",
+        "else",
+        "not",
+    ];
+    for (key, value) in map {
+        if !(known.contains(&key.as_str())
+            || BOUNDS.contains(&key.as_str())
+            || ANNOTATIONS.contains(&key.as_str())
+            || key.starts_with("x-"))
+        {
+            out.constructs.insert(format!("{key}: {}", summary(value)));
+        }
+    }
+    out
+}
+
+fn lone_pattern(schema: &Value) -> Option<String> {
+    let map = schema.as_object()?;
+    (map.len() == 1)
+        .then(|| map.get("pattern")?.as_str().map(str::to_owned))
+        .flatten()
+}
+
+fn intersect(types: &mut Option<BTreeSet<String>>, other: BTreeSet<String>) {
+    *types = Some(match types.take() {
+        Some(mine) => mine.intersection(&other).cloned().collect(),
+        None => other,
+    });
+}
+
+/// `into` gains the facts of `from` (an `allOf` member or a `$ref` target).
+fn merge(into: &mut Facts, from: Facts) {
+    if let Some(types) = from.types {
+        intersect(&mut into.types, types);
+    }
+    into.format = into.format.take().or(from.format);
+    into.enumeration = into.enumeration.take().or(from.enumeration);
+    into.default = into.default.take().or(from.default);
+    for (key, value) in from.bounds {
+        into.bounds.entry(key).or_insert(value);
+    }
+    into.patterns.extend(from.patterns);
+    for (name, property) in from.properties {
+        into.properties.entry(name).or_insert(property);
+    }
+    into.required.extend(from.required);
+    if into.items.is_none() {
+        into.items = from.items;
+    }
+    into.constructs.extend(from.constructs);
+    if into.component.is_none() {
+        into.component = from.component;
+    }
+}
+
+/// A short, stable rendering of a construct: scalars inline, `properties` by name, nested
+/// schemas in parentheses, arrays of schemas as their count and members.
+fn summary(value: &Value) -> String {
+    match value {
+        Value::Object(map) => {
+            let parts: Vec<String> = map
+                .iter()
+                .filter(|(k, _)| !ANNOTATIONS.contains(&k.as_str()))
+                .map(|(key, value)| match (key.as_str(), value) {
+                    ("properties", Value::Object(properties)) => properties
+                        .iter()
+                        .map(|(name, schema)| format!("{name}.{}", summary(schema)))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    (_, Value::Object(_)) => format!("{key}({})", summary(value)),
+                    (_, Value::Array(items)) if items.iter().any(Value::is_object) => format!(
+                        "{key}[{}]",
+                        items.iter().map(summary).collect::<Vec<_>>().join(" | ")
+                    ),
+                    _ => format!("{key}={value}"),
+                })
+                .collect();
+            parts.join(", ")
+        }
+        other => other.to_string(),
+    }
+}
+
+// --- Comparison ----------------------------------------------------------------------------
+
+struct Comparison<'a> {
+    spec: Doc<'a>,
+    ours: Doc<'a>,
+    form: &'static str,
+    visited: HashSet<(String, String)>,
+    differences: Vec<(String, String)>,
+}
+
+fn show_types(types: &Option<BTreeSet<String>>) -> String {
+    match types {
+        None => "any".to_owned(),
+        Some(set) if set.is_empty() => "none".to_owned(),
+        Some(set) => set.iter().cloned().collect::<Vec<_>>().join("|"),
+    }
+}
+
+fn show(value: &Option<Value>) -> String {
+    value
+        .as_ref()
+        .map_or_else(|| "(none)".to_owned(), Value::to_string)
+}
+
+impl Comparison<'_> {
+    fn differ(&mut self, path: &str, what: String) {
+        self.differences.push((path.to_owned(), what));
+    }
+
+    /// Compares the schemas at one use (a property, the items of an array, a root).
+    fn site(&mut self, path: &str, spec: &Value, ours: &Value) {
+        let spec_facts = facts(spec, &self.spec);
+        let our_facts = facts(ours, &self.ours);
+        self.scalars(path, &spec_facts, &our_facts);
+        let (structure_path, key) = match &spec_facts.component {
+            Some(name) => (
+                name.clone(),
+                (
+                    name.clone(),
+                    our_facts
+                        .component
+                        .clone()
+                        .unwrap_or_else(|| format!("inline at {path}")),
+                ),
+            ),
+            None => (
+                path.to_owned(),
+                (format!("inline at {path}"), String::new()),
+            ),
+        };
+        if self.visited.insert(key) {
+            self.structure(&structure_path, &spec_facts, &our_facts);
+        }
+    }
+
+    fn scalars(&mut self, path: &str, spec: &Facts, ours: &Facts) {
+        if spec.types != ours.types {
+            self.differ(
+                path,
+                format!(
+                    "type: spec {}, ours {}",
+                    show_types(&spec.types),
+                    show_types(&ours.types)
+                ),
+            );
+        }
+        for (name, a, b) in [
+            ("format", &spec.format, &ours.format),
+            ("enum", &spec.enumeration, &ours.enumeration),
+            ("default", &spec.default, &ours.default),
+        ] {
+            if a != b {
+                self.differ(path, format!("{name}: spec {}, ours {}", show(a), show(b)));
+            }
+        }
+        let keys: BTreeSet<&String> = spec.bounds.keys().chain(ours.bounds.keys()).collect();
+        for key in keys {
+            let (a, b) = (spec.bounds.get(key).cloned(), ours.bounds.get(key).cloned());
+            if a != b {
+                self.differ(path, format!("{key}: spec {}, ours {}", show(&a), show(&b)));
+            }
+        }
+        for pattern in spec.patterns.difference(&ours.patterns) {
+            self.differ(path, format!("pattern missing: {pattern:?}"));
+        }
+        for pattern in ours.patterns.difference(&spec.patterns) {
+            self.differ(path, format!("pattern added: {pattern:?}"));
+        }
+    }
+
+    fn structure(&mut self, path: &str, spec: &Facts, ours: &Facts) {
+        for name in spec.required.difference(&ours.required) {
+            self.differ(path, format!("required removed: {name}"));
+        }
+        for name in ours.required.difference(&spec.required) {
+            self.differ(path, format!("required added: {name}"));
+        }
+        for construct in spec.constructs.difference(&ours.constructs) {
+            self.differ(path, format!("construct missing: {construct}"));
+        }
+        for construct in ours.constructs.difference(&spec.constructs) {
+            self.differ(path, format!("construct added: {construct}"));
+        }
+        for (name, spec_property) in &spec.properties {
+            match ours.properties.get(name) {
+                Some(our_property) => {
+                    self.site(&format!("{path}.{name}"), spec_property, our_property);
+                }
+                None => self.differ(path, format!("property missing: {name}")),
+            }
+        }
+        for name in ours.properties.keys() {
+            if !spec.properties.contains_key(name) {
+                self.differ(path, format!("property added: {name}"));
+            }
+        }
+        match (&spec.items, &ours.items) {
+            (Some(a), Some(b)) => self.site(&format!("{path}[]"), a, b),
+            (None, None) => {}
+            (a, b) => self.differ(
+                path,
+                format!(
+                    "items: spec {}, ours {}",
+                    a.as_ref().map_or("(none)".to_owned(), summary),
+                    b.as_ref().map_or("(none)".to_owned(), summary)
+                ),
+            ),
+        }
+    }
+}
+
+// --- The test ------------------------------------------------------------------------------
+
+fn spec() -> Value {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/spec/qovery-openapi-container.yaml"
+    );
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// Every difference, as (form, path, what).
+fn differences() -> Vec<(&'static str, String, String)> {
+    let spec = spec();
+    let mut found = Vec::new();
+    let mut forms: Vec<(&'static str, Side, Document, Value, Value)> = Vec::new();
+    for document in Document::ALL {
+        for (form, draft) in [
+            ("2020-12", Draft::Draft2020_12),
+            ("draft-07", Draft::Draft07),
+        ] {
+            let root = schema::schema(document, draft);
+            forms.push((form, Side::JsonSchema, document, root.clone(), root));
+        }
+    }
+    let openapi = schema::openapi_document();
+    for document in Document::ALL {
+        let reference = json!({ "$ref": format!("#/components/schemas/{}", document.type_name()) });
+        forms.push((
+            "openapi-3.0",
+            Side::OpenApi,
+            document,
+            openapi.clone(),
+            reference,
+        ));
+    }
+    for (form, side, document, root, start) in &forms {
+        let mut comparison = Comparison {
+            spec: Doc {
+                root: &spec,
+                side: Side::Spec,
+            },
+            ours: Doc { root, side: *side },
+            form,
+            visited: HashSet::new(),
+            differences: Vec::new(),
+        };
+        let spec_start =
+            json!({ "$ref": format!("#/components/schemas/{}", document.type_name()) });
+        comparison.site(document.type_name(), &spec_start, start);
+        let form = comparison.form;
+        found.extend(
+            comparison
+                .differences
+                .into_iter()
+                .map(|(path, what)| (form, path, what)),
+        );
+    }
+    found
+}
+
+fn glob(pattern: &str, text: &str) -> bool {
+    match pattern.split_once('*') {
+        None => pattern == text,
+        Some((head, tail)) => {
+            let Some(rest) = text.strip_prefix(head) else {
+                return false;
+            };
+            (0..=rest.len())
+                .filter(|i| rest.is_char_boundary(*i))
+                .any(|i| glob(tail, &rest[i..]))
+        }
+    }
+}
+
+#[test]
+fn exported_schemas_conform_to_the_spec_apart_from_the_listed_deviations() {
+    let differences = differences();
+    let mut used = vec![false; DEVIATIONS.len()];
+    let mut unexplained: BTreeMap<(String, String), BTreeSet<&str>> = BTreeMap::new();
+    for (form, path, what) in &differences {
+        let matched = DEVIATIONS
+            .iter()
+            .position(|d| glob(d.path, path) && d.what == what);
+        match matched {
+            Some(index) => used[index] = true,
+            None => {
+                unexplained
+                    .entry((path.clone(), what.clone()))
+                    .or_default()
+                    .insert(form);
+            }
+        }
+    }
+    let mut message = String::new();
+    if !unexplained.is_empty() {
+        let _ = writeln!(
+            message,
+            "{} difference(s) from the spec are not listed in DEVIATIONS (fix the export, or add a justified deviation):",
+            unexplained.len()
+        );
+        for ((path, what), forms) in &unexplained {
+            let forms: Vec<&str> = forms.iter().copied().collect();
+            let _ = writeln!(
+                message,
+                "    Deviation {{ path: {path:?}, what: {what:?}, why: \"...\" }}, // in {}",
+                forms.join(", ")
+            );
+        }
+    }
+    let stale: Vec<&Deviation> = DEVIATIONS
+        .iter()
+        .zip(&used)
+        .filter(|(_, used)| !**used)
+        .map(|(d, _)| d)
+        .collect();
+    if !stale.is_empty() {
+        let _ = writeln!(
+            message,
+            "{} deviation(s) no longer occur; remove them from DEVIATIONS:",
+            stale.len()
+        );
+        for deviation in stale {
+            let _ = writeln!(message, "    {} / {}", deviation.path, deviation.what);
+        }
+    }
+    assert!(message.is_empty(), "{message}");
+}
+
+#[test]
+fn deviations_are_justified_and_listed_once() {
+    let mut seen = HashSet::new();
+    for deviation in DEVIATIONS {
+        assert!(
+            deviation.why.len() >= 20,
+            "{} / {}: say why",
+            deviation.path,
+            deviation.what
+        );
+        assert!(
+            seen.insert((deviation.path, deviation.what)),
+            "{} / {} is listed twice",
+            deviation.path,
+            deviation.what
+        );
+    }
+}
+
+/// The comparison itself finds what it must: a guard against a walk that silently compares
+/// nothing.
+#[test]
+fn the_comparison_reaches_every_spec_schema() {
+    let spec = spec();
+    let mut reached = BTreeSet::new();
+    let mut stack: Vec<&Value> = vec![&spec["components"]["schemas"]["ContainerRequest"]];
+    stack.push(&spec["components"]["schemas"]["ContainerResponse"]);
+    reached.insert("ContainerRequest".to_owned());
+    reached.insert("ContainerResponse".to_owned());
+    while let Some(value) = stack.pop() {
+        match value {
+            Value::Object(map) => {
+                if let Some(Value::String(reference)) = map.get("$ref")
+                    && let Some(name) = reference.strip_prefix("#/components/schemas/")
+                    && reached.insert(name.to_owned())
+                {
+                    stack.push(&spec["components"]["schemas"][name]);
+                }
+                stack.extend(map.values());
+            }
+            Value::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    let all: BTreeSet<String> = spec["components"]["schemas"]
+        .as_object()
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default();
+    assert_eq!(
+        reached, all,
+        "the closure of the two documents is the whole extract"
+    );
+    assert_eq!(all.len(), 39);
+
+    // And a planted difference is found.
+    let mut spec = spec;
+    spec["components"]["schemas"]["Label"]["required"] = json!(["key"]);
+    let ours = schema::schema(Document::Response, Draft::Draft2020_12);
+    let mut comparison = Comparison {
+        spec: Doc {
+            root: &spec,
+            side: Side::Spec,
+        },
+        ours: Doc {
+            root: &ours,
+            side: Side::JsonSchema,
+        },
+        form: "2020-12",
+        visited: HashSet::new(),
+        differences: Vec::new(),
+    };
+    comparison.site(
+        "ContainerResponse",
+        &json!({"$ref": "#/components/schemas/ContainerResponse"}),
+        &ours,
+    );
+    assert!(
+        comparison
+            .differences
+            .iter()
+            .any(|(path, what)| path == "Label" && what == "required added: value"),
+        "{:?}",
+        comparison.differences
+    );
+}
