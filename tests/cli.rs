@@ -623,6 +623,76 @@ fn the_linter_never_writes_to_the_files_it_checks() {
     assert_eq!(before, snapshot(&copy));
 }
 
+#[test]
+fn hostile_files_get_diagnostics_and_nothing_raw_reaches_the_terminal() {
+    let dir = temp_dir();
+    let base = |image: &str| request(image, "");
+    let files: Vec<(&str, Vec<u8>)> = vec![
+        ("empty.json", Vec::new()),
+        ("blank.yaml", b"   \n\n".to_vec()),
+        (
+            "bom.json",
+            [&b"\xef\xbb\xbf"[..], base("acme/api").as_bytes()].concat(),
+        ),
+        ("invalid-utf8.json", b"{\"name\": \"\xff\xfe\"}".to_vec()),
+        ("nul.json", b"{\"name\": \"a\x00b\"}".to_vec()),
+        ("escape.json", b"{\n  \"\x1b[31mred\": 1\n}".to_vec()),
+        (
+            "escaped-escape.json",
+            base("acme/api")
+                .replace("\"tag\"", "\"\\u001b[31mtag\"")
+                .into_bytes(),
+        ),
+        (
+            "deep-arrays.json",
+            format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
+        ),
+        (
+            "deep-objects.json",
+            format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000)).into_bytes(),
+        ),
+        ("huge-image.json", base(&"A".repeat(1_000_000)).into_bytes()),
+    ];
+    for (name, bytes) in &files {
+        std::fs::write(dir.path().join(name), bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
+    let mut cmd = check();
+    cmd.current_dir(dir.path()).args(["--color", "never", "."]);
+    let output = cmd.output().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8(output.stdout).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !stdout.contains('\u{1b}'),
+        "a raw escape reached the output"
+    );
+    assert!(!stdout.contains('\0'));
+    // The 1 MB value is elided in the source line, the message and the help.
+    assert!(stdout.len() < 40_000, "{} bytes of output", stdout.len());
+    assert!(
+        stdout.ends_with(
+            "qovery-lint: 10 files checked, 1 valid, 9 invalid (10 errors, 1 warning)\n"
+        ),
+        "{stdout}"
+    );
+
+    let report = json_of(check().current_dir(dir.path()).arg("."));
+    let by_name: BTreeMap<&str, Vec<&str>> = report["files"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| (f["path"].as_str().unwrap_or_default(), codes(f)))
+        .collect();
+    assert_eq!(by_name["empty.json"], ["syntax"]);
+    assert_eq!(by_name["blank.yaml"], ["syntax"]);
+    assert!(by_name["bom.json"].is_empty());
+    assert_eq!(by_name["invalid-utf8.json"], ["syntax"]);
+    assert_eq!(by_name["nul.json"], ["syntax"]);
+    assert_eq!(by_name["escape.json"], ["syntax"]);
+    assert_eq!(by_name["deep-arrays.json"], ["limit"]);
+    assert_eq!(by_name["deep-objects.json"], ["limit"]);
+    assert!(by_name["huge-image.json"].contains(&"length"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Configuration.
 

@@ -43,7 +43,11 @@ fn the_table_has_one_row_per_catalogue_entry() {
     assert_eq!(table.lines().count(), rows.len() + 2);
     for row in &rows {
         let rule = row.entry.rule;
-        assert!(!rule.description.is_empty(), "{} has no description", rule.code);
+        assert!(
+            !rule.description.is_empty(),
+            "{} has no description",
+            rule.code
+        );
         assert!(
             rows.iter()
                 .filter(|other| other.document == row.document

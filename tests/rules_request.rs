@@ -246,7 +246,9 @@ fn cases() -> Vec<Case> {
     if YAML_CHECKED {
         cases.push(case!("scaler config_yaml not YAML", [set("/autoscaling/scalers/1/config_yaml", "serverAddress: [http://x\nthreshold: 1")] => [("/autoscaling/scalers/1/config_yaml", "config_yaml_syntax", Error)]));
         cases.push(case!("trigger authentication config_yaml not YAML", [set("/autoscaling/scalers/1/trigger_authentication/config_yaml", "a: b: c")] => [("/autoscaling/scalers/1/trigger_authentication/config_yaml", "config_yaml_syntax", Error)]));
-        cases.push(case!("config_yaml empty", [set("/autoscaling/scalers/1/config_yaml", "")] => []));
+        cases.push(
+            case!("config_yaml empty", [set("/autoscaling/scalers/1/config_yaml", "")] => []),
+        );
     }
     for probe in PROBES {
         cases.extend(rules_support::probe_cases(probe));
@@ -284,9 +286,20 @@ fn every_message_names_the_value_and_the_expectation() {
     // The hand-written rules all say what was expected; the keyword rules say it in their own
     // words ("less than the minimum of", "does not match", "must not be").
     for line in &outcome.transcript {
-        let says_expected = ["expected", "minimum", "maximum", "must not", "does not match", "is not one of", "is not a", "is not an", "fewer than", "more than"]
-            .iter()
-            .any(|word| line.contains(word));
+        let says_expected = [
+            "expected",
+            "minimum",
+            "maximum",
+            "must not",
+            "does not match",
+            "is not one of",
+            "is not a",
+            "is not an",
+            "fewer than",
+            "more than",
+        ]
+        .iter()
+        .any(|word| line.contains(word));
         assert!(says_expected, "no expectation in: {line}");
     }
 }
@@ -319,7 +332,11 @@ const SEED: &str = include_str!("../spec/seed-container-request.json");
 fn the_spec_seed_request_is_reported_exactly() -> Result<(), serde_json::Error> {
     let request: ContainerRequest = serde_json::from_str(SEED)?;
     let report = request.validate();
-    let lines: Vec<String> = report.diagnostics().iter().map(rules_support::render).collect();
+    let lines: Vec<String> = report
+        .diagnostics()
+        .iter()
+        .map(rules_support::render)
+        .collect();
     for line in &lines {
         println!("{line}");
     }
@@ -350,4 +367,3 @@ fn the_spec_seed_request_is_reported_exactly() -> Result<(), serde_json::Error> 
     assert_eq!(lines, expected);
     Ok(())
 }
-

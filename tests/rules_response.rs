@@ -360,13 +360,41 @@ fn the_spec_seed_response_is_reported_exactly() -> Result<(), serde_json::Error>
         ("/service_type", "service_type_not_container", "warning"),
         // Both configs at once, and min = max = 1 although `autoscaling` is set.
         ("/autoscaling/scalers/0", "scaler_config", "error"),
-        ("/max_running_instances", "autoscaling_instances_range", "error"),
-        ("/healthchecks/readiness_probe/type/tcp/port", "probe_port_not_declared", "warning"),
-        ("/healthchecks/readiness_probe/type/http/port", "probe_port_not_declared", "warning"),
-        ("/healthchecks/readiness_probe/type/grpc/port", "probe_port_not_declared", "warning"),
-        ("/healthchecks/liveness_probe/type/tcp/port", "probe_port_not_declared", "warning"),
-        ("/healthchecks/liveness_probe/type/http/port", "probe_port_not_declared", "warning"),
-        ("/healthchecks/liveness_probe/type/grpc/port", "probe_port_not_declared", "warning"),
+        (
+            "/max_running_instances",
+            "autoscaling_instances_range",
+            "error",
+        ),
+        (
+            "/healthchecks/readiness_probe/type/tcp/port",
+            "probe_port_not_declared",
+            "warning",
+        ),
+        (
+            "/healthchecks/readiness_probe/type/http/port",
+            "probe_port_not_declared",
+            "warning",
+        ),
+        (
+            "/healthchecks/readiness_probe/type/grpc/port",
+            "probe_port_not_declared",
+            "warning",
+        ),
+        (
+            "/healthchecks/liveness_probe/type/tcp/port",
+            "probe_port_not_declared",
+            "warning",
+        ),
+        (
+            "/healthchecks/liveness_probe/type/http/port",
+            "probe_port_not_declared",
+            "warning",
+        ),
+        (
+            "/healthchecks/liveness_probe/type/grpc/port",
+            "probe_port_not_declared",
+            "warning",
+        ),
     ]
     .into_iter()
     .map(|(p, c, s)| (p.to_owned(), c, s.to_owned()))

@@ -50,7 +50,9 @@ pub fn apply(value: &mut Value, ops: &[Op]) -> Result<(), String> {
                     }
                     Value::Array(items) if token == "-" => items.push(new.clone()),
                     Value::Array(items) => {
-                        let index: usize = token.parse().map_err(|_| format!("bad index in {pointer}"))?;
+                        let index: usize = token
+                            .parse()
+                            .map_err(|_| format!("bad index in {pointer}"))?;
                         let slot = items
                             .get_mut(index)
                             .ok_or_else(|| format!("no element {pointer}"))?;
@@ -195,7 +197,9 @@ pub fn run<T: DeserializeOwned + Validate>(base: &Value, cases: &[Case]) -> Outc
     for case in cases {
         let mut payload = base.clone();
         if let Err(error) = apply(&mut payload, &case.ops) {
-            outcome.failures.push(format!("{}: bad patch: {error}", case.name));
+            outcome
+                .failures
+                .push(format!("{}: bad patch: {error}", case.name));
             continue;
         }
         let typed: T = match serde_json::from_value(payload) {
@@ -215,7 +219,9 @@ pub fn run<T: DeserializeOwned + Validate>(base: &Value, cases: &[Case]) -> Outc
             .collect();
         for d in report.diagnostics() {
             outcome.seen.insert((d.code, d.pointer.clone()));
-            outcome.transcript.push(format!("{:<45} {}", case.name, render(d)));
+            outcome
+                .transcript
+                .push(format!("{:<45} {}", case.name, render(d)));
         }
         let mut expected = case.expected.clone();
         found.sort();
@@ -224,11 +230,7 @@ pub fn run<T: DeserializeOwned + Validate>(base: &Value, cases: &[Case]) -> Outc
             outcome.failures.push(format!(
                 "{}:\n    expected {expected:?}\n    found    {found:?}\n    messages {:#?}",
                 case.name,
-                report
-                    .diagnostics()
-                    .iter()
-                    .map(render)
-                    .collect::<Vec<_>>()
+                report.diagnostics().iter().map(render).collect::<Vec<_>>()
             ));
         }
     }

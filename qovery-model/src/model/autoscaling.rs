@@ -111,12 +111,18 @@ pub struct KedaAutoscalingResponse {
     pub id: Uuid,
 
     /// Creation date (format date-time, read-only). From `Base`.
-    #[qovery(format = "date-time", description = "`created_at` is an RFC 3339 date-time")]
+    #[qovery(
+        format = "date-time",
+        description = "`created_at` is an RFC 3339 date-time"
+    )]
     pub created_at: String,
 
     /// Last update date (format date-time, read-only). From `Base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(format = "date-time", description = "`updated_at` is an RFC 3339 date-time")]
+    #[qovery(
+        format = "date-time",
+        description = "`updated_at` is an RFC 3339 date-time"
+    )]
     pub updated_at: Option<String>,
 
     /// Id of the service the policy belongs to (format uuid).
@@ -209,12 +215,18 @@ pub struct KedaScalerResponse {
     pub id: Uuid,
 
     /// Creation date (format date-time, read-only). From `Base`.
-    #[qovery(format = "date-time", description = "`created_at` is an RFC 3339 date-time")]
+    #[qovery(
+        format = "date-time",
+        description = "`created_at` is an RFC 3339 date-time"
+    )]
     pub created_at: String,
 
     /// Last update date (format date-time, read-only). From `Base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(format = "date-time", description = "`updated_at` is an RFC 3339 date-time")]
+    #[qovery(
+        format = "date-time",
+        description = "`updated_at` is an RFC 3339 date-time"
+    )]
     pub updated_at: Option<String>,
 
     /// The KEDA scaler type, free-form (e.g. `cpu`, `memory`, `prometheus`, `cron`).
@@ -278,12 +290,18 @@ pub struct KedaTriggerAuthenticationResponse {
     pub id: Uuid,
 
     /// Creation date (format date-time, read-only). From `Base`.
-    #[qovery(format = "date-time", description = "`created_at` is an RFC 3339 date-time")]
+    #[qovery(
+        format = "date-time",
+        description = "`created_at` is an RFC 3339 date-time"
+    )]
     pub created_at: String,
 
     /// Last update date (format date-time, read-only). From `Base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(format = "date-time", description = "`updated_at` is an RFC 3339 date-time")]
+    #[qovery(
+        format = "date-time",
+        description = "`updated_at` is an RFC 3339 date-time"
+    )]
     pub updated_at: Option<String>,
 
     /// Id of the organization owning the trigger authentication (a plain string in the spec, no uuid format).

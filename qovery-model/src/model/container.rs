@@ -177,10 +177,7 @@ pub struct ContainerRequest {
     /// memory consumption. 0 means that no container is running. Defaults to
     /// [`defaults::MIN_RUNNING_INSTANCES`] (1) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(
-        range(min = 0),
-        description = "`min_running_instances` is at least 0"
-    )]
+    #[qovery(range(min = 0), description = "`min_running_instances` is at least 0")]
     #[qovery(default = defaults::MIN_RUNNING_INSTANCES)]
     pub min_running_instances: Option<i32>,
 
@@ -280,12 +277,18 @@ pub struct ContainerResponse {
     pub id: Uuid,
 
     /// Creation date (format date-time, read-only). From `Base`.
-    #[qovery(format = "date-time", description = "`created_at` is an RFC 3339 date-time")]
+    #[qovery(
+        format = "date-time",
+        description = "`created_at` is an RFC 3339 date-time"
+    )]
     pub created_at: String,
 
     /// Last update date (format date-time, read-only). From `Base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(format = "date-time", description = "`updated_at` is an RFC 3339 date-time")]
+    #[qovery(
+        format = "date-time",
+        description = "`updated_at` is an RFC 3339 date-time"
+    )]
     pub updated_at: Option<String>,
 
     /// Persistent storages of the container. From `ServiceStorage`.
@@ -406,10 +409,7 @@ pub struct ContainerResponse {
 
     /// Minimum number of running instances (minimum 0, spec default 1); the service auto-scales
     /// based on CPU and memory consumption. 0 means that no container is running.
-    #[qovery(
-        range(min = 0),
-        description = "`min_running_instances` is at least 0"
-    )]
+    #[qovery(range(min = 0), description = "`min_running_instances` is at least 0")]
     pub min_running_instances: i32,
 
     /// Maximum number of running instances (spec default 1); the service auto-scales based on CPU

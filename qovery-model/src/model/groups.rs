@@ -92,12 +92,18 @@ pub struct AnnotationsGroupResponse {
     pub id: Uuid,
 
     /// Creation date (format date-time, read-only). From `Base`.
-    #[qovery(format = "date-time", description = "`created_at` is an RFC 3339 date-time")]
+    #[qovery(
+        format = "date-time",
+        description = "`created_at` is an RFC 3339 date-time"
+    )]
     pub created_at: String,
 
     /// Last update date (format date-time, read-only). From `Base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(format = "date-time", description = "`updated_at` is an RFC 3339 date-time")]
+    #[qovery(
+        format = "date-time",
+        description = "`updated_at` is an RFC 3339 date-time"
+    )]
     pub updated_at: Option<String>,
 
     /// Name of the group.
@@ -126,12 +132,18 @@ pub struct LabelsGroupResponse {
     pub id: Uuid,
 
     /// Creation date (format date-time, read-only). From `Base`.
-    #[qovery(format = "date-time", description = "`created_at` is an RFC 3339 date-time")]
+    #[qovery(
+        format = "date-time",
+        description = "`created_at` is an RFC 3339 date-time"
+    )]
     pub created_at: String,
 
     /// Last update date (format date-time, read-only). From `Base`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(format = "date-time", description = "`updated_at` is an RFC 3339 date-time")]
+    #[qovery(
+        format = "date-time",
+        description = "`updated_at` is an RFC 3339 date-time"
+    )]
     pub updated_at: Option<String>,
 
     /// Name of the group.

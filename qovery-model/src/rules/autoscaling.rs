@@ -110,12 +110,7 @@ impl Rule<Vec<KedaScalerRequest>> for EnabledScaler {
 impl Rule<Vec<KedaScalerResponse>> for EnabledScaler {
     const RULES: &'static [RuleInfo] = &[NO_ENABLED_SCALER];
 
-    fn check(
-        scalers: &Vec<KedaScalerResponse>,
-        _: &Context,
-        path: &Path<'_>,
-        report: &mut Report,
-    ) {
+    fn check(scalers: &Vec<KedaScalerResponse>, _: &Context, path: &Path<'_>, report: &mut Report) {
         if !scalers.is_empty() && !scalers.iter().any(|s| s.enabled) {
             report_none_enabled(scalers.len(), path, report);
         }

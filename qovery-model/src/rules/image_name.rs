@@ -15,7 +15,8 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// The OCI repository path grammar, anchored (ECMA-262 compatible: it is also the schema's `pattern`).
-pub const REPOSITORY_PATTERN: &str = r"^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$";
+pub const REPOSITORY_PATTERN: &str =
+    r"^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$";
 
 static REPOSITORY: LazyLock<Regex> = LazyLock::new(|| compile(REPOSITORY_PATTERN));
 
@@ -391,7 +392,11 @@ pub(crate) fn check_registry_shape(
         RegistryKind::Ecr => {
             let length = repository.chars().count();
             if !(2..=256).contains(&length) {
-                let unit = if length == 1 { "character" } else { "characters" };
+                let unit = if length == 1 {
+                    "character"
+                } else {
+                    "characters"
+                };
                 report.push(
                     &IMAGE_NAME_ECR,
                     path,
@@ -512,8 +517,19 @@ mod tests {
             assert!(REPOSITORY.is_match(ok), "{ok}");
         }
         for bad in [
-            "", "Nginx", "nginx:1.27", "nginx@sha256:abc", "/nginx", "nginx/", "a//b", "-a", "a-",
-            "a___b", "a._b", "my app", "a.-b",
+            "",
+            "Nginx",
+            "nginx:1.27",
+            "nginx@sha256:abc",
+            "/nginx",
+            "nginx/",
+            "a//b",
+            "-a",
+            "a-",
+            "a___b",
+            "a._b",
+            "my app",
+            "a.-b",
         ] {
             assert!(!REPOSITORY.is_match(bad), "{bad}");
         }
@@ -532,12 +548,18 @@ mod tests {
 
     #[test]
     fn grammar_problems_are_named() {
-        assert_eq!(grammar_problem("my app"), "a space at character 3 is not allowed");
+        assert_eq!(
+            grammar_problem("my app"),
+            "a space at character 3 is not allowed"
+        );
         assert_eq!(grammar_problem("a//b"), "it has an empty component (`//`)");
         assert_eq!(
             grammar_problem("a._b"),
             "component `a._b` has the separator `._`; separators are `.`, `_`, `__` or dashes"
         );
-        assert_eq!(grammar_problem("-a"), "component `-a` starts with a separator");
+        assert_eq!(
+            grammar_problem("-a"),
+            "component `-a` starts with a separator"
+        );
     }
 }

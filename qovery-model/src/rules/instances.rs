@@ -38,7 +38,11 @@ pub const MIN_ZERO_WITHOUT_AUTOSCALING: RuleInfo = RuleInfo {
     schema: SchemaSupport::ValidatorOnly,
 };
 
-const RULES: &[RuleInfo] = &[MAX_BELOW_MIN, AUTOSCALING_NO_RANGE, MIN_ZERO_WITHOUT_AUTOSCALING];
+const RULES: &[RuleInfo] = &[
+    MAX_BELOW_MIN,
+    AUTOSCALING_NO_RANGE,
+    MIN_ZERO_WITHOUT_AUTOSCALING,
+];
 
 /// The instance-count rules, on [`ContainerRequest`] and [`ContainerResponse`].
 pub struct InstanceBounds;

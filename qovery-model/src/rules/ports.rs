@@ -105,7 +105,8 @@ impl Port for PortResponse {
 
 impl PortView<'_> {
     fn protocol_name(&self) -> &str {
-        self.protocol.map_or("HTTP (the default)", PortProtocol::as_str)
+        self.protocol
+            .map_or("HTTP (the default)", PortProtocol::as_str)
     }
 
     fn is_http_or_grpc(&self) -> bool {

@@ -221,7 +221,10 @@ fn check_probe_ports<I: Iterator<Item = i32>>(
             let found = if declared_list.is_empty() {
                 "no port is declared".to_owned()
             } else {
-                format!("the declared internal ports are {}", declared_list.join(", "))
+                format!(
+                    "the declared internal ports are {}",
+                    declared_list.join(", ")
+                )
             };
             let probe_path = healthchecks_path.field(probe_name);
             let type_path = probe_path.field("type");
@@ -310,7 +313,12 @@ impl Rule<String> for HttpProbeScheme {
             .find(|known| known.eq_ignore_ascii_case(scheme.trim()))
         {
             Some(known) => {
-                report.push_with_help(&HTTP_PROBE_SCHEME, path, message, format!("write `{known}`"));
+                report.push_with_help(
+                    &HTTP_PROBE_SCHEME,
+                    path,
+                    message,
+                    format!("write `{known}`"),
+                );
             }
             None => report.push(&HTTP_PROBE_SCHEME, path, message),
         }

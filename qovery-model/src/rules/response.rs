@@ -46,7 +46,8 @@ pub const GPU_ABOVE_MAXIMUM: RuleInfo = above_maximum(
 pub struct ResourceMaximums;
 
 impl Rule<ContainerResponse> for ResourceMaximums {
-    const RULES: &'static [RuleInfo] = &[CPU_ABOVE_MAXIMUM, MEMORY_ABOVE_MAXIMUM, GPU_ABOVE_MAXIMUM];
+    const RULES: &'static [RuleInfo] =
+        &[CPU_ABOVE_MAXIMUM, MEMORY_ABOVE_MAXIMUM, GPU_ABOVE_MAXIMUM];
 
     fn check(response: &ContainerResponse, _: &Context, path: &Path<'_>, report: &mut Report) {
         let checks = [
@@ -230,15 +231,40 @@ pub const DOCR_UNSUPPORTED_RESPONSE: RuleInfo = RuleInfo {
     schema: SchemaSupport::ValidatorOnly,
 };
 
+/// `rule` as the response's schema expresses it: an `if`/`then` on `registry.kind` (see
+/// [`ResponseRegistryKind`]'s `schema`). A request's registry kind comes from the caller's
+/// context, so there the same rules stay validator only.
+const fn in_response_schema(rule: RuleInfo) -> RuleInfo {
+    RuleInfo {
+        schema: SchemaSupport::Keyword,
+        ..rule
+    }
+}
+
+/// The error-severity shapes per registry kind, as (kind, JSON Schema for `image_name`): the
+/// same component counts as [`check_registry_shape`] (`/`-separated, as written), and ECR's 2 to
+/// 256 characters. (A value with a tag or a digest, where the validator counts the repository
+/// part only, breaks the repository grammar anyway, at the same pointer.) The warning-severity
+/// shapes (GitHub, GitLab, GCP) stay out of the schema, which has no warnings.
+fn schema_shapes() -> [(&'static str, serde_json::Value); 4] {
+    use serde_json::json;
+    [
+        ("ECR", json!({ "minLength": 2, "maxLength": 256 })),
+        ("SCALEWAY_CR", json!({ "pattern": "^[^/]*/[^/]*$" })),
+        ("DOCKER_HUB", json!({ "pattern": "^[^/]*(?:/[^/]*)?$" })),
+        ("PUBLIC_ECR", json!({ "pattern": "/" })),
+    ]
+}
+
 /// `image_name` against `registry.kind`, and the DOCR deprecation.
 pub struct ResponseRegistryKind;
 
 impl Rule<ContainerResponse> for ResponseRegistryKind {
     const RULES: &'static [RuleInfo] = &[
-        REGISTRY_SHAPE_RULES[0],
-        REGISTRY_SHAPE_RULES[1],
-        REGISTRY_SHAPE_RULES[2],
-        REGISTRY_SHAPE_RULES[3],
+        in_response_schema(REGISTRY_SHAPE_RULES[0]),
+        in_response_schema(REGISTRY_SHAPE_RULES[1]),
+        in_response_schema(REGISTRY_SHAPE_RULES[2]),
+        in_response_schema(REGISTRY_SHAPE_RULES[3]),
         REGISTRY_SHAPE_RULES[4],
         REGISTRY_SHAPE_RULES[5],
         REGISTRY_SHAPE_RULES[6],
@@ -258,6 +284,31 @@ impl Rule<ContainerResponse> for ResponseRegistryKind {
                 ),
             );
         }
-        check_registry_shape(kind, &response.image_name, &path.field("image_name"), report);
+        check_registry_shape(
+            kind,
+            &response.image_name,
+            &path.field("image_name"),
+            report,
+        );
+    }
+
+    /// One `if` (`registry.kind` is the kind) / `then` (`image_name` has the shape) per
+    /// error-severity shape.
+    fn schema(schema: &mut serde_json::Map<String, serde_json::Value>) {
+        for (kind, image_name) in schema_shapes() {
+            super::push_all_of(
+                schema,
+                serde_json::json!({
+                    "if": {
+                        "properties": { "registry": {
+                            "properties": { "kind": { "const": kind } },
+                            "required": ["kind"]
+                        } },
+                        "required": ["registry"]
+                    },
+                    "then": { "properties": { "image_name": image_name } }
+                }),
+            );
+        }
     }
 }

@@ -172,10 +172,20 @@ mod tests {
 
     #[test]
     fn mount_points() {
-        for ok in ["/data", "/mnt/images", "/data/", "//data", "/.config", "/..data", "/..."] {
+        for ok in [
+            "/data",
+            "/mnt/images",
+            "/data/",
+            "//data",
+            "/.config",
+            "/..data",
+            "/...",
+        ] {
             assert!(MOUNT_POINT_REGEX.is_match(ok), "{ok}");
         }
-        for bad in ["", " ", "data", "./data", "/", "//", "/a/./b", "/a/../b", "/..", "/a/."] {
+        for bad in [
+            "", " ", "data", "./data", "/", "//", "/a/./b", "/a/../b", "/..", "/a/.",
+        ] {
             assert!(!MOUNT_POINT_REGEX.is_match(bad), "{bad}");
         }
     }

@@ -61,11 +61,10 @@ fn diagnose(value: &str) -> (String, Option<String>) {
             Some(format!("set `tag` to `{trimmed}`")),
         );
     }
-    if let Some(digest) = value.strip_prefix('@').or_else(|| {
-        value
-            .starts_with("sha256:")
-            .then_some(value)
-    }) {
+    if let Some(digest) = value
+        .strip_prefix('@')
+        .or_else(|| value.starts_with("sha256:").then_some(value))
+    {
         return (
             "it is a digest".to_owned(),
             Some(format!(
@@ -119,7 +118,10 @@ mod tests {
     #[test]
     fn mistakes_get_a_fix() {
         assert_eq!(diagnose(" 1.27").1.as_deref(), Some("set `tag` to `1.27`"));
-        assert_eq!(diagnose("nginx:1.27").1.as_deref(), Some("set `tag` to `1.27`"));
+        assert_eq!(
+            diagnose("nginx:1.27").1.as_deref(),
+            Some("set `tag` to `1.27`")
+        );
         assert!(diagnose("@sha256:abc").0.contains("digest"));
         assert_eq!(diagnose(".x").0, "it starts with `.`");
         assert_eq!(diagnose("a/b").0, "`/` at character 2 is not allowed");

@@ -129,6 +129,94 @@ pub fn stale_files(dir: &Path) -> io::Result<Vec<&'static str>> {
     Ok(stale)
 }
 
+/// The order keywords are written in, so that every schema object reads the same way: what it
+/// is (`title`, `description`, `type`, `format`, values), its bounds, then its members and
+/// constructs, its definitions last. Keywords not listed keep their relative order, before
+/// `$ref`.
+const KEYWORD_ORDER: &[&str] = &[
+    "$schema",
+    "$id",
+    "title",
+    "description",
+    "type",
+    "format",
+    "enum",
+    "const",
+    "default",
+    "examples",
+    "example",
+    "nullable",
+    "minimum",
+    "exclusiveMinimum",
+    "maximum",
+    "exclusiveMaximum",
+    "minLength",
+    "maxLength",
+    "pattern",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    // (unlisted keywords)
+    "$ref",
+    "items",
+    "properties",
+    "additionalProperties",
+    "required",
+    "anyOf",
+    "oneOf",
+    "allOf",
+    "not",
+    "if",
+    "then",
+    "else",
+    "$defs",
+    "definitions",
+];
+
+/// Orders the keywords of every schema object of `schema` by [`KEYWORD_ORDER`] (member order
+/// in `properties` and values such as `default` are left as they are).
+fn tidy(schema: &mut Value) {
+    let Value::Object(map) = schema else {
+        return;
+    };
+    let unlisted = KEYWORD_ORDER
+        .iter()
+        .position(|k| *k == "$ref")
+        .unwrap_or(KEYWORD_ORDER.len());
+    let rank = |key: &str| {
+        KEYWORD_ORDER
+            .iter()
+            .position(|k| *k == key)
+            .map_or(2 * unlisted, |i| 2 * i + 1)
+    };
+    let mut entries: Vec<(String, Value)> = std::mem::take(map).into_iter().collect();
+    entries.sort_by_key(|(key, _)| rank(key));
+    for (key, value) in &mut entries {
+        match key.as_str() {
+            "properties" | "patternProperties" | "$defs" | "definitions" | "dependentSchemas" => {
+                if let Value::Object(members) = value {
+                    members.values_mut().for_each(tidy);
+                }
+            }
+            "allOf" | "anyOf" | "oneOf" | "prefixItems" => {
+                if let Value::Array(members) = value {
+                    members.iter_mut().for_each(tidy);
+                }
+            }
+            "items"
+            | "not"
+            | "if"
+            | "then"
+            | "else"
+            | "additionalProperties"
+            | "contains"
+            | "propertyNames" => tidy(value),
+            _ => {}
+        }
+    }
+    map.extend(entries);
+}
+
 fn settings(draft: Draft) -> SchemaSettings {
     match draft {
         Draft::Draft2020_12 => SchemaSettings::draft2020_12(),
@@ -177,7 +265,9 @@ fn json_schema_root(document: Document, draft: Draft) -> Value {
             }
         }
     }
-    Value::Object(root)
+    let mut root = Value::Object(root);
+    tidy(&mut root);
+    root
 }
 
 /// The root-only `$schema` member a payload may carry to name its schema for an editor.
@@ -211,6 +301,7 @@ fn components(documents: &[Document]) -> Value {
     openapi::hoist_nullable(&mut schemas, "#/components/schemas/");
     for schema in schemas.values_mut() {
         openapi::convert(schema);
+        tidy(schema);
     }
     json!({ "schemas": schemas })
 }

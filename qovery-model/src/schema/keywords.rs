@@ -69,6 +69,15 @@ pub fn nullable(schema: Schema) -> Schema {
             schema
         }
         _ => {
+            // A lone `anyOf` (an open enumeration) takes `null` as one more member.
+            let mut schema = schema;
+            if let Some(object) = schema.as_object_mut()
+                && object.len() == 1
+                && let Some(Value::Array(members)) = object.get_mut("anyOf")
+            {
+                members.push(json!({"type": "null"}));
+                return schema;
+            }
             let mut wrapper = Schema::from(Map::new());
             set(
                 &mut wrapper,
@@ -78,6 +87,16 @@ pub fn nullable(schema: Schema) -> Schema {
             wrapper
         }
     }
+}
+
+/// A `known` rule of severity `warning`: `anyOf: [schema, {"type": "string"}]`, so the known
+/// values are listed (editors offer them) and any other string is accepted, as the validator
+/// only warns about a value newer than this crate.
+pub fn open_enum(schema: &mut Schema) {
+    let known = std::mem::take(schema).to_value();
+    let mut open = Schema::from(Map::new());
+    set(&mut open, "anyOf", json!([known, { "type": "string" }]));
+    *schema = open;
 }
 
 /// The object map of a schema (turning `true`/`false` into `{}`/`{"not": {}}` first).

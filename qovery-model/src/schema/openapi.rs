@@ -252,6 +252,17 @@ fn take_null_members(map: &mut Map<String, Value>) -> bool {
         if members.len() == before {
             continue;
         }
+        // With several members left, `nullable` goes on a member that has a `type`, where
+        // OpenAPI 3.0.3 applies it (an open enumeration's `{type: string}`), rather than on
+        // the parent, where it would have no `type` next to it.
+        if members.len() > 1
+            && let Some(Value::Object(typed)) = members
+                .iter_mut()
+                .find(|m| m.get("type").is_some_and(Value::is_string))
+        {
+            typed.insert("nullable".to_owned(), Value::Bool(true));
+            continue;
+        }
         found = true;
         if members.len() == 1 {
             let member = members.remove(0);
@@ -361,6 +372,18 @@ mod tests {
             json!({"allOf": [{"$ref": "#/components/schemas/Cpu"}], "nullable": true})
         );
         assert_eq!(schemas["Port"], json!({"type": "object"}));
+    }
+
+    #[test]
+    fn open_enumerations_take_null_on_their_string_member() {
+        assert_eq!(
+            converted(json!({"anyOf": [
+                {"$ref": "#/components/schemas/Kind"}, {"type": "string"}, {"type": "null"}
+            ]})),
+            json!({"anyOf": [
+                {"$ref": "#/components/schemas/Kind"}, {"type": "string", "nullable": true}
+            ]})
+        );
     }
 
     #[test]

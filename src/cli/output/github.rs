@@ -6,7 +6,7 @@
 //! step, so the summary line and the exit status remain the reference.
 
 use super::super::run::Checked;
-use super::Summary;
+use super::{Summary, clip};
 use qovery_model::validate::{Diagnostic, Severity};
 use std::io::{self, Write};
 
@@ -38,12 +38,12 @@ pub fn command(path: &str, diagnostic: &Diagnostic) -> String {
         }
     }
     properties.push(format!("title={}", escape_property(diagnostic.code)));
-    let mut message = diagnostic.message.clone();
+    let mut message = clip(&diagnostic.message);
     if !diagnostic.pointer.is_empty() {
-        message.push_str(&format!(" (at {})", diagnostic.pointer));
+        message.push_str(&format!(" (at {})", clip(&diagnostic.pointer)));
     }
     if let Some(help) = &diagnostic.help {
-        message.push_str(&format!("\nhelp: {help}"));
+        message.push_str(&format!("\nhelp: {}", clip(help)));
     }
     format!(
         "::{kind} {}::{}",

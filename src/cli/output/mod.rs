@@ -68,6 +68,22 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// The longest message or help the text and github formats show; a longer one (a suggestion
+/// that repeats a 1 MB value) is cut, and says how much was left out. The JSON and SARIF
+/// formats keep the whole text.
+pub const MAX_SHOWN_CHARS: usize = 400;
+
+/// `text`, cut after [`MAX_SHOWN_CHARS`] characters.
+pub fn clip(text: &str) -> String {
+    match text.char_indices().nth(MAX_SHOWN_CHARS) {
+        None => text.to_owned(),
+        Some((cut, _)) => {
+            let rest = text[cut..].chars().count();
+            format!("{}... ({rest} more characters)", &text[..cut])
+        }
+    }
+}
+
 /// `text` made safe for a terminal: control characters (escape sequences in a hostile file's
 /// keys or name) are shown escaped, one printable replacement per character.
 pub fn printable(text: &str) -> String {
@@ -84,7 +100,7 @@ pub fn printable(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{Summary, printable};
+    use super::{MAX_SHOWN_CHARS, Summary, clip, printable};
 
     #[test]
     fn summary_line_pluralizes() {
@@ -98,6 +114,18 @@ mod tests {
         assert_eq!(
             summary.line(),
             "qovery-lint: 1 file checked, 0 valid, 1 invalid (1 error, 2 warnings)"
+        );
+    }
+
+    #[test]
+    fn long_texts_are_clipped() {
+        assert_eq!(clip("short"), "short");
+        let long = "é".repeat(MAX_SHOWN_CHARS + 5);
+        let clipped = clip(&long);
+        assert!(clipped.ends_with("... (5 more characters)"));
+        assert_eq!(
+            clipped.chars().filter(|&c| c == 'é').count(),
+            MAX_SHOWN_CHARS
         );
     }
 

@@ -12,7 +12,7 @@
 
 use super::super::args::ColorArg;
 use super::super::run::Checked;
-use super::{Summary, printable};
+use super::{Summary, clip, printable};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use qovery_model::validate::{Diagnostic, Severity};
 use std::io::{self, IsTerminal, Write};
@@ -69,7 +69,7 @@ pub fn render_one(
         Severity::Error => Level::ERROR,
         _ => Level::WARNING,
     };
-    let message = printable(&diagnostic.message);
+    let message = printable(&clip(&diagnostic.message));
     let title = level.primary_title(message.as_str()).id(diagnostic.code);
     let line_text = diagnostic
         .position
@@ -91,11 +91,11 @@ pub fn render_one(
         ),
         (None, _) => title.element(Origin::path(name)),
     };
-    let help = diagnostic.help.as_deref().map(printable);
+    let help = diagnostic.help.as_deref().map(|h| printable(&clip(h)));
     if let Some(help) = &help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
-    let pointer = printable(&diagnostic.pointer);
+    let pointer = printable(&clip(&diagnostic.pointer));
     if !pointer.is_empty() {
         group = group.element(Level::NOTE.with_name("pointer").message(pointer.as_str()));
     }
