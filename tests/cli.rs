@@ -108,6 +108,14 @@ fn a_missing_path_exits_2_and_every_other_file_is_still_checked() {
     cmd.args([MINIMAL, "examples/payloads/no-such-file.json", BROKEN_WEB]);
     let output = cmd.output().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        text.contains(
+            "error[io]: cannot be read: no such file or directory\n --> examples/payloads/no-such-file.json\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("error[range]"), "{text}");
 
     let report =
         json_of(check().args([MINIMAL, "examples/payloads/no-such-file.json", BROKEN_WEB]));

@@ -23,10 +23,11 @@ use std::collections::BTreeSet;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// The longest message accepted, in characters. A message quotes values truncated (60
-/// characters) and keys; a key can only be as long as the (small) fuzz input, so this bound
-/// is about the value quoting.
-pub const MAX_MESSAGE_CHARS: usize = 4096;
+/// The longest message (and help) accepted, in characters. Messages quote values truncated
+/// (60 characters, `validate::keyword::show`); a legitimate value of at most 255 characters
+/// (the longest `image_name`) may be quoted whole in a help. Anything longer means a huge input
+/// is copied into a message.
+pub const MAX_MESSAGE_CHARS: usize = 1024;
 
 /// Whether `pointer` is an RFC 6901 JSON Pointer: empty, or `/`-separated reference tokens
 /// where `~` is always followed by `0` or `1`.
@@ -115,9 +116,18 @@ pub fn assert_diagnostic_shape(d: &Diagnostic) {
     let chars = d.message.chars().count();
     assert!(
         chars <= MAX_MESSAGE_CHARS,
-        "message of {chars} characters (code {}, pointer {:?})",
+        "message of {chars} characters (code {}, pointer {:?}): {:?}",
         d.code,
-        d.pointer
+        d.pointer,
+        d.message.chars().take(300).collect::<String>()
+    );
+    let help = d.help.as_deref().map_or(0, |h| h.chars().count());
+    assert!(
+        help <= MAX_MESSAGE_CHARS,
+        "help of {help} characters (code {}, pointer {:?}): {:?}",
+        d.code,
+        d.pointer,
+        d.help.as_deref().unwrap_or_default().chars().take(300).collect::<String>()
     );
 }
 

@@ -4,6 +4,7 @@
 //! gets one `limit` error and is not parsed. A file that cannot be read, or that disappeared
 //! since it was found, gets one `io` error; every other file is still checked.
 
+use super::args::FormatArg;
 use super::config::Settings;
 use super::discover::{Input, describe};
 use qovery_model::document::{self, CheckOptions, DocumentKind, Syntax};
@@ -27,7 +28,8 @@ pub const STDIN_NAME: &str = "<stdin>";
 pub struct Checked {
     /// The path as found (or the name of standard input), as shown in every output.
     pub name: String,
-    /// The bytes that were checked, kept for the text output's source lines.
+    /// The bytes that were checked, kept for the text output's source lines (`None` for the
+    /// other formats).
     pub source: Option<Vec<u8>>,
     /// Every problem, in file order.
     pub report: Report,
@@ -169,7 +171,8 @@ fn check_input(input: &Input, settings: &Settings) -> Checked {
     match catch_unwind(AssertUnwindSafe(|| document::check(&bytes, &options))) {
         Ok(report) => Checked {
             name,
-            source: Some(bytes),
+            // Only the text output shows source lines.
+            source: (settings.format == FormatArg::Text).then_some(bytes),
             report,
             unreadable: false,
         },

@@ -9,7 +9,6 @@
 
 use super::validate::bound;
 use crate::ast::{Container, Field};
-use crate::attr::Bound;
 use crate::attr::{FieldRule, RuleKind, SeverityName};
 use crate::ty::{Shape, present_type};
 use proc_macro2::TokenStream;
@@ -162,13 +161,13 @@ fn keyword(rule: &FieldRule, field: &Field<'_>, each: bool) -> TokenStream {
     let span = rule.span;
     match &rule.kind {
         RuleKind::Range { min, max } => {
-            let min = schema_bound(min.as_ref(), quote!(i64));
-            let max = schema_bound(max.as_ref(), quote!(i64));
+            let min = bound(min.as_ref(), quote!(i64));
+            let max = bound(max.as_ref(), quote!(i64));
             quote_spanned! {span=> __s::range(__schema, #min, #max); }
         }
         RuleKind::Length { min, max } => {
-            let min = schema_bound(min.as_ref(), quote!(usize));
-            let max = schema_bound(max.as_ref(), quote!(usize));
+            let min = bound(min.as_ref(), quote!(usize));
+            let max = bound(max.as_ref(), quote!(usize));
             quote_spanned! {span=> __s::length(__schema, #min, #max); }
         }
         RuleKind::NonEmpty => quote_spanned! {span=>
@@ -200,27 +199,3 @@ fn keyword(rule: &FieldRule, field: &Field<'_>, each: bool) -> TokenStream {
     }
 }
 
-/// A bound for a schema keyword: a literal is written with the type's suffix (`10_i64`), so no
-/// `as` cast lands on the user's tokens (clippy's `unnecessary_cast` would flag it there, since
-/// the tokens carry the user's span); any other expression is cast, as the validator does.
-fn schema_bound(bound_expr: Option<&Bound>, ty: TokenStream) -> TokenStream {
-    match bound_expr {
-        Some(Bound {
-            literal: Some(value),
-            expr,
-        }) => {
-            let suffix = ty.to_string();
-            let literal = proc_macro2::Literal::i128_unsuffixed(*value);
-            let text = format!("{literal}_{suffix}");
-            match syn::parse_str::<syn::Expr>(&text) {
-                Ok(parsed) => {
-                    let span = syn::spanned::Spanned::span(expr);
-                    quote_spanned! {span=> ::core::option::Option::Some(#parsed) }
-                }
-                Err(_) => bound(Some(expr), ty),
-            }
-        }
-        Some(other) => bound(Some(&other.expr), ty),
-        None => quote!(::core::option::Option::None),
-    }
-}

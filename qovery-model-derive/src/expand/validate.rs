@@ -7,7 +7,7 @@
 //! their own spans, so a type error lands on the attribute, not on `#[derive]`.
 
 use crate::ast::{Container, Field};
-use crate::attr::{FieldRule, RuleKind, SeverityName};
+use crate::attr::{Bound, FieldRule, RuleKind, SeverityName};
 use crate::ty::{Shape, present_type};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -180,13 +180,13 @@ fn check_call(
     let span = rule.span;
     match &rule.kind {
         RuleKind::Range { min, max } => {
-            let min = bound(min.as_ref().map(|b| &b.expr), quote!(i64));
-            let max = bound(max.as_ref().map(|b| &b.expr), quote!(i64));
+            let min = bound(min.as_ref(), quote!(i64));
+            let max = bound(max.as_ref(), quote!(i64));
             quote_spanned! {span=> __v::__private::range(#info, *#value, #min, #max, #path, report); }
         }
         RuleKind::Length { min, max } => {
-            let min = bound(min.as_ref().map(|b| &b.expr), quote!(usize));
-            let max = bound(max.as_ref().map(|b| &b.expr), quote!(usize));
+            let min = bound(min.as_ref(), quote!(usize));
+            let max = bound(max.as_ref(), quote!(usize));
             quote_spanned! {span=> __v::__private::length(#info, #value, #min, #max, #path, report); }
         }
         RuleKind::Pattern(pattern) => quote_spanned! {span=>
@@ -234,15 +234,24 @@ fn target_type(field: &Field<'_>, each: bool) -> syn::Type {
 ///
 /// Every token, `ty` included, carries the expression's span, so a bound of the wrong type
 /// (`min = "ten"`) is reported on it and not on `#[derive(Validate)]`.
-pub(super) fn bound(expr: Option<&syn::Expr>, ty: TokenStream) -> TokenStream {
-    match expr {
-        Some(expr) => {
-            let span = syn::spanned::Spanned::span(expr);
-            let ty = respan(ty, span);
-            quote_spanned! {span=> ::core::option::Option::Some((#expr) as #ty) }
-        }
-        None => quote!(::core::option::Option::None),
+pub(super) fn bound(bound: Option<&Bound>, ty: TokenStream) -> TokenStream {
+    let Some(bound) = bound else {
+        return quote!(::core::option::Option::None);
+    };
+    let span = syn::spanned::Spanned::span(&bound.expr);
+    // A literal is emitted with its type suffix (`10_i64`): no cast for clippy to flag.
+    let literal = match (bound.literal, ty.to_string().as_str()) {
+        (Some(value), "i64") => i64::try_from(value).ok().map(proc_macro2::Literal::i64_suffixed),
+        (Some(value), "usize") => usize::try_from(value).ok().map(proc_macro2::Literal::usize_suffixed),
+        _ => None,
+    };
+    if let Some(mut literal) = literal {
+        literal.set_span(span);
+        return quote_spanned! {span=> ::core::option::Option::Some(#literal) };
     }
+    let expr = &bound.expr;
+    let ty = respan(ty, span);
+    quote_spanned! {span=> ::core::option::Option::Some((#expr) as #ty) }
 }
 
 /// `tokens` with every token (and group) set to `span`.

@@ -173,11 +173,18 @@ pub fn check(bytes: &[u8], options: &CheckOptions) -> Report {
 static REQUEST_SHAPE: LazyLock<Json> = LazyLock::new(shape_of::<ContainerRequest>);
 static RESPONSE_SHAPE: LazyLock<Json> = LazyLock::new(shape_of::<ContainerResponse>);
 
-fn shape_of<T: schemars::JsonSchema>() -> Json {
-    schemars::generate::SchemaSettings::draft2020_12()
+fn shape_of<T: schemars::JsonSchema + DeserializeOwned>() -> Json {
+    let mut shape = schemars::generate::SchemaSettings::draft2020_12()
         .into_generator()
         .into_root_schema_for::<T>()
-        .to_value()
+        .to_value();
+    // Fix found by fuzzing: a rule may add an `Option` member to a `required` list (the probe's
+    // `type`); the walk must require only what deserialization needs, so that the rule's own
+    // code is reported, as by the typed validator (see `shape::keep_structural_required`).
+    shape::keep_structural_required(&mut shape, |value| {
+        serde_json::from_value::<T>(value).is_ok()
+    });
+    shape
 }
 
 trait Document: DeserializeOwned + Validate {

@@ -528,6 +528,154 @@ fn placeholder(schema: &Json, defs: &Map<String, Json>, depth: usize) -> Json {
     }
 }
 
+/// Cuts every `required` list of the root `schema` down to the members that deserialization
+/// needs, as told by `fits` (whether a document deserializes into the model type).
+///
+/// Fix found by fuzzing (`validate_typed`, the typed/document differential): a rule's
+/// `Rule::schema` may add a member to `required` (`probe_kind` requires a probe's `type`), but the
+/// field is an `Option` and the typed validator reports the rule's own code (`probe_kind` at
+/// `.../type`). Treating such a member as structurally required made the walk report `required`
+/// and poison the pointer, hiding the rule's diagnostic, so the checker and `validate_with`
+/// disagreed. The exported schemas keep their `required` lists; only the walk's copy is cut.
+///
+/// How: a sample document where every object member is present (scalars only when required) is
+/// built from the schema; each required member of each object in it is removed in turn, and
+/// kept as required only if the sample then no longer deserializes. Runs once per document kind.
+/// When the full sample itself does not deserialize, `schema` is left as it is.
+pub fn keep_structural_required(schema: &mut Json, fits: impl Fn(Json) -> bool) {
+    let empty = Map::new();
+    let defs = schema
+        .get("$defs")
+        .and_then(Json::as_object)
+        .unwrap_or(&empty);
+    let mut objects = Vec::new();
+    let sample = sample(schema, String::new(), defs, &mut String::new(), &mut objects, 0);
+    if !fits(sample.clone()) {
+        return;
+    }
+    let mut optional: Vec<(String, String)> = Vec::new();
+    for (at, location, required) in objects {
+        for name in required {
+            let mut trial = sample.clone();
+            if let Some(Json::Object(members)) = trial.pointer_mut(&at) {
+                members.remove(&name);
+            }
+            if fits(trial) && !optional.contains(&(location.clone(), name.clone())) {
+                optional.push((location.clone(), name));
+            }
+        }
+    }
+    for (location, name) in optional {
+        if let Some(Json::Array(required)) = schema
+            .pointer_mut(&location)
+            .and_then(|s| s.get_mut("required"))
+        {
+            required.retain(|r| r.as_str() != Some(name.as_str()));
+        }
+    }
+}
+
+/// The schema under `$ref`s and nullable `anyOf`s, with its location (a JSON Pointer into the
+/// root schema).
+fn located<'s>(
+    schema: &'s Json,
+    location: String,
+    defs: &'s Map<String, Json>,
+    depth: usize,
+) -> (&'s Json, String) {
+    if depth > 16 {
+        return (schema, location);
+    }
+    if let Some(name) = schema
+        .get("$ref")
+        .and_then(Json::as_str)
+        .and_then(|r| r.strip_prefix("#/$defs/"))
+        && let Some(target) = defs.get(name)
+    {
+        let mut location = "/$defs/".to_owned();
+        push_escaped(&mut location, name);
+        return located(target, location, defs, depth + 1);
+    }
+    if let Some(any_of) = schema.get("anyOf").and_then(Json::as_array) {
+        for (index, branch) in any_of.iter().enumerate() {
+            if resolve(branch, defs).get("type").and_then(Json::as_str) != Some("null") {
+                return located(branch, format!("{location}/anyOf/{index}"), defs, depth + 1);
+            }
+        }
+    }
+    (schema, location)
+}
+
+/// A sample value of `schema` for [`keep_structural_required`], recording each object built
+/// (its pointer in the sample, its schema's location, its `required` names) in `objects`.
+fn sample(
+    schema: &Json,
+    location: String,
+    defs: &Map<String, Json>,
+    pointer: &mut String,
+    objects: &mut Vec<(String, String, Vec<String>)>,
+    depth: usize,
+) -> Json {
+    let (schema, location) = located(schema, location, defs, 0);
+    if depth > 32 {
+        return Json::Null;
+    }
+    let kind = allowed(schema, defs).types.first().copied();
+    match kind {
+        Some("object") => {
+            let Some(properties) = schema.get("properties").and_then(Json::as_object) else {
+                return Json::Object(Map::new());
+            };
+            let required: Vec<String> = schema
+                .get("required")
+                .and_then(Json::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|r| r.as_str().map(str::to_owned))
+                .collect();
+            let mut out = Map::new();
+            let base = pointer.len();
+            for (name, property) in properties {
+                let inner = allowed(located(property, String::new(), defs, 0).0, defs);
+                let structured = matches!(inner.types.first().copied(), Some("object" | "array"));
+                if !structured && !required.contains(name) {
+                    continue;
+                }
+                pointer.push('/');
+                push_escaped(pointer, name);
+                let mut at = location.clone();
+                at.push_str("/properties/");
+                push_escaped(&mut at, name);
+                out.insert(
+                    name.clone(),
+                    sample(property, at, defs, pointer, objects, depth + 1),
+                );
+                pointer.truncate(base);
+            }
+            objects.push((pointer.clone(), location, required));
+            Json::Object(out)
+        }
+        Some("array") => match schema.get("items") {
+            Some(items) => {
+                let base = pointer.len();
+                pointer.push_str("/0");
+                let item = sample(
+                    items,
+                    format!("{location}/items"),
+                    defs,
+                    pointer,
+                    objects,
+                    depth + 1,
+                );
+                pointer.truncate(base);
+                Json::Array(vec![item])
+            }
+            None => Json::Array(Vec::new()),
+        },
+        _ => placeholder(schema, defs, 0),
+    }
+}
+
 /// The candidate closest to `key`, if close enough to be a typo.
 pub fn closest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let key_lower = key.to_lowercase();

@@ -6,10 +6,6 @@
 //! it is a flat object carrying `"mode": "KEDA"`. A future second mode would show up as
 //! [`AutoscalingMode::Unknown`].
 
-// The derive casts each `range`/`length` bound to i64/usize under the bound's own span, so
-// clippy reads `(10) as i64` as hand-written. TODO: drop once the derive marks that cast.
-#![allow(clippy::unnecessary_cast)]
-
 use serde::{Deserialize, Serialize};
 
 use crate::validate::Validate;

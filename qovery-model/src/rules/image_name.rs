@@ -90,7 +90,7 @@ impl Rule<String> for ImageName {
     ];
 
     fn check(value: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
-        if value.trim().is_empty() {
+        if crate::validate::keyword::is_blank(value) {
             return;
         }
         if REPOSITORY.is_match(value) {
@@ -383,7 +383,7 @@ pub(crate) fn check_registry_shape(
     path: &Path<'_>,
     report: &mut Report,
 ) {
-    if image_name.trim().is_empty() {
+    if crate::validate::keyword::is_blank(image_name) {
         return;
     }
     let repository = repository_of(image_name);

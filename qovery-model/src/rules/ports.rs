@@ -104,9 +104,16 @@ impl Port for PortResponse {
 }
 
 impl PortView<'_> {
-    fn protocol_name(&self) -> &str {
-        self.protocol
-            .map_or("HTTP (the default)", PortProtocol::as_str)
+    fn protocol_name(&self) -> std::borrow::Cow<'_, str> {
+        match self.protocol {
+            None => "HTTP (the default)".into(),
+            // Fix found by fuzzing: a long unknown protocol is quoted truncated (`show`), like
+            // every value a message quotes, so that a huge value never makes a huge message.
+            Some(protocol) if protocol.as_str().chars().nth(60).is_some() => {
+                show(protocol.as_str()).into()
+            }
+            Some(protocol) => protocol.as_str().into(),
+        }
     }
 
     fn is_http_or_grpc(&self) -> bool {

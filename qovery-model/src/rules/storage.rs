@@ -44,7 +44,7 @@ impl Rule<String> for MountPoint {
         if MOUNT_POINT_REGEX.is_match(value) {
             return;
         }
-        let problem = if value.trim().is_empty() {
+        let problem = if crate::validate::keyword::is_blank(value) {
             "it is blank".to_owned()
         } else if !value.starts_with('/') {
             "it is a relative path".to_owned()
@@ -57,7 +57,7 @@ impl Rule<String> for MountPoint {
                 .unwrap_or("..");
             format!("it has a `{segment}` segment")
         };
-        let help = (!value.starts_with('/') && !value.trim().is_empty())
+        let help = (!value.starts_with('/') && !crate::validate::keyword::is_blank(value))
             .then(|| format!("write `/{}`", value.trim_start_matches("./")));
         let message = format!(
             "mount_point {} is not usable: {problem}; expected an absolute directory such as `/data`",

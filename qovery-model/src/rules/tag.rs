@@ -33,7 +33,7 @@ impl Rule<String> for DockerTag {
     const RULES: &'static [RuleInfo] = &[DOCKER_TAG];
 
     fn check(value: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
-        if value.trim().is_empty() || TAG.is_match(value) {
+        if crate::validate::keyword::is_blank(value) || TAG.is_match(value) {
             return;
         }
         let (problem, help) = diagnose(value);

@@ -96,8 +96,37 @@ pub fn is_absolute_uri(value: &str) -> bool {
         }
         i += 1;
     }
-    // At most one fragment delimiter.
-    rest.matches('#').count() <= 1
+    // At most one fragment delimiter, and `[` `]` only around an IP literal host.
+    rest.matches('#').count() <= 1 && brackets_only_in_host(rest)
+}
+
+/// `[` and `]` are gen-delims reserved for the IP-literal host of an authority
+/// (`https://[::1]:8080/`): anywhere else, or unbalanced, the URI is invalid.
+fn brackets_only_in_host(hier_part: &str) -> bool {
+    let (authority, path_and_more) = match hier_part.strip_prefix("//") {
+        Some(after) => {
+            let end = after.find(['/', '?', '#']).unwrap_or(after.len());
+            after.split_at(end)
+        }
+        None => ("", hier_part),
+    };
+    if path_and_more.contains(['[', ']']) {
+        return false;
+    }
+    let host_and_port = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    if !host_and_port.contains(['[', ']']) {
+        return true;
+    }
+    let Some(inside) = host_and_port.strip_prefix('[') else {
+        return false;
+    };
+    let Some((literal, after)) = inside.split_once(']') else {
+        return false;
+    };
+    let port_ok = after.is_empty() || after.strip_prefix(':').is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    !literal.is_empty()
+        && literal.bytes().all(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.' | b'v' | b'V'))
+        && port_ok
 }
 
 /// RFC 3339 section 5.6 `date-time`, with calendar and clock ranges checked.
@@ -188,6 +217,11 @@ pub fn parse_date_time(value: &str) -> Option<(i64, u64)> {
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     let days = era * 146_097 + doe;
     let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+    // A leap second (`:60`) only exists as the last second of a UTC day: 23:59:60Z, or the same
+    // instant written with an offset.
+    if second == 60 && (seconds - 60).rem_euclid(86_400) != 86_340 {
+        return None;
+    }
     Some((seconds, fraction))
 }
 
@@ -215,6 +249,9 @@ mod tests {
         assert!(!is_absolute_uri("https://example.com/a b"));
         assert!(!is_absolute_uri("https://example.com/%zz"));
         assert!(!is_absolute_uri("1http://x"));
+        assert!(is_absolute_uri("https://[::1]:8080/x"));
+        assert!(!is_absolute_uri("https://[::1"));
+        assert!(!is_absolute_uri("https://example.com/[a]"));
     }
 
     #[test]
@@ -228,6 +265,9 @@ mod tests {
         assert!(!is_date_time("2023-13-07T05:31:56Z"));
         assert!(!is_date_time("2023-11-07T24:00:00Z"));
         assert!(!is_date_time("2023-11-07T05:31:56.Z"));
+        assert!(is_date_time("2016-12-31T23:59:60Z"));
+        assert!(is_date_time("2017-01-01T00:59:60+01:00"));
+        assert!(!is_date_time("2024-03-01T10:00:60Z"));
     }
 
     #[test]

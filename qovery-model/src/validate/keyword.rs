@@ -148,9 +148,16 @@ pub fn pattern(rule: &RuleInfo, value: &str, regex: &Regex, path: &Path<'_>, rep
     }
 }
 
+/// Whether `value` holds only white space, as both Rust (`char::is_whitespace`, Unicode
+/// `White_Space`) and ECMA-262 (`\s`, which adds U+FEFF) understand it: a value blank for
+/// either side is blank here, so the validator and the schema's pattern agree.
+pub fn is_blank(value: &str) -> bool {
+    value.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}')
+}
+
 /// `not_blank`: at least one character that is not whitespace.
 pub fn not_blank(rule: &RuleInfo, value: &str, path: &Path<'_>, report: &mut Report) {
-    if value.trim().is_empty() {
+    if is_blank(value) {
         let found = if value.is_empty() {
             "an empty string".to_owned()
         } else {

@@ -87,7 +87,7 @@ pub fn render_one(
         (Some(start), None) => title.element(
             Origin::path(name)
                 .line(usize::try_from(start.line).unwrap_or(usize::MAX))
-                .char_column(usize::try_from(start.column).unwrap_or(1).saturating_sub(1)),
+                .char_column(usize::try_from(start.column).unwrap_or(1)),
         ),
         (None, _) => title.element(Origin::path(name)),
     };
@@ -100,7 +100,41 @@ pub fn render_one(
         group = group.element(Level::NOTE.with_name("pointer").message(pointer.as_str()));
     }
     let report: [Group<'_>; 1] = [group];
-    renderer.render(&report)
+    let rendered = renderer.render(&report);
+    if line_text.is_some() {
+        return rendered;
+    }
+    // Without a source line there is no gutter, and the renderer starts the location at the
+    // margin; indent it like the others (` --> path:line:column`).
+    rendered
+        .lines()
+        .map(|line| {
+            if without_styles(line).starts_with("-->") {
+                format!(" {line}")
+            } else {
+                line.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `line` without its ANSI styles (`ESC [ ... m`).
+fn without_styles(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Line `line` (1-based) of `source`, without its line break, with control characters replaced
@@ -143,7 +177,7 @@ fn span(line: &str, start: u32, end: Option<u32>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{source_line, span};
+    use super::{source_line, span, without_styles};
 
     #[test]
     fn spans_count_characters() {
@@ -151,6 +185,15 @@ mod tests {
         assert_eq!(span("abc", 2, None), 1..2);
         assert_eq!(span("abc", 9, Some(12)), 3..3);
         assert_eq!(span("é1", 2, Some(3)), 2..3);
+    }
+
+    #[test]
+    fn styles_are_stripped() {
+        assert_eq!(
+            without_styles("\u{1b}[1m\u{1b}[94m--> \u{1b}[0ma.json"),
+            "--> a.json"
+        );
+        assert_eq!(without_styles("plain"), "plain");
     }
 
     #[test]
