@@ -48,11 +48,19 @@ fn typed_validate(c: &mut Criterion) {
     let typed: ContainerRequest = parse(VALID);
     let value: Value = parse(VALID);
     let validator = validator();
-    assert!(typed.validate().is_empty(), "the benchmark payload must be valid");
-    assert!(validator.is_valid(&value), "jsonschema must accept the benchmark payload");
+    assert!(
+        typed.validate().is_empty(),
+        "the benchmark payload must be valid"
+    );
+    assert!(
+        validator.is_valid(&value),
+        "jsonschema must accept the benchmark payload"
+    );
 
     let mut group = c.benchmark_group("typed_validate");
-    group.bench_function("qovery_validate", |b| b.iter(|| black_box(&typed).validate()));
+    group.bench_function("qovery_validate", |b| {
+        b.iter(|| black_box(&typed).validate())
+    });
     group.bench_function("jsonschema_is_valid", |b| {
         b.iter(|| validator.is_valid(black_box(&value)))
     });
@@ -66,7 +74,9 @@ fn bytes_to_verdict(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("bytes_to_verdict");
     group.throughput(Throughput::Bytes(VALID.len() as u64));
-    group.bench_function("qovery_check", |b| b.iter(|| check(black_box(VALID), &options)));
+    group.bench_function("qovery_check", |b| {
+        b.iter(|| check(black_box(VALID), &options))
+    });
     group.bench_function("serde_value_then_jsonschema", |b| {
         b.iter(|| {
             let value: Value = parse(black_box(VALID));
@@ -76,7 +86,9 @@ fn bytes_to_verdict(c: &mut Criterion) {
     group.bench_function("floor_ignored_any", |b| {
         b.iter(|| parse::<IgnoredAny>(black_box(VALID)))
     });
-    group.bench_function("floor_serde_value", |b| b.iter(|| parse::<Value>(black_box(VALID))));
+    group.bench_function("floor_serde_value", |b| {
+        b.iter(|| parse::<Value>(black_box(VALID)))
+    });
     group.bench_function("floor_typed_deserialize", |b| {
         b.iter(|| parse::<ContainerRequest>(black_box(VALID)))
     });
@@ -86,11 +98,16 @@ fn bytes_to_verdict(c: &mut Criterion) {
 fn invalid_report(c: &mut Criterion) {
     let options = CheckOptions::new();
     let report = check(INVALID, &options);
-    assert!(report.len() >= 5, "the invalid payload must report its five mistakes");
+    assert!(
+        report.len() >= 5,
+        "the invalid payload must report its five mistakes"
+    );
 
     let mut group = c.benchmark_group("invalid_report");
     group.bench_function("valid", |b| b.iter(|| check(black_box(VALID), &options)));
-    group.bench_function("five_mistakes", |b| b.iter(|| check(black_box(INVALID), &options)));
+    group.bench_function("five_mistakes", |b| {
+        b.iter(|| check(black_box(INVALID), &options))
+    });
     group.finish();
 }
 
@@ -128,11 +145,16 @@ fn scaling(c: &mut Criterion) {
         let bytes = with_entries(n);
         let typed: ContainerRequest = parse(&bytes);
         let report = typed.validate();
-        assert!(report.is_empty(), "scaled payload must be valid: {report:?}");
+        assert!(
+            report.is_empty(),
+            "scaled payload must be valid: {report:?}"
+        );
         group.throughput(Throughput::Elements(n as u64));
-        group.bench_with_input(BenchmarkId::new("qovery_validate", n), &typed, |b, typed| {
-            b.iter(|| typed.validate())
-        });
+        group.bench_with_input(
+            BenchmarkId::new("qovery_validate", n),
+            &typed,
+            |b, typed| b.iter(|| typed.validate()),
+        );
         group.bench_with_input(BenchmarkId::new("qovery_check", n), &bytes, |b, bytes| {
             b.iter(|| check(bytes, &options))
         });
@@ -140,5 +162,11 @@ fn scaling(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, typed_validate, bytes_to_verdict, invalid_report, scaling);
+criterion_group!(
+    benches,
+    typed_validate,
+    bytes_to_verdict,
+    invalid_report,
+    scaling
+);
 criterion_main!(benches);

@@ -43,7 +43,10 @@ fn validation_allocates_only_for_violations() {
     let ctx = Context::new()
         .with_registry_kind(RegistryKind::DockerHub)
         .with_registry(request.registry_id.clone(), RegistryKind::GithubCr);
-    assert!(request.validate_with(&ctx).is_empty(), "the payload must be valid");
+    assert!(
+        request.validate_with(&ctx).is_empty(),
+        "the payload must be valid"
+    );
     assert_eq!(
         allocations_during(|| drop(request.validate_with(&ctx))),
         0,

@@ -1202,7 +1202,10 @@ fn formats_and_blank_strings_agree() {
         .copied()
         .filter(|s| formats_disagree(s))
         .collect();
-    assert!(disagreeing.is_empty(), "format disagreements: {disagreeing:?}");
+    assert!(
+        disagreeing.is_empty(),
+        "format disagreements: {disagreeing:?}"
+    );
 }
 
 // --- The test ------------------------------------------------------------------------------
@@ -1286,10 +1289,7 @@ where
             stats.excused += outcome.excused.len();
         }
         let agree = match &outcome.typed {
-            Ok(typed) => typed
-                .symmetric_difference(&outcome.schema)
-                .next()
-                .is_none(),
+            Ok(typed) => typed.symmetric_difference(&outcome.schema).next().is_none(),
             Err(_) => !outcome.schema.is_empty(),
         };
         if agree {

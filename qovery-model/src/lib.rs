@@ -141,8 +141,14 @@
 //! [`Context`]: validate::Context
 // Links to feature-gated modules resolve when the feature is on (docs.rs builds with all
 // features) and point to the feature table otherwise, so `cargo doc` warns in neither case.
-#![cfg_attr(feature = "document", doc = "[`document`]: document\n\n[`document::check`]: document::check")]
-#![cfg_attr(not(feature = "document"), doc = "[`document`]: #features\n\n[`document::check`]: #features")]
+#![cfg_attr(
+    feature = "document",
+    doc = "[`document`]: document\n\n[`document::check`]: document::check"
+)]
+#![cfg_attr(
+    not(feature = "document"),
+    doc = "[`document`]: #features\n\n[`document::check`]: #features"
+)]
 #![cfg_attr(feature = "schema", doc = "[`schema`]: schema")]
 #![cfg_attr(not(feature = "schema"), doc = "[`schema`]: #features")]
 #![forbid(unsafe_code)]

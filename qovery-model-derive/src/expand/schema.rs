@@ -198,4 +198,3 @@ fn keyword(rule: &FieldRule, field: &Field<'_>, each: bool) -> TokenStream {
         }
     }
 }
-

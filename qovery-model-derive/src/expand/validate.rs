@@ -241,8 +241,12 @@ pub(super) fn bound(bound: Option<&Bound>, ty: TokenStream) -> TokenStream {
     let span = syn::spanned::Spanned::span(&bound.expr);
     // A literal is emitted with its type suffix (`10_i64`): no cast for clippy to flag.
     let literal = match (bound.literal, ty.to_string().as_str()) {
-        (Some(value), "i64") => i64::try_from(value).ok().map(proc_macro2::Literal::i64_suffixed),
-        (Some(value), "usize") => usize::try_from(value).ok().map(proc_macro2::Literal::usize_suffixed),
+        (Some(value), "i64") => i64::try_from(value)
+            .ok()
+            .map(proc_macro2::Literal::i64_suffixed),
+        (Some(value), "usize") => usize::try_from(value)
+            .ok()
+            .map(proc_macro2::Literal::usize_suffixed),
         _ => None,
     };
     if let Some(mut literal) = literal {

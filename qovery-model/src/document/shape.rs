@@ -549,7 +549,14 @@ pub fn keep_structural_required(schema: &mut Json, fits: impl Fn(Json) -> bool) 
         .and_then(Json::as_object)
         .unwrap_or(&empty);
     let mut objects = Vec::new();
-    let sample = sample(schema, String::new(), defs, &mut String::new(), &mut objects, 0);
+    let sample = sample(
+        schema,
+        String::new(),
+        defs,
+        &mut String::new(),
+        &mut objects,
+        0,
+    );
     if !fits(sample.clone()) {
         return;
     }

@@ -113,7 +113,9 @@ fn brackets_only_in_host(hier_part: &str) -> bool {
     if path_and_more.contains(['[', ']']) {
         return false;
     }
-    let host_and_port = authority.rsplit_once('@').map_or(authority, |(_, host)| host);
+    let host_and_port = authority
+        .rsplit_once('@')
+        .map_or(authority, |(_, host)| host);
     if !host_and_port.contains(['[', ']']) {
         return true;
     }
@@ -123,9 +125,14 @@ fn brackets_only_in_host(hier_part: &str) -> bool {
     let Some((literal, after)) = inside.split_once(']') else {
         return false;
     };
-    let port_ok = after.is_empty() || after.strip_prefix(':').is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    let port_ok = after.is_empty()
+        || after
+            .strip_prefix(':')
+            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_digit()));
     !literal.is_empty()
-        && literal.bytes().all(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.' | b'v' | b'V'))
+        && literal
+            .bytes()
+            .all(|b| b.is_ascii_hexdigit() || matches!(b, b':' | b'.' | b'v' | b'V'))
         && port_ok
 }
 
