@@ -3,7 +3,8 @@
 //!
 //! Groups (see BENCHMARKS.md for the numbers and the ratios):
 //! - `typed_validate`: `Validate::validate` on a parsed `ContainerRequest` vs jsonschema's
-//!   `is_valid` on the same payload as a `serde_json::Value`, against our exported schema;
+//!   `is_valid` on the same payload as a `serde_json::Value`, against our exported schema
+//!   (`qovery_model::schema::schema`, 2020-12), formats asserted on both sides;
 //! - `bytes_to_verdict`: `document::check` from raw bytes vs `serde_json` into a `Value` then
 //!   jsonschema, with the parse floors (`IgnoredAny`, `Value`) alongside;
 //! - `invalid_report`: the full report (pointers, positions, messages) for a payload with five
@@ -15,6 +16,7 @@
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use qovery_model::document::{CheckOptions, check};
 use qovery_model::model::ContainerRequest;
+use qovery_model::schema::{self, Document, Draft};
 use qovery_model::validate::Validate;
 use serde::de::IgnoredAny;
 use serde_json::{Value, json};
@@ -23,15 +25,20 @@ use std::hint::black_box;
 const VALID: &[u8] = include_bytes!("data/request.json");
 const INVALID: &[u8] = include_bytes!("data/request-invalid.json");
 
+/// The library's exported 2020-12 request schema (what `qovery-lint schema` prints and
+/// `schemas/container-request.schema.json` holds).
 fn exported_schema() -> Value {
-    schemars::generate::SchemaSettings::draft2020_12()
-        .into_generator()
-        .into_root_schema_for::<ContainerRequest>()
-        .to_value()
+    schema::schema(Document::Request, Draft::Draft2020_12)
 }
 
+/// jsonschema with format assertion on (`uuid`, `uri`, `uri-reference`; the unknown `int32` is
+/// ignored), as check-jsonschema does by default and as our validator always does: both sides
+/// check the same formats.
 fn validator() -> jsonschema::Validator {
-    match jsonschema::validator_for(&exported_schema()) {
+    match jsonschema::options()
+        .should_validate_formats(true)
+        .build(&exported_schema())
+    {
         Ok(validator) => validator,
         Err(error) => panic!("the exported schema does not compile: {error}"),
     }
