@@ -54,10 +54,10 @@ use syn::{DeriveInput, parse_macro_input};
 /// | `range(min = a, max = b)` | integers | `a <= value <= b`; either bound may be left out; bounds are integer expressions (literals or constants) | `range` | `minimum` / `maximum` |
 /// | `length(min = a, max = b)` | `String`, `Vec` | the length is within the bounds (inclusive): strings count Unicode scalar values (as JSON Schema does), Vecs count items | `length` | `minLength` / `maxLength` (strings), `minItems` / `maxItems` (arrays) |
 /// | `non_empty` | `String`, `Vec` | at least one character or item | `length` | `minLength: 1` / `minItems: 1` |
-/// | `not_blank` | `String` | at least one character that is not whitespace | `not_blank` | `pattern: "\\S"` |
+/// | `not_blank` | `String` | at least one character that is not whitespace (what `str::trim` removes) | `not_blank` | `pattern: "\\S"`, plus an explicit character class in `allOf` (ECMA-262's `\s` and Rust's whitespace differ on U+0085) |
 /// | `pattern = "regex"` | `String` | the regex matches somewhere in the value (JSON Schema's unanchored semantics: anchor with `^...$`); compiled once, at first use | `pattern` | `pattern` (a second pattern on the same value goes into `allOf`) |
 /// | `format = "uuid"` / `"uri"` / `"date-time"` | `String` | RFC 9562 UUID / RFC 3986 absolute URI / RFC 3339 date-time | `format` | `format` |
-/// | `known` | the crate's open enums (`KnownValues`) | the value is a known variant, not `Unknown(..)` | `enum` | none: the enum's own schema lists `enum` |
+/// | `known` | the crate's open enums (`KnownValues`) | the value is a known variant, not `Unknown(..)` | `enum` | with severity `error`, none: the enum's own schema lists `enum`; with severity `warning`, `anyOf: [<the enum>, {"type": "string"}]` (the known values are offered, any string passes) |
 /// | `nested` | types implementing `Validate` (also inside `Option`, `Nullable`, `Vec`, `Box`) | runs the nested type's validation under this field's pointer | the nested rules' codes | none: the property is the nested type's schema (`$ref`) |
 /// | `custom = path` | anything | calls `<path as Rule<T>>::check(value, ctx, path, report)` on the present value (`T` the present type, or the element type inside `each`) | the codes in `Rule::RULES` | what `Rule::schema` adds to the value's schema, if anything |
 /// | `each(rule, ...)` | `Vec` | the listed rules (`range`, `length`, `pattern`, `not_blank`, `non_empty`, `format`, `known`, `custom`) on every element | the rules' codes | the rules' keywords inside `items` |
@@ -69,12 +69,15 @@ use syn::{DeriveInput, parse_macro_input};
 ///
 /// | key | default | meaning |
 /// |---|---|---|
-/// | `severity = error` / `warning` | `error` | the severity of the diagnostics. It does not change the schema: a keyword rule still emits its keyword, so keep `warning` for rules without one (`known`) or with a `custom` check |
+/// | `severity = error` / `warning` | `error` | the severity of the diagnostics. Only `known` changes its schema with it; any other keyword rule emits its keyword whatever the severity, so a `warning` there is still a hard constraint for a JSON Schema validator |
 /// | `source = spec` / `spec_prose` / `kubernetes` / `terraform` / `console` / `inferred` | `spec` | where the rule comes from (`validate::Source`), listed in the rule catalogue |
 /// | `code = "snake_case"` | the code in the table above | the diagnostic code |
 /// | `description = "..."` | generated from the rule (`the value is at least 1`) | the rule's one-line description in the catalogue |
 ///
-/// Doc comments on the type and fields become the schema's `description`s.
+/// Doc comments on the type and fields become the schema's `description`s (rustdoc links turned
+/// into plain text). An `i8`, `i16`, `i32`, `u8`, `u16` or `u32` field's schema also carries its
+/// type's bounds as `minimum` / `maximum`, since a value outside them does not deserialize; a
+/// `range` narrows them.
 ///
 /// # Type keys
 ///

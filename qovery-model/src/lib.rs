@@ -128,7 +128,10 @@
 //!
 //! # Minimum supported Rust version
 //!
-//! Rust 1.88 (edition 2024 with `let` chains).
+//! Rust 1.88, the `rust-version` of the manifest: the crate uses `let` chains, stable since 1.88
+//! in edition 2024. Its standard-library calls need no more than 1.85 (clippy's
+//! `incompatible_msrv` lint checks them against `rust-version`). Raising it is a minor-version
+//! change.
 //!
 //! [`ContainerRequest`]: model::ContainerRequest
 //! [`ContainerResponse`]: model::ContainerResponse

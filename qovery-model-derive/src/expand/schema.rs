@@ -159,6 +159,12 @@ fn schema_of(shape: &Shape, ty: &Type) -> TokenStream {
 /// The keyword(s) a rule adds to `__schema` (the present value, or the array's items).
 fn keyword(rule: &FieldRule, field: &Field<'_>, each: bool) -> TokenStream {
     let span = rule.span;
+    // JSON Schema has no warnings: a keyword would make an editor reject what the validator
+    // only warns about. A warning-level keyword rule is left out of the schema and marked
+    // validator only in the catalogue (`validate.rs`), which the type's description then names.
+    if rule.meta.severity == SeverityName::Warning && !matches!(rule.kind, RuleKind::Known | RuleKind::Custom(_)) {
+        return TokenStream::new();
+    }
     match &rule.kind {
         RuleKind::Range { min, max } => {
             let min = bound(min.as_ref(), quote!(i64));

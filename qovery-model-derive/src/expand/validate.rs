@@ -326,6 +326,13 @@ fn rule_info(field: &Field<'_>, rule: &FieldRule) -> TokenStream {
         escape(&field.wire),
         if rule.each { "/*" } else { "" }
     );
+    // A warning cannot be a JSON Schema keyword (see `schema.rs`), except `known`, whose schema
+    // lists the values and still accepts newer ones.
+    let schema = if rule.meta.severity == SeverityName::Warning && !matches!(rule.kind, RuleKind::Known) {
+        format_ident!("ValidatorOnly")
+    } else {
+        format_ident!("Keyword")
+    };
     let description = match &rule.meta.description {
         Some(text) => text.value(),
         None => describe(rule, field),
@@ -337,7 +344,7 @@ fn rule_info(field: &Field<'_>, rule: &FieldRule) -> TokenStream {
             source: __v::Source::#source,
             pointer: #pointer,
             description: #description,
-            schema: __v::SchemaSupport::Keyword,
+            schema: __v::SchemaSupport::#schema,
         }
     }
 }

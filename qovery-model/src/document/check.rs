@@ -178,10 +178,11 @@ fn shape_of<T: schemars::JsonSchema + DeserializeOwned>() -> Json {
         .into_generator()
         .into_root_schema_for::<T>()
         .to_value();
-    // Fix found by fuzzing: a rule may add an `Option` member to a `required` list (the probe's
-    // `type`); the walk must require only what deserialization needs, so that the rule's own
-    // code is reported, as by the typed validator (see `shape::keep_structural_required`).
-    shape::keep_structural_required(&mut shape, |value| {
+    // Fix found by fuzzing: the schema may say more than deserialization needs (a rule's
+    // `required` member, a `String` field's `uuid` format); the walk must check only what
+    // deserialization needs, the typed validator reports the rest with its own codes (see
+    // `shape::keep_structural`).
+    shape::keep_structural(&mut shape, |value| {
         serde_json::from_value::<T>(value).is_ok()
     });
     shape
@@ -217,7 +218,9 @@ fn check_as<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
                     options.max_bytes
                 ),
             )
-            .with_position(Position { line: 1, column: 1 }),
+            .with_position(Position { line: 1, column: 1 })
+            // Every other diagnostic has an end; a renderer marks one character.
+            .with_end(Position { line: 1, column: 2 }),
         );
         return report;
     }
@@ -265,15 +268,33 @@ fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
         }
     }
 
+    // Fix (issue 5, document table): the parse issues are all at the pointer "" with the code
+    // `yaml`, so the deduplication below kept only the first of them (a custom tag warning hid
+    // the "several documents" error). They are distinct by construction: not deduplicated.
+    let parse_issues = located.len();
+
     let walked = shape::walk(&parsed.root, T::shape(), options.strict);
     for Found { diagnostic, span } in walked.found {
         located.push((span, diagnostic));
     }
     let poisoned = walked.poisoned;
+    // The typed findings on a second repair, with other placeholders: see `shape::walk_alternate`.
+    let alternate = if poisoned.is_empty() {
+        None
+    } else {
+        serde_json::from_value::<T>(shape::walk_alternate(&parsed.root, T::shape()))
+            .ok()
+            .map(|value| value.validate_with(&options.context))
+    };
     match serde_json::from_value::<T>(walked.value) {
         Ok(value) => {
             for diagnostic in value.validate_with(&options.context) {
                 if poisoned.iter().any(|p| covers(p, &diagnostic.pointer)) {
+                    continue;
+                }
+                if let Some(alternate) = &alternate
+                    && !alternate.diagnostics().contains(&diagnostic)
+                {
                     continue;
                 }
                 let span = span_of(&parsed.root, &diagnostic.pointer);
@@ -296,7 +317,12 @@ fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
 
     // Same pointer, same code: one diagnostic (the walk and the validator may both see a format).
     let mut seen: Vec<(String, &'static str)> = Vec::new();
+    let mut index = 0;
     located.retain(|(_, d)| {
+        index += 1;
+        if index <= parse_issues {
+            return true;
+        }
         let key = (d.pointer.clone(), d.code);
         if seen.contains(&key) {
             false
@@ -332,7 +358,20 @@ fn syntax_diagnostic(error: &SyntaxError, lines: &LineIndex<'_>) -> Diagnostic {
         _ => codes::SYNTAX,
     };
     let diagnostic = Diagnostic::new("", code, Severity::Error, error.message.clone());
-    locate(diagnostic, lines, Span::new(error.offset, error.offset + 1))
+    // Fix (issue 5, malformed documents): the end was one byte after the offset, which is inside
+    // a multi-byte character (a stray U+FEFF, `’`...), so the end was the start column. The
+    // offending character is marked whole; an invalid UTF-8 byte is one column by itself.
+    let width = match (error.kind, lines.bytes().get(error.offset)) {
+        (SyntaxErrorKind::Utf8, _) | (_, None) => 1,
+        (_, Some(&lead)) => match lead {
+            0xF0..=0xFF => 4,
+            0xE0..=0xEF => 3,
+            0xC0..=0xDF => 2,
+            _ => 1,
+        },
+    };
+    let end = (error.offset + width).min(lines.bytes().len().max(error.offset + 1));
+    locate(diagnostic, lines, Span::new(error.offset, end))
 }
 
 fn issue_diagnostic(issue: &ParseIssue) -> Option<Diagnostic> {

@@ -49,6 +49,43 @@ pub struct Walked {
 
 /// Walks `root` against the root `schema` (a schemars 2020-12 root with `$defs`).
 pub fn walk(root: &Node, schema: &Json, strict: bool) -> Walked {
+    walk_filled(root, schema, strict, Fill::Minimal)
+}
+
+/// The repaired value of [`walk`] with every removed or replaced member filled with *other*
+/// placeholders ([`Fill::Alternate`]).
+///
+/// Fix (issue 5, document table): a cross-field rule reads members that the walk removed or
+/// replaced, and then reports, at a pointer that is not poisoned, a finding about the
+/// placeholder (a port with `internal_port: "80"` became port 0, so a probe on port 80 was
+/// "not among the declared ports (0)"). The checker validates this second repair too and keeps
+/// a typed diagnostic only when it is reproduced exactly (pointer, code, severity, message,
+/// help): a finding that changes when only the placeholders change depends on them.
+pub fn walk_alternate(root: &Node, schema: &Json) -> Json {
+    walk_filled(root, schema, false, Fill::Alternate).value
+}
+
+/// How the walk fills what it removes or replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fill {
+    /// Broken optional members are removed; broken required members and items get the smallest
+    /// value of their type (0, false, "", the first enum value, [], null when nullable).
+    Minimal,
+    /// Every broken member or item, optional or not, gets a value as different as possible
+    /// from the minimal one (i32::MAX, true, a non-empty string, the last enum value, one item).
+    Alternate,
+}
+
+/// Where a value sits in its parent, for the help of a `null` that is not allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    Root,
+    Required,
+    Optional,
+    Item,
+}
+
+fn walk_filled(root: &Node, schema: &Json, strict: bool, fill: Fill) -> Walked {
     let empty = Map::new();
     let defs = schema
         .get("$defs")
@@ -57,13 +94,21 @@ pub fn walk(root: &Node, schema: &Json, strict: bool) -> Walked {
     let mut walker = Walker {
         defs,
         strict,
+        fill,
         found: Vec::new(),
         poisoned: Vec::new(),
     };
     let mut pointer = String::new();
-    let value = match walker.node(root, schema, &mut pointer, true) {
+    let value = match walker.node(root, schema, &mut pointer, Slot::Root) {
         Some(value) => value,
-        None => placeholder(schema, defs, 0),
+        None => {
+            // Fix (issue 5, malformed documents): a root that is not an object (`1e400`, a
+            // string, a YAML sequence, `---` alone) was replaced by a placeholder without being
+            // poisoned, so the typed rules reported the placeholder's blank `name`, `tag`...
+            // under the `type` error. The whole document is the broken value.
+            walker.poisoned.push(String::new());
+            filled_placeholder(schema, defs, 0, fill)
+        }
     };
     Walked {
         value,
@@ -75,6 +120,7 @@ pub fn walk(root: &Node, schema: &Json, strict: bool) -> Walked {
 struct Walker<'s> {
     defs: &'s Map<String, Json>,
     strict: bool,
+    fill: Fill,
     found: Vec<Found>,
     poisoned: Vec<String>,
 }
@@ -94,23 +140,23 @@ impl<'s> Walker<'s> {
         node: &Node,
         schema: &'s Json,
         pointer: &mut String,
-        root: bool,
+        slot: Slot,
     ) -> Option<Json> {
         let allowed = allowed(schema, self.defs);
         if node.value.is_null() {
             if allowed.nullable || allowed.types.is_empty() {
                 return Some(Json::Null);
             }
-            self.type_error(node, &allowed, pointer);
+            self.type_error(node, &allowed, pointer, slot);
             return None;
         }
         let Some(kind) = matching_type(node, &allowed.types) else {
-            self.type_error(node, &allowed, pointer);
+            self.type_error(node, &allowed, pointer, slot);
             return None;
         };
         match (kind, &node.value) {
             ("object", Value::Object(members)) => {
-                self.object(node, members, allowed.schema, pointer, root)
+                self.object(node, members, allowed.schema, pointer, slot == Slot::Root)
             }
             ("array", Value::Array(items)) => self.array(items, allowed.schema, pointer),
             ("integer", Value::Number(number)) => {
@@ -153,27 +199,48 @@ impl<'s> Walker<'s> {
             return Some(free_form(node, self, pointer));
         };
         self.duplicates(members, pointer);
+        let required = schema.get("required").and_then(Json::as_array);
+        let is_required = |key: &str| {
+            required
+                .into_iter()
+                .flatten()
+                .any(|name| name.as_str() == Some(key))
+        };
         let mut out = Map::new();
         let base = pointer.len();
         for member in members {
             pointer.push('/');
             push_escaped(pointer, &member.key);
             match properties.get(&member.key) {
-                Some(property) => match self.node(&member.value, property, pointer, false) {
-                    Some(value) => {
-                        out.insert(member.key.clone(), value);
+                Some(property) => {
+                    let slot = if is_required(&member.key) {
+                        Slot::Required
+                    } else {
+                        Slot::Optional
+                    };
+                    match self.node(&member.value, property, pointer, slot) {
+                        Some(value) => {
+                            out.insert(member.key.clone(), value);
+                        }
+                        None => {
+                            self.poisoned.push(pointer.clone());
+                            match self.fill {
+                                Fill::Minimal => {
+                                    out.remove(&member.key);
+                                }
+                                Fill::Alternate => {
+                                    let value = filled_placeholder(property, self.defs, 0, self.fill);
+                                    out.insert(member.key.clone(), value);
+                                }
+                            }
+                        }
                     }
-                    None => {
-                        self.poisoned.push(pointer.clone());
-                        out.remove(&member.key);
-                    }
-                },
+                }
                 None if root && member.key == "$schema" => {}
                 None => self.unknown(member, properties, pointer),
             }
             pointer.truncate(base);
         }
-        let required = schema.get("required").and_then(Json::as_array);
         for name in required.into_iter().flatten().filter_map(Json::as_str) {
             if out.contains_key(name) {
                 continue;
@@ -193,7 +260,7 @@ impl<'s> Walker<'s> {
                 self.poisoned.push(pointer.clone());
             }
             if let Some(property) = properties.get(name) {
-                out.insert(name.to_owned(), placeholder(property, self.defs, 0));
+                out.insert(name.to_owned(), filled_placeholder(property, self.defs, 0, self.fill));
             }
             pointer.truncate(base);
         }
@@ -207,11 +274,11 @@ impl<'s> Walker<'s> {
         for (index, item) in items.iter().enumerate() {
             pointer.push('/');
             pointer.push_str(&index.to_string());
-            match self.node(item, item_schema, pointer, false) {
+            match self.node(item, item_schema, pointer, Slot::Item) {
                 Some(value) => out.push(value),
                 None => {
                     self.poisoned.push(pointer.clone());
-                    out.push(placeholder(item_schema, self.defs, 0));
+                    out.push(filled_placeholder(item_schema, self.defs, 0, self.fill));
                 }
             }
             pointer.truncate(base);
@@ -308,8 +375,9 @@ impl<'s> Walker<'s> {
         );
     }
 
-    fn type_error(&mut self, node: &Node, allowed: &Allowed<'_>, pointer: &str) {
+    fn type_error(&mut self, node: &Node, allowed: &Allowed<'_>, pointer: &str, slot: Slot) {
         let mut expected: Vec<&str> = allowed.types.iter().map(|t| article(t)).collect();
+        let expected_value = expected.join(" or ");
         if allowed.nullable {
             expected.push("null");
         }
@@ -325,7 +393,18 @@ impl<'s> Walker<'s> {
             (Value::String(s), Some("integer")) if s.trim().parse::<i64>().is_ok() => {
                 Some(format!("remove the quotes: {}", s.trim()))
             }
-            (Value::Null, _) => Some("omit the member instead of setting it to null".to_owned()),
+            // Fix (issue 5, document table): omitting is only a fix for an optional member; a
+            // required member (`"name": null`) was told to be omitted, which makes it missing.
+            (Value::Null, _) => match slot {
+                Slot::Optional => Some("omit the member instead of setting it to null".to_owned()),
+                Slot::Required => Some(format!(
+                    "the member is required: replace null with {expected_value}"
+                )),
+                Slot::Item => Some(format!(
+                    "replace null with {expected_value}, or remove the item"
+                )),
+                Slot::Root => None,
+            },
             _ => None,
         };
         self.push(
@@ -489,79 +568,92 @@ fn resolve<'s>(schema: &'s Json, defs: &'s Map<String, Json>) -> &'s Json {
 
 /// The smallest value of the right shape, standing in for a broken or missing required member.
 fn placeholder(schema: &Json, defs: &Map<String, Json>, depth: usize) -> Json {
+    filled_placeholder(schema, defs, depth, Fill::Minimal)
+}
+
+/// A value of the right shape standing in for a broken or missing member: the smallest one
+/// ([`Fill::Minimal`]), or one as different from it as possible ([`Fill::Alternate`]).
+fn filled_placeholder(schema: &Json, defs: &Map<String, Json>, depth: usize, fill: Fill) -> Json {
     let allowed = allowed(schema, defs);
     if depth > 32 {
         return Json::Null;
     }
+    let alternate = fill == Fill::Alternate;
     match allowed.types.first().copied() {
         None => Json::Null,
-        Some(_) if allowed.nullable => Json::Null,
+        Some(_) if allowed.nullable && !alternate => Json::Null,
         Some("object") => {
             let mut out = Map::new();
             let properties = allowed.schema.get("properties").and_then(Json::as_object);
             let required = allowed.schema.get("required").and_then(Json::as_array);
             for name in required.into_iter().flatten().filter_map(Json::as_str) {
                 if let Some(property) = properties.and_then(|p| p.get(name)) {
-                    out.insert(name.to_owned(), placeholder(property, defs, depth + 1));
+                    out.insert(name.to_owned(), filled_placeholder(property, defs, depth + 1, fill));
                 }
             }
             Json::Object(out)
         }
+        Some("array") if alternate => match allowed.schema.get("items") {
+            Some(items) => Json::Array(vec![filled_placeholder(items, defs, depth + 1, fill)]),
+            None => Json::Array(Vec::new()),
+        },
         Some("array") => Json::Array(Vec::new()),
+        Some("integer" | "number") if alternate => Json::from(i32::MAX),
         Some("integer" | "number") => Json::from(0),
-        Some("boolean") => Json::Bool(false),
+        Some("boolean") => Json::Bool(alternate),
         Some("string") => {
+            let choices = allowed.schema.get("enum").and_then(Json::as_array);
             if allowed.schema.get("format").and_then(Json::as_str) == Some("uuid") {
-                Json::from("00000000-0000-0000-0000-000000000000")
-            } else if let Some(first) = allowed
-                .schema
-                .get("enum")
-                .and_then(Json::as_array)
-                .and_then(|e| e.first())
+                Json::from(if alternate {
+                    "ffffffff-ffff-ffff-ffff-ffffffffffff"
+                } else {
+                    "00000000-0000-0000-0000-000000000000"
+                })
+            } else if let Some(choice) =
+                choices.and_then(|e| if alternate { e.last() } else { e.first() })
             {
-                first.clone()
+                choice.clone()
             } else {
-                Json::from("")
+                Json::from(if alternate { "placeholder" } else { "" })
             }
         }
         Some(_) => Json::Null,
     }
 }
 
-/// Cuts every `required` list of the root `schema` down to the members that deserialization
-/// needs, as told by `fits` (whether a document deserializes into the model type).
+/// Cuts the root `schema` down to what deserialization needs, as told by `fits` (whether a
+/// document deserializes into the model type): the `required` lists, and the `uuid` formats.
 ///
-/// Fix found by fuzzing (`validate_typed`, the typed/document differential): a rule's
-/// `Rule::schema` may add a member to `required` (`probe_kind` requires a probe's `type`), but the
-/// field is an `Option` and the typed validator reports the rule's own code (`probe_kind` at
-/// `.../type`). Treating such a member as structurally required made the walk report `required`
-/// and poison the pointer, hiding the rule's diagnostic, so the checker and `validate_with`
-/// disagreed. The exported schemas keep their `required` lists; only the walk's copy is cut.
+/// Two fixes found by fuzzing (`validate_typed`, the typed/document differential): a rule
+/// (`Rule::schema`) or a `format` attribute may put in the schema what is only a rule of the
+/// typed validator, on a field that deserializes without it:
+/// - `probe_kind` adds a probe's `type` (an `Option`) to `required`;
+/// - a request's `registry_id` is a `String` with `format: uuid`.
 ///
-/// How: a sample document where every object member is present (scalars only when required) is
-/// built from the schema; each required member of each object in it is removed in turn, and
-/// kept as required only if the sample then no longer deserializes. Runs once per document kind.
-/// When the full sample itself does not deserialize, `schema` is left as it is.
-pub fn keep_structural_required(schema: &mut Json, fits: impl Fn(Json) -> bool) {
+/// The walk treated them as structural: it reported `required` instead of `probe_kind`, and for
+/// a `registry_id` that is not a UUID it replaced the value with a placeholder UUID, so the
+/// `image_name` rules looked up the registry kind of the placeholder instead of the document's
+/// `registry_id`. Either way the checker and `validate_with` disagreed. Cut from the walk's copy
+/// of the schema (the exported schemas keep them), these are left to the typed validator, which
+/// reports them with the same codes.
+///
+/// How: a sample document where every member is present is built from the schema; each
+/// required member of each object in it is removed in turn, and each `uuid` string replaced by
+/// a non-UUID, and kept as structural only if the sample then no longer deserializes. Runs once
+/// per document kind. When the full sample itself does not deserialize, `schema` is left as it is.
+pub fn keep_structural(schema: &mut Json, fits: impl Fn(Json) -> bool) {
     let empty = Map::new();
     let defs = schema
         .get("$defs")
         .and_then(Json::as_object)
         .unwrap_or(&empty);
-    let mut objects = Vec::new();
-    let sample = sample(
-        schema,
-        String::new(),
-        defs,
-        &mut String::new(),
-        &mut objects,
-        0,
-    );
+    let mut found = Sampled::default();
+    let sample = sample(schema, String::new(), defs, &mut String::new(), &mut found, 0);
     if !fits(sample.clone()) {
         return;
     }
     let mut optional: Vec<(String, String)> = Vec::new();
-    for (at, location, required) in objects {
+    for (at, location, required) in found.objects {
         for name in required {
             let mut trial = sample.clone();
             if let Some(Json::Object(members)) = trial.pointer_mut(&at) {
@@ -572,6 +664,16 @@ pub fn keep_structural_required(schema: &mut Json, fits: impl Fn(Json) -> bool) 
             }
         }
     }
+    let mut free_strings: Vec<String> = Vec::new();
+    for (at, location) in found.uuids {
+        let mut trial = sample.clone();
+        if let Some(value) = trial.pointer_mut(&at) {
+            *value = Json::from("not a UUID");
+        }
+        if fits(trial) && !free_strings.contains(&location) {
+            free_strings.push(location);
+        }
+    }
     for (location, name) in optional {
         if let Some(Json::Array(required)) = schema
             .pointer_mut(&location)
@@ -580,6 +682,19 @@ pub fn keep_structural_required(schema: &mut Json, fits: impl Fn(Json) -> bool) 
             required.retain(|r| r.as_str() != Some(name.as_str()));
         }
     }
+    for location in free_strings {
+        if let Some(Json::Object(string)) = schema.pointer_mut(&location) {
+            string.remove("format");
+        }
+    }
+}
+
+/// What [`sample`] saw: each object built (its pointer in the sample, its schema's location,
+/// its `required` names) and each `uuid` string (its pointer, its schema's location).
+#[derive(Default)]
+struct Sampled {
+    objects: Vec<(String, String, Vec<String>)>,
+    uuids: Vec<(String, String)>,
 }
 
 /// The schema under `$ref`s and nullable `anyOf`s, with its location (a JSON Pointer into the
@@ -613,14 +728,13 @@ fn located<'s>(
     (schema, location)
 }
 
-/// A sample value of `schema` for [`keep_structural_required`], recording each object built
-/// (its pointer in the sample, its schema's location, its `required` names) in `objects`.
+/// A sample value of `schema` for [`keep_structural`], with every member present.
 fn sample(
     schema: &Json,
     location: String,
     defs: &Map<String, Json>,
     pointer: &mut String,
-    objects: &mut Vec<(String, String, Vec<String>)>,
+    found: &mut Sampled,
     depth: usize,
 ) -> Json {
     let (schema, location) = located(schema, location, defs, 0);
@@ -643,11 +757,6 @@ fn sample(
             let mut out = Map::new();
             let base = pointer.len();
             for (name, property) in properties {
-                let inner = allowed(located(property, String::new(), defs, 0).0, defs);
-                let structured = matches!(inner.types.first().copied(), Some("object" | "array"));
-                if !structured && !required.contains(name) {
-                    continue;
-                }
                 pointer.push('/');
                 push_escaped(pointer, name);
                 let mut at = location.clone();
@@ -655,11 +764,11 @@ fn sample(
                 push_escaped(&mut at, name);
                 out.insert(
                     name.clone(),
-                    sample(property, at, defs, pointer, objects, depth + 1),
+                    sample(property, at, defs, pointer, found, depth + 1),
                 );
                 pointer.truncate(base);
             }
-            objects.push((pointer.clone(), location, required));
+            found.objects.push((pointer.clone(), location, required));
             Json::Object(out)
         }
         Some("array") => match schema.get("items") {
@@ -671,7 +780,7 @@ fn sample(
                     format!("{location}/items"),
                     defs,
                     pointer,
-                    objects,
+                    found,
                     depth + 1,
                 );
                 pointer.truncate(base);
@@ -679,6 +788,10 @@ fn sample(
             }
             None => Json::Array(Vec::new()),
         },
+        Some("string") if schema.get("format").and_then(Json::as_str) == Some("uuid") => {
+            found.uuids.push((pointer.clone(), location));
+            placeholder(schema, defs, 0)
+        }
         _ => placeholder(schema, defs, 0),
     }
 }

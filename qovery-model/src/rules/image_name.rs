@@ -7,7 +7,8 @@
 //! most 255 characters (the length is a keyword on the field). The usual mistakes (a tag, a
 //! digest, upper case, a registry host in front) each get their own code and a fix.
 
-use super::{first_bad_char, show_char};
+// `clip`: parts of a value quoted in a message are truncated (fix found by fuzzing).
+use super::{clip, first_bad_char, show_char};
 use crate::model::RegistryKind;
 use crate::validate::keyword::show;
 use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
@@ -148,8 +149,9 @@ fn report_host(host: &str, value: &str, path: &Path<'_>, report: &mut Report) {
         &IMAGE_NAME_REGISTRY_HOST,
         path,
         format!(
-            "{} starts with `{host}`, which looks like a registry host; expected the repository path below the registry's URL",
-            show(value)
+            "{} starts with `{}`, which looks like a registry host; expected the repository path below the registry's URL",
+            show(value),
+            clip(host)
         ),
         format!(
             "if `{host}` is the registry's host, set `image_name` to `{rest}`: Qovery prepends the registry's URL"
@@ -166,8 +168,9 @@ fn check_mistakes(value: &str, path: &Path<'_>, report: &mut Report) {
             &IMAGE_NAME_DIGEST,
             path,
             format!(
-                "{} holds a digest (`@{digest}`); expected only the repository path: Qovery pulls `image_name:tag`",
-                show(value)
+                "{} holds a digest (`@{}`); expected only the repository path: Qovery pulls `image_name:tag`",
+                show(value),
+                clip(digest)
             ),
             format!(
                 "remove `@{digest}` and set `image_name` to `{}`; put the image's tag in `tag`",
@@ -180,8 +183,9 @@ fn check_mistakes(value: &str, path: &Path<'_>, report: &mut Report) {
             &IMAGE_NAME_TAG,
             path,
             format!(
-                "{} holds a tag (`{tag}`); expected only the repository path, the tag goes in `tag`",
-                show(value)
+                "{} holds a tag (`{}`); expected only the repository path, the tag goes in `tag`",
+                show(value),
+                clip(tag)
             ),
             format!("move `{tag}` to `tag` and set `image_name` to `{repository}`"),
         );
@@ -208,8 +212,9 @@ fn check_mistakes(value: &str, path: &Path<'_>, report: &mut Report) {
                 &IMAGE_NAME,
                 path,
                 format!(
-                    "{} starts with the registry host `{host}`; expected the repository path below the registry's URL (`:` is not allowed in a repository path)",
-                    show(value)
+                    "{} starts with the registry host `{}`; expected the repository path below the registry's URL (`:` is not allowed in a repository path)",
+                    show(value),
+                    clip(host)
                 ),
                 format!(
                     "set `image_name` to `{without_host}`: Qovery prepends the registry's URL"
@@ -256,10 +261,10 @@ fn grammar_problem(value: &str) -> String {
     for component in value.split('/') {
         let is_separator = |c: char| matches!(c, '.' | '_' | '-');
         if component.starts_with(is_separator) {
-            return format!("component `{component}` starts with a separator");
+            return format!("component `{}` starts with a separator", clip(component));
         }
         if component.ends_with(is_separator) {
-            return format!("component `{component}` ends with a separator");
+            return format!("component `{}` ends with a separator", clip(component));
         }
         for run in component.split(|c: char| c.is_ascii_alphanumeric()) {
             let allowed = run.is_empty()
@@ -269,7 +274,9 @@ fn grammar_problem(value: &str) -> String {
                 || run.bytes().all(|b| b == b'-');
             if !allowed {
                 return format!(
-                    "component `{component}` has the separator `{run}`; separators are `.`, `_`, `__` or dashes"
+                    "component `{}` has the separator `{}`; separators are `.`, `_`, `__` or dashes",
+                    clip(component),
+                    clip(run)
                 );
             }
         }

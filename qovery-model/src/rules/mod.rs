@@ -67,6 +67,16 @@ pub(crate) fn push_all_of(schema: &mut Map<String, Value>, subschema: Value) {
     }
 }
 
+/// `value` whole when it has at most 60 characters, else its first 60 characters and `…`: for
+/// a part of a value quoted inside a message (the whole value is quoted by `show`, which
+/// truncates the same way). Fix found by fuzzing: a message never copies a huge input whole.
+pub(crate) fn clip(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.char_indices().nth(60) {
+        None => value.into(),
+        Some((cut, _)) => format!("{}…", value.get(..cut).unwrap_or(value)).into(),
+    }
+}
+
 /// Adds `name` to the `required` list of a schema object.
 pub(crate) fn push_required(schema: &mut Map<String, Value>, name: &str) {
     let required = schema

@@ -2,6 +2,10 @@
 
 use std::fmt;
 
+/// The longest help a [`Diagnostic`] keeps, in characters (see [`Diagnostic::with_help`]):
+/// enough to quote a corrected value of the longest valid length (255) several times.
+const MAX_HELP_CHARS: usize = 1000;
+
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
@@ -81,9 +85,18 @@ impl Diagnostic {
     }
 
     /// The same diagnostic with a suggested fix.
+    ///
+    /// A help longer than 1,000 characters is cut there (ending with `…`).
     #[must_use]
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+        let mut help = help.into();
+        // Fix found by fuzzing: a help that quotes a corrected value (`write `/mnt/...``, the
+        // lower-case `image_name`) would copy a huge input value whole; helps are bounded.
+        if let Some((cut, _)) = help.char_indices().nth(MAX_HELP_CHARS) {
+            help.truncate(cut);
+            help.push('…');
+        }
+        self.help = Some(help);
         self
     }
 
