@@ -322,6 +322,32 @@ fn cases() -> Vec<Case> {
             ],
         },
         Case {
+            name: "json_suggestions_keep_a_character_of_the_key",
+            syntax: Json,
+            kind: Request,
+            context: no_context(),
+            strict: false,
+            doc: r#"{
+  "name": "api", "nmae": "x",
+  "registry_id": "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21",
+  "image_name": "acme/api",
+  "tag": "1.27", "a": 1, "imagename": "x",
+  "healthchecks": {"liveness_probe": {"type": {"tcp": {"prot": 80}}}}
+}"#,
+            expect: &[
+                ("/nmae", "unknown_member", Warning, 2, 18),
+                ("/a", "unknown_member", Warning, 5, 18),
+                ("/imagename", "unknown_member", Warning, 5, 26),
+                (
+                    "/healthchecks/liveness_probe/type/tcp/prot",
+                    "unknown_member",
+                    Warning,
+                    6,
+                    56,
+                ),
+            ],
+        },
+        Case {
             name: "json_duplicate_keys_at_the_second_key",
             syntax: Json,
             kind: Request,
@@ -343,6 +369,31 @@ fn cases() -> Vec<Case> {
             expect: &[
                 ("/cpu", "duplicate_key", Error, 6, 17),
                 ("/ports/0/internal_port", "duplicate_key", Error, 11, 6),
+            ],
+        },
+        Case {
+            name: "json_the_last_of_repeated_keys_is_the_one_checked",
+            syntax: Json,
+            kind: Request,
+            context: no_context(),
+            strict: false,
+            doc: r#"{
+  "name": "api",
+  "registry_id": "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21",
+  "image_name": "acme/api",
+  "tag": "1.27",
+  "cpu": "x",
+  "cpu": 5,
+  "memory": "a", "memory": "b",
+  "healthchecks": {}
+}"#,
+            expect: &[
+                ("/cpu", "type", Error, 6, 10),
+                ("/cpu", "duplicate_key", Error, 7, 3),
+                ("/cpu", "range", Error, 7, 10),
+                ("/memory", "type", Error, 8, 13),
+                ("/memory", "duplicate_key", Error, 8, 18),
+                ("/memory", "type", Error, 8, 28),
             ],
         },
         Case {
@@ -1242,6 +1293,74 @@ healthchecks: {}
             doc: "name: api\nports: [unclosed\n",
             expect: &[("", "syntax", Error, 3, 1)],
         },
+        Case {
+            name: "yaml_aliases_are_located_at_the_alias",
+            syntax: Yaml,
+            kind: Request,
+            context: no_context(),
+            strict: false,
+            doc: r#"name: api
+registry_id: 7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21
+image_name: acme/api
+tag: "1.27"
+ports:
+  - &web {name: web, internal_port: 8080, publicly_accessible: false}
+  - *web
+healthchecks:
+  readiness_probe: &probe
+    type: {http: {path: /ready, port: 8080}}
+    success_threshold: 2
+  liveness_probe: *probe
+"#,
+            expect: &[
+                (
+                    "/ports/1/internal_port",
+                    "duplicate_internal_port",
+                    Error,
+                    7,
+                    5,
+                ),
+                ("/ports/1/name", "duplicate_port_name", Error, 7, 5),
+                (
+                    "/healthchecks/liveness_probe/success_threshold",
+                    "liveness_success_threshold",
+                    Error,
+                    12,
+                    19,
+                ),
+            ],
+        },
+        Case {
+            name: "yaml_free_form_config_and_escaped_pointers",
+            syntax: Yaml,
+            kind: Request,
+            context: no_context(),
+            strict: false,
+            doc: r#"name: api
+registry_id: 7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21
+image_name: acme/api
+tag: "1.27"
+healthchecks: {}
+arguments: ["--port", 8080, x/y]
+max_running_instances: 3
+autoscaling:
+  mode: KEDA
+  scalers:
+    - {scaler_type: cpu, role: PRIMARY, config_json: {value: "60", value: "70"}}
+x/y~z: 1
+"#,
+            expect: &[
+                ("/arguments/1", "type", Error, 6, 23),
+                (
+                    "/autoscaling/scalers/0/config_json/value",
+                    "duplicate_key",
+                    Error,
+                    11,
+                    68,
+                ),
+                ("/x~1y~0z", "unknown_member", Warning, 12, 1),
+            ],
+        },
         // ----------------------------------------------------------------------------------
         // Responses
         // ----------------------------------------------------------------------------------
@@ -1650,6 +1769,30 @@ const HELPS: &[(&str, &str, &str, Option<&str>)] = &[
         "/healthchecks/readiness_probe/type/http/scheme",
         "http_probe_scheme",
         Some("write `HTTPS`"),
+    ),
+    (
+        "json_suggestions_keep_a_character_of_the_key",
+        "/nmae",
+        "unknown_member",
+        Some("did you mean `name`?"),
+    ),
+    (
+        "json_suggestions_keep_a_character_of_the_key",
+        "/a",
+        "unknown_member",
+        None,
+    ),
+    (
+        "json_suggestions_keep_a_character_of_the_key",
+        "/imagename",
+        "unknown_member",
+        Some("did you mean `image_name`?"),
+    ),
+    (
+        "json_suggestions_keep_a_character_of_the_key",
+        "/healthchecks/liveness_probe/type/tcp/prot",
+        "unknown_member",
+        Some("did you mean `port`?"),
     ),
 ];
 

@@ -10,6 +10,9 @@
 //! members "poisoned", so the typed validator's findings about placeholders are dropped.
 
 use super::tree::{Member, Node, NumberKind, Span, Value};
+// Fix (hostile input): keys and number texts quoted in messages are clipped to 60 characters
+// (a 1 MB key or number made a 1 MB message).
+use crate::rules::clip;
 use crate::validate::keyword::show;
 use crate::validate::path::push_escaped;
 use crate::validate::{Diagnostic, Severity, format::is_uuid};
@@ -198,7 +201,7 @@ impl<'s> Walker<'s> {
             // A free-form object (`config_json`): any members.
             return Some(free_form(node, self, pointer));
         };
-        self.duplicates(members, pointer);
+        let overridden = self.duplicates(members, pointer);
         let required = schema.get("required").and_then(Json::as_array);
         let is_required = |key: &str| {
             required
@@ -208,9 +211,10 @@ impl<'s> Walker<'s> {
         };
         let mut out = Map::new();
         let base = pointer.len();
-        for member in members {
+        for (index, member) in members.iter().enumerate() {
             pointer.push('/');
             push_escaped(pointer, &member.key);
+            let poisoned_before = self.poisoned.len();
             match properties.get(&member.key) {
                 Some(property) => {
                     let slot = if is_required(&member.key) {
@@ -218,7 +222,18 @@ impl<'s> Walker<'s> {
                     } else {
                         Slot::Optional
                     };
-                    match self.node(&member.value, property, pointer, slot) {
+                    let value = self.node(&member.value, property, pointer, slot);
+                    // Fix (issue 5, document table): a broken occurrence of a repeated key that
+                    // a later one overrides (`"cpu": "x", "cpu": 5`) poisoned the pointer, so the
+                    // rules never checked the value that is kept (5). An overridden occurrence
+                    // is still walked (its problems are reported) but neither repairs nor
+                    // poisons: the last occurrence decides, as in most parsers.
+                    if overridden.binary_search(&index).is_ok() {
+                        self.poisoned.truncate(poisoned_before);
+                        pointer.truncate(base);
+                        continue;
+                    }
+                    match value {
                         Some(value) => {
                             out.insert(member.key.clone(), value);
                         }
@@ -229,7 +244,8 @@ impl<'s> Walker<'s> {
                                     out.remove(&member.key);
                                 }
                                 Fill::Alternate => {
-                                    let value = filled_placeholder(property, self.defs, 0, self.fill);
+                                    let value =
+                                        filled_placeholder(property, self.defs, 0, self.fill);
                                     out.insert(member.key.clone(), value);
                                 }
                             }
@@ -247,7 +263,10 @@ impl<'s> Walker<'s> {
             }
             pointer.push('/');
             push_escaped(pointer, name);
-            let poisoned_here = self.poisoned.iter().any(|p| p == pointer);
+            // Fix (hostile input): this was a scan of every poisoned pointer of the document, once
+            // per missing member: quadratic. A member of this object that is not in `out` was
+            // removed as broken, and poisoned then.
+            let poisoned_here = members.iter().any(|m| m.key == name);
             if !poisoned_here {
                 self.push(
                     Span::new(node.span.start, node.span.start + 1),
@@ -260,7 +279,10 @@ impl<'s> Walker<'s> {
                 self.poisoned.push(pointer.clone());
             }
             if let Some(property) = properties.get(name) {
-                out.insert(name.to_owned(), filled_placeholder(property, self.defs, 0, self.fill));
+                out.insert(
+                    name.to_owned(),
+                    filled_placeholder(property, self.defs, 0, self.fill),
+                );
             }
             pointer.truncate(base);
         }
@@ -305,7 +327,7 @@ impl<'s> Walker<'s> {
                     pointer,
                     codes::TYPE,
                     Severity::Error,
-                    format!("{text} does not fit in a 32-bit integer (-2147483648 to 2147483647), the integer type of Qovery's API"),
+                    format!("{} does not fit in a 32-bit integer (-2147483648 to 2147483647), the integer type of Qovery's API", clip(text)),
                     None,
                 );
                 None
@@ -316,7 +338,7 @@ impl<'s> Walker<'s> {
                     pointer,
                     codes::TYPE,
                     Severity::Error,
-                    format!("expected an integer, found the number {text}"),
+                    format!("expected an integer, found the number {}", clip(text)),
                     Some(format!(
                         "write it without a fraction or exponent{}",
                         integral_hint(text, kind)
@@ -327,15 +349,19 @@ impl<'s> Walker<'s> {
         }
     }
 
-    fn duplicates(&mut self, members: &[Member], pointer: &str) {
+    /// Reports each repeated key (at its second and later occurrences) and returns the indexes
+    /// of the occurrences that a later one overrides, sorted.
+    fn duplicates(&mut self, members: &[Member], pointer: &str) -> Vec<usize> {
+        let mut overridden = Vec::new();
         if members.len() < 2 {
-            return;
+            return overridden;
         }
         let mut order: Vec<usize> = (0..members.len()).collect();
         order.sort_by(|a, b| members[*a].key.cmp(&members[*b].key).then(a.cmp(b)));
         for pair in order.windows(2) {
             let (first, second) = (&members[pair[0]], &members[pair[1]]);
             if first.key == second.key {
+                overridden.push(pair[0]);
                 let mut at = pointer.to_owned();
                 at.push('/');
                 push_escaped(&mut at, &second.key);
@@ -346,12 +372,14 @@ impl<'s> Walker<'s> {
                     Severity::Error,
                     format!(
                         "duplicate key `{}`: most parsers keep only the last value, hiding the earlier one",
-                        second.key
+                        clip(&second.key)
                     ),
                     Some("remove one of the two members".to_owned()),
                 );
             }
         }
+        overridden.sort_unstable();
+        overridden
     }
 
     fn unknown(&mut self, member: &Member, properties: &Map<String, Json>, pointer: &str) {
@@ -369,7 +397,7 @@ impl<'s> Walker<'s> {
             severity,
             format!(
                 "unknown member `{}`: the spec defines no such member here, so Qovery ignores it",
-                member.key
+                clip(&member.key)
             ),
             help,
         );
@@ -384,7 +412,7 @@ impl<'s> Walker<'s> {
         let found = match &node.value {
             Value::Null => "null".to_owned(),
             Value::Bool(b) => format!("the boolean {b}"),
-            Value::Number(n) => format!("the number {}", n.text()),
+            Value::Number(n) => format!("the number {}", clip(n.text())),
             Value::String(s) => format!("the string {}", show(s)),
             Value::Array(_) => "an array".to_owned(),
             Value::Object(_) => "an object".to_owned(),
@@ -437,7 +465,7 @@ impl<'s> Walker<'s> {
 fn free_form(node: &Node, walker: &mut Walker<'_>, pointer: &mut String) -> Json {
     match &node.value {
         Value::Object(members) => {
-            walker.duplicates(members, pointer);
+            let _overridden = walker.duplicates(members, pointer);
             let base = pointer.len();
             let mut out = Map::new();
             for member in members {
@@ -485,7 +513,7 @@ fn article(ty: &str) -> &str {
 fn integral_hint(text: &str, kind: NumberKind) -> String {
     match kind {
         NumberKind::Float(value) if value.fract() == 0.0 && value.abs() < 2_147_483_648.0 => {
-            format!(": {value:.0} instead of {text}")
+            format!(": {value:.0} instead of {}", clip(text))
         }
         _ => String::new(),
     }
@@ -588,7 +616,10 @@ fn filled_placeholder(schema: &Json, defs: &Map<String, Json>, depth: usize, fil
             let required = allowed.schema.get("required").and_then(Json::as_array);
             for name in required.into_iter().flatten().filter_map(Json::as_str) {
                 if let Some(property) = properties.and_then(|p| p.get(name)) {
-                    out.insert(name.to_owned(), filled_placeholder(property, defs, depth + 1, fill));
+                    out.insert(
+                        name.to_owned(),
+                        filled_placeholder(property, defs, depth + 1, fill),
+                    );
                 }
             }
             Json::Object(out)
@@ -799,9 +830,18 @@ fn sample(
 /// The candidate closest to `key`, if close enough to be a typo.
 pub fn closest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let key_lower = key.to_lowercase();
+    // Fix (issue 5, document table): a key of one or two characters was "close" to any member
+    // of three (`a` -> did you mean `tag`?): a suggestion must keep at least one character of
+    // the key, so the distance is also below the key's length.
+    let key_len = key_lower.chars().count();
     candidates
+        // Fix (hostile input): the edit distance is at least the difference of the lengths, so
+        // a key much longer than a member name is not compared with it (a 1 MB key took seconds).
+        .filter(|candidate| key_len <= candidate.chars().count() + 2.max(candidate.len() / 4))
         .map(|candidate| (edit_distance(&key_lower, candidate), candidate))
-        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 4))
+        .filter(|(distance, candidate)| {
+            *distance <= 2.max(candidate.len() / 4) && *distance < key_len
+        })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
 }

@@ -21,6 +21,46 @@ pub const REPOSITORY_PATTERN: &str =
 
 static REPOSITORY: LazyLock<Regex> = LazyLock::new(|| compile(REPOSITORY_PATTERN));
 
+/// [`REPOSITORY_PATTERN`] without the regex engine, for the hot path (every valid payload):
+/// `/`-separated components, each made of runs of `[a-z0-9]` joined by exactly one separator
+/// (`.`, `_`, `__` or dashes). The tests check it against the regex, which stays the authority.
+fn is_repository(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    let mut i = 0;
+    loop {
+        // A run of `[a-z0-9]`, then the end, a `/` or a separator.
+        let run = i;
+        while bytes
+            .get(i)
+            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            i += 1;
+        }
+        if i == run {
+            return false;
+        }
+        match bytes.get(i) {
+            None => return true,
+            Some(b'/') => i += 1,
+            Some(_) => {
+                let separator = i;
+                while bytes
+                    .get(i)
+                    .is_some_and(|b| matches!(b, b'.' | b'_' | b'-'))
+                {
+                    i += 1;
+                }
+                let separator = &bytes[separator..i];
+                let known = matches!(separator, b"." | b"_" | b"__")
+                    || (!separator.is_empty() && separator.iter().all(|&b| b == b'-'));
+                if !known {
+                    return false;
+                }
+            }
+        }
+    }
+}
+
 /// Compiles a pattern of this module: a constant of the source, never input, checked by tests.
 #[allow(clippy::expect_used)]
 pub(crate) fn compile(pattern: &str) -> Regex {
@@ -94,7 +134,7 @@ impl Rule<String> for ImageName {
         if crate::validate::keyword::is_blank(value) {
             return;
         }
-        if REPOSITORY.is_match(value) {
+        if is_repository(value) || REPOSITORY.is_match(value) {
             if let Some(host) = registry_host(value) {
                 report_host(host, value, path, report);
             }
@@ -139,8 +179,10 @@ fn split_reference(value: &str) -> Reference<'_> {
 /// The first component when it looks like a registry host (`docker.io`, `localhost:5000`) and
 /// more components follow.
 fn registry_host(repository: &str) -> Option<&str> {
-    let (first, _) = repository.split_once('/')?;
-    (first.contains('.') || first.contains(':') || first == "localhost").then_some(first)
+    // Bytes, not `str` searches: this runs on every valid payload, on a short value.
+    let slash = repository.bytes().position(|b| b == b'/')?;
+    let first = &repository[..slash];
+    (first.bytes().any(|b| matches!(b, b'.' | b':')) || first == "localhost").then_some(first)
 }
 
 fn report_host(host: &str, value: &str, path: &Path<'_>, report: &mut Report) {
@@ -539,6 +581,35 @@ mod tests {
             "a.-b",
         ] {
             assert!(!REPOSITORY.is_match(bad), "{bad}");
+        }
+    }
+
+    /// `count` pseudo-random strings of up to `max_len` characters drawn from `alphabet`.
+    fn random_strings(alphabet: &str, count: usize, max_len: usize) -> Vec<String> {
+        let chars: Vec<char> = alphabet.chars().collect();
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % 1_000_003).unwrap_or_default()
+        };
+        (0..count)
+            .map(|_| {
+                let len = next() % (max_len + 1);
+                (0..len).map(|_| chars[next() % chars.len()]).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_fast_matcher_is_the_regex() {
+        for value in random_strings("ab09._-/A :@é", 100_000, 10) {
+            assert_eq!(
+                is_repository(&value),
+                REPOSITORY.is_match(&value),
+                "{value:?}"
+            );
         }
     }
 

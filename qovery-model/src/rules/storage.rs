@@ -24,6 +24,36 @@ pub const MOUNT_POINT_PATTERN: &str = concat!("^/+(?:", segment!(), "/+)*", segm
 static MOUNT_POINT_REGEX: LazyLock<Regex> =
     LazyLock::new(|| super::image_name::compile(MOUNT_POINT_PATTERN));
 
+/// [`MOUNT_POINT_PATTERN`] without the regex engine, for the hot path (every storage of a valid
+/// payload): starts with `/`, and the non-empty `/`-separated segments, at least one, are neither
+/// `.` nor `..`. The tests check it against the regex, which stays the authority.
+fn is_mount_point(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    if bytes.first() != Some(&b'/') {
+        return false;
+    }
+    // `/` never occurs inside a multi-byte UTF-8 sequence: splitting the bytes is splitting the
+    // characters.
+    let mut segments = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'/' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while bytes.get(i).is_some_and(|&b| b != b'/') {
+            i += 1;
+        }
+        let segment = &bytes[start..i];
+        if segment == b"." || segment == b".." {
+            return false;
+        }
+        segments += 1;
+    }
+    segments > 0
+}
+
 /// The mount point is an absolute directory other than `/`.
 pub const MOUNT_POINT: RuleInfo = RuleInfo {
     code: "mount_point",
@@ -41,7 +71,7 @@ impl Rule<String> for MountPoint {
     const RULES: &'static [RuleInfo] = &[MOUNT_POINT];
 
     fn check(value: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
-        if MOUNT_POINT_REGEX.is_match(value) {
+        if is_mount_point(value) || MOUNT_POINT_REGEX.is_match(value) {
             return;
         }
         let problem = if crate::validate::keyword::is_blank(value) {
@@ -187,6 +217,35 @@ mod tests {
             "", " ", "data", "./data", "/", "//", "/a/./b", "/a/../b", "/..", "/a/.",
         ] {
             assert!(!MOUNT_POINT_REGEX.is_match(bad), "{bad}");
+        }
+    }
+
+    /// `count` pseudo-random strings of up to `max_len` characters drawn from `alphabet`.
+    fn random_strings(alphabet: &str, count: usize, max_len: usize) -> Vec<String> {
+        let chars: Vec<char> = alphabet.chars().collect();
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            usize::try_from(seed % 1_000_003).unwrap_or_default()
+        };
+        (0..count)
+            .map(|_| {
+                let len = next() % (max_len + 1);
+                (0..len).map(|_| chars[next() % chars.len()]).collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_fast_matcher_is_the_regex() {
+        for value in random_strings("/./..ab \né", 100_000, 10) {
+            assert_eq!(
+                is_mount_point(&value),
+                MOUNT_POINT_REGEX.is_match(&value),
+                "{value:?}"
+            );
         }
     }
 

@@ -72,6 +72,14 @@ pub fn cmp_ignore_case(a: &str, b: &str) -> Ordering {
     if a.eq_ignore_ascii_case(b) {
         return Ordering::Equal;
     }
+    if a.is_ascii() && b.is_ascii() {
+        // The usual case, without the Unicode tables: for ASCII, `char::to_lowercase` is
+        // `to_ascii_lowercase`, and byte order is code point order.
+        return a
+            .bytes()
+            .map(|c| c.to_ascii_lowercase())
+            .cmp(b.bytes().map(|c| c.to_ascii_lowercase()));
+    }
     a.chars()
         .flat_map(char::to_lowercase)
         .cmp(b.chars().flat_map(char::to_lowercase))
@@ -114,5 +122,19 @@ mod tests {
         assert_eq!(cmp_ignore_case("Http", "hTTP"), Ordering::Equal);
         assert_eq!(cmp_ignore_case("ÉTÉ", "été"), Ordering::Equal);
         assert_ne!(cmp_ignore_case("web", "api"), Ordering::Equal);
+        // The ASCII shortcut orders as the Unicode comparison does.
+        let unicode = |a: &str, b: &str| {
+            a.chars()
+                .flat_map(char::to_lowercase)
+                .cmp(b.chars().flat_map(char::to_lowercase))
+        };
+        let words = [
+            "", "a", "A", "ab", "aB", "b", "_", "Z", "z", "[", "p10", "P9", "web",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(cmp_ignore_case(a, b), unicode(a, b), "{a:?} {b:?}");
+            }
+        }
     }
 }

@@ -53,11 +53,13 @@ impl fmt::Display for Format {
 /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` with hexadecimal digits, any case.
 pub fn is_uuid(value: &str) -> bool {
     let bytes = value.as_bytes();
+    // The dashes, then the five groups of digits (no per-byte dispatch on the index: this runs
+    // on every valid payload).
     bytes.len() == 36
-        && bytes.iter().enumerate().all(|(i, b)| match i {
-            8 | 13 | 18 | 23 => *b == b'-',
-            _ => b.is_ascii_hexdigit(),
-        })
+        && [8, 13, 18, 23].into_iter().all(|i| bytes[i] == b'-')
+        && [0..8, 9..13, 14..18, 19..23, 24..36]
+            .into_iter()
+            .all(|group| bytes[group].iter().all(u8::is_ascii_hexdigit))
 }
 
 /// RFC 3986 `absolute-URI` / `URI`: `scheme ":" ...` where the rest holds only unreserved,
@@ -72,33 +74,64 @@ pub fn is_absolute_uri(value: &str) -> bool {
     if !scheme_ok {
         return false;
     }
+    // One pass over the bytes, one table lookup each (this runs on every valid payload):
+    // percent-encodings, the allowed characters, the number of `#`, and whether any `[` or `]`
+    // needs the host check.
     let bytes = rest.as_bytes();
+    let mut hashes = 0usize;
+    let mut brackets = false;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b'%' {
-            let hex = bytes.get(i + 1..i + 3);
-            if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
-                return false;
+    while let Some(&b) = bytes.get(i) {
+        match URI_BYTE[usize::from(b)] {
+            PLAIN => {}
+            PERCENT => {
+                let hex = bytes.get(i + 1..i + 3);
+                if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {
+                    return false;
+                }
+                i += 2;
             }
-            i += 3;
-            continue;
-        }
-        let allowed = b.is_ascii_alphanumeric()
-            || matches!(
-                b,
-                b'-' | b'.' | b'_' | b'~' // unreserved
-                | b':' | b'/' | b'?' | b'#' | b'[' | b']' | b'@' // gen-delims
-                | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' // sub-delims
-            );
-        if !allowed {
-            return false;
+            HASH => hashes += 1,
+            BRACKET => brackets = true,
+            _ => return false,
         }
         i += 1;
     }
-    // At most one fragment delimiter, and `[` `]` only around an IP literal host.
-    rest.matches('#').count() <= 1 && brackets_only_in_host(rest)
+    // At most one fragment delimiter, and `[` `]` only around an IP literal host (without any
+    // bracket, `brackets_only_in_host` holds).
+    hashes <= 1 && (!brackets || brackets_only_in_host(rest))
 }
+
+/// The classes of [`URI_BYTE`].
+const NOT_ALLOWED: u8 = 0;
+const PLAIN: u8 = 1;
+const PERCENT: u8 = 2;
+const HASH: u8 = 3;
+const BRACKET: u8 = 4;
+
+/// What each byte is after the scheme: unreserved, gen-delims and sub-delims are allowed (`%`,
+/// `#`, `[` and `]` with more checks); anything else, non-ASCII included, is not.
+static URI_BYTE: [u8; 256] = {
+    let mut table = [NOT_ALLOWED; 256];
+    let mut c: u8 = 0;
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match c {
+            b'%' => PERCENT,
+            b'#' => HASH,
+            b'[' | b']' => BRACKET,
+            b'-' | b'.' | b'_' | b'~' // unreserved
+            | b':' | b'/' | b'?' | b'@' // gen-delims
+            | b'!' | b'$' | b'&' | b'\'' | b'(' | b')' | b'*' | b'+' | b',' | b';' | b'=' // sub-delims
+            => PLAIN,
+            _ if c.is_ascii_alphanumeric() => PLAIN,
+            _ => NOT_ALLOWED,
+        };
+        c = c.wrapping_add(1);
+        b += 1;
+    }
+    table
+};
 
 /// `[` and `]` are gen-delims reserved for the IP-literal host of an authority
 /// (`https://[::1]:8080/`): anywhere else, or unbalanced, the URI is invalid.
@@ -243,6 +276,10 @@ mod tests {
         assert!(!is_uuid("3c90c3cc0d444b5088888dd25736052a"));
         assert!(!is_uuid("<string>"));
         assert!(!is_uuid("3c90c3cc-0d44-4b50-8888-8dd25736052g"));
+        assert!(!is_uuid("3c90c3cc-0d44-4b50-8888-8dd25736052a-"));
+        assert!(!is_uuid("3c90c3cc00d44-4b50-8888-8dd25736052a"));
+        assert!(!is_uuid("3c90c3cc-0d44-4b50-8888-8dd2573605é"));
+        assert!(!is_uuid("-c90c3cc-0d44-4b50-8888-8dd25736052a"));
     }
 
     #[test]
@@ -259,6 +296,10 @@ mod tests {
         assert!(is_absolute_uri("https://[::1]:8080/x"));
         assert!(!is_absolute_uri("https://[::1"));
         assert!(!is_absolute_uri("https://example.com/[a]"));
+        assert!(is_absolute_uri("https://example.com/%23#fragment"));
+        assert!(!is_absolute_uri("https://example.com/#a#b"));
+        assert!(!is_absolute_uri("https://example.com/é"));
+        assert!(!is_absolute_uri("https://example.com/%2"));
     }
 
     #[test]
