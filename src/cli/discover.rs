@@ -120,17 +120,33 @@ impl Walker {
         let mut names = Vec::new();
         for entry in entries {
             match entry {
-                Ok(entry) => names.push(entry.file_name()),
+                // The entry's own type (no `stat` on Linux): a plain file or directory needs no
+                // `metadata` call below, only a symbolic link (or an unknown type) does.
+                Ok(entry) => names.push((entry.file_name(), entry.file_type().ok())),
                 Err(error) => return self.fail(dir.to_path_buf(), &error),
             }
         }
-        names.sort();
+        // Names are unique in a directory: the same order as sorting the names alone.
+        names.sort_by(|a, b| a.0.cmp(&b.0));
         ancestors.push(canonical);
-        for name in names {
+        for (name, file_type) in names {
             if name.as_encoded_bytes().first() == Some(&b'.') {
                 continue;
             }
             let path = child(dir, &name);
+            match file_type {
+                Some(t) if t.is_file() => {
+                    if is_payload_name(&path) {
+                        self.file(path);
+                    }
+                    continue;
+                }
+                Some(t) if t.is_dir() => {
+                    self.walk(&path, ancestors);
+                    continue;
+                }
+                _ => {}
+            }
             match std::fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => self.walk(&path, ancestors),
                 Ok(_) if is_payload_name(&path) => self.file(path),

@@ -421,6 +421,9 @@ impl<'s> Walker<'s> {
             (Value::String(s), Some("integer")) if s.trim().parse::<i64>().is_ok() => {
                 Some(format!("remove the quotes: {}", s.trim()))
             }
+            // `tag: 1.27` in YAML, `"tag": 1.27` in JSON: a string that reads as a number.
+            (Value::Number(n), Some("string")) => Some(format!("quote it: \"{}\"", n.text())),
+            (Value::Bool(b), Some("string")) => Some(format!("quote it: \"{b}\"")),
             // Fix (issue 5, document table): omitting is only a fix for an optional member; a
             // required member (`"name": null`) was told to be omitted, which makes it missing.
             (Value::Null, _) => match slot {

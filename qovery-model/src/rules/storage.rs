@@ -87,8 +87,14 @@ impl Rule<String> for MountPoint {
                 .unwrap_or("..");
             format!("it has a `{segment}` segment")
         };
-        let help = (!value.starts_with('/') && !crate::validate::keyword::is_blank(value))
-            .then(|| format!("write `/{}`", value.trim_start_matches("./")));
+        // Suggest the absolute form only when it would itself be accepted (`data/../x` would
+        // not: its `..` segment is a problem of its own).
+        let help = if value.starts_with('/') || crate::validate::keyword::is_blank(value) {
+            None
+        } else {
+            let absolute = format!("/{}", value.trim_start_matches("./"));
+            is_mount_point(&absolute).then(|| format!("write `{absolute}`"))
+        };
         let message = format!(
             "mount_point {} is not usable: {problem}; expected an absolute directory such as `/data`",
             show(value)
