@@ -5,10 +5,10 @@
 #   N=2000 RUNS=3 benches/lint_10k.sh
 #
 # Steps:
-# 1. Generates N request payloads (default 10,000; fixed seed) into bench-data/payloads/ (git-ignored,
-#    never committed): about 80% valid (every rule, validator-only ones included), 20% invalid
-#    with 1 to 3 mistakes that the exported JSON Schema can express (type, required, minimum,
-#    maximum, pattern, enum, format), so that both tools must reach the same verdict per file.
+# 1. Generates N request payloads (default 10,000; fixed seed) into bench-data/payloads/
+#    (git-ignored, never committed): about 80% valid (every rule, validator-only ones included),
+#    20% invalid with 1 to 3 mistakes that the exported JSON Schema can express (type, required,
+#    minimum, maximum, pattern, enum, format), so that both tools must reach the same verdict.
 #    bench-data/expected.tsv records the intended verdict of each file.
 # 2. Installs check-jsonschema from PyPI into a virtualenv under bench-data/ if missing
 #    (CHECK_JSONSCHEMA_SPEC=check-jsonschema==X.Y.Z to pin), with `rfc3986-validator`: without
@@ -21,11 +21,12 @@
 #    (qovery-lint `files[].valid` vs the files named in check-jsonschema's `errors` and
 #    `parse_errors`), and both against expected.tsv. Any mismatch is listed.
 # 5. Timing, default output formats to /dev/null, exit status ignored (invalid files make both
-#    exit 1): `qovery-lint check bench-data/payloads` (directory: discovery included; -j =
-#    number of CPUs) vs ONE `check-jsonschema --schemafile ... <all N files>` invocation (the
-#    file names are relative, ~15 bytes each, far below ARG_MAX; if they were not, the script
-#    would batch with xargs and time the whole pipeline). With hyperfine when installed (medians
-#    of RUNS runs after a warm-up), otherwise /usr/bin/time medians.
+#    exit 1): `qovery-lint check bench-data/payloads` (directory: discovery included; -j = the
+#    number of CPUs; also with -j 1 and with --format json) vs ONE `check-jsonschema
+#    --schemafile ... <all N files>` invocation (relative file names, ~15 bytes each, far below
+#    ARG_MAX; if they were not, the script would batch with xargs and time the whole pipeline).
+#    With hyperfine when installed (medians of RUNS runs after a warm-up), otherwise
+#    /usr/bin/time medians.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -274,11 +275,13 @@ PY
 # --- 5. timing -------------------------------------------------------------------------------
 LINT_CMD="'$LINT' check '$PAYLOADS'"
 LINT_JSON_CMD="'$LINT' check '$PAYLOADS' --format json"
+LINT_J1_CMD="'$LINT' check '$PAYLOADS' -j 1"
 echo "== timing ($CJS_VERSION; check-jsonschema: $CJS_HOW)"
 if command -v hyperfine > /dev/null; then
     hyperfine --ignore-failure --style basic --warmup 2 --runs $((RUNS * 2)) \
         --output null --export-json "$DATA/hyperfine-qovery-lint.json" \
-        -n "qovery-lint (text)" "$LINT_CMD" -n "qovery-lint (json)" "$LINT_JSON_CMD"
+        -n "qovery-lint (text)" "$LINT_CMD" -n "qovery-lint (json)" "$LINT_JSON_CMD" \
+        -n "qovery-lint (text, -j 1)" "$LINT_J1_CMD"
     hyperfine --ignore-failure --style basic --warmup 1 --runs "$RUNS" \
         --output null --export-json "$DATA/hyperfine-check-jsonschema.json" \
         -n "check-jsonschema" "$CJS_CMD"
@@ -290,10 +293,11 @@ for tool in ("qovery-lint", "check-jsonschema"):
     for r in json.load(open(f"{data}/hyperfine-{tool}.json"))["results"]:
         results[r["command"]] = r
 for name, r in results.items():
-    print(f"{name:20s} median {r['median']:.3f} s  (mean {r['mean']:.3f} s, min {r['min']:.3f} s, {len(r['times'])} runs)")
+    print(f"{name:26s} median {r['median']:.3f} s  (mean {r['mean']:.3f} s, min {r['min']:.3f} s, {len(r['times'])} runs)")
 theirs = results["check-jsonschema"]["median"]
-for name in ("qovery-lint (text)", "qovery-lint (json)"):
+for name in ("qovery-lint (text)", "qovery-lint (json)", "qovery-lint (text, -j 1)"):
     print(f"check-jsonschema / {name}: {theirs / results[name]['median']:.1f}x (target >= 50x)")
+print("(check-jsonschema runs on one core; qovery-lint uses every CPU unless -j 1)")
 PY
 else
     median_of() { # command, runs -> median wall seconds

@@ -29,7 +29,11 @@ fn the_readme_shows_the_real_output_of_the_main_job() {
         Ok(output) => output,
         Err(error) => panic!("cannot run qovery-lint: {error}"),
     };
-    assert_eq!(output.status.code(), Some(1), "two example payloads are broken");
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "two example payloads are broken"
+    );
     let mut printed = String::from_utf8_lossy(&output.stdout).into_owned();
     printed.push_str(&String::from_utf8_lossy(&output.stderr));
     assert_eq!(

@@ -91,6 +91,7 @@ fn check(args: &CheckArgs) -> u8 {
             settings.deny_warnings,
             settings.quiet,
             output::text::color_enabled(settings.color),
+            settings.jobs,
         ),
         FormatArg::Json => output::json::render(out, &checked, settings.deny_warnings),
         FormatArg::Github => {

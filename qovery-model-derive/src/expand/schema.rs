@@ -162,7 +162,9 @@ fn keyword(rule: &FieldRule, field: &Field<'_>, each: bool) -> TokenStream {
     // JSON Schema has no warnings: a keyword would make an editor reject what the validator
     // only warns about. A warning-level keyword rule is left out of the schema and marked
     // validator only in the catalogue (`validate.rs`), which the type's description then names.
-    if rule.meta.severity == SeverityName::Warning && !matches!(rule.kind, RuleKind::Known | RuleKind::Custom(_)) {
+    if rule.meta.severity == SeverityName::Warning
+        && !matches!(rule.kind, RuleKind::Known | RuleKind::Custom(_))
+    {
         return TokenStream::new();
     }
     match &rule.kind {

@@ -328,11 +328,12 @@ fn rule_info(field: &Field<'_>, rule: &FieldRule) -> TokenStream {
     );
     // A warning cannot be a JSON Schema keyword (see `schema.rs`), except `known`, whose schema
     // lists the values and still accepts newer ones.
-    let schema = if rule.meta.severity == SeverityName::Warning && !matches!(rule.kind, RuleKind::Known) {
-        format_ident!("ValidatorOnly")
-    } else {
-        format_ident!("Keyword")
-    };
+    let schema =
+        if rule.meta.severity == SeverityName::Warning && !matches!(rule.kind, RuleKind::Known) {
+            format_ident!("ValidatorOnly")
+        } else {
+            format_ident!("Keyword")
+        };
     let description = match &rule.meta.description {
         Some(text) => text.value(),
         None => describe(rule, field),

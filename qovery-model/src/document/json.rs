@@ -20,6 +20,9 @@ use super::parse::{
     describe_char, describe_char_at, line_column, push_member,
 };
 use super::tree::{Member, Node, Number, Span, Value, classify_decimal};
+// Fix found by fuzzing (check_json): a bare word or a number quoted in a syntax error message is
+// clipped to 60 characters (`invalid literal `sss...`` copied the whole word).
+use crate::rules::clip;
 
 /// Parses a JSON document.
 ///
@@ -373,7 +376,7 @@ impl<'a> Parser<'a> {
                             K::InvalidLiteral,
                             format!(
                                 "{expected}, found `{}`: object keys must be quoted",
-                                self.slice(self.pos, end)
+                                clip(self.slice(self.pos, end))
                             ),
                         )
                     }
@@ -444,8 +447,8 @@ impl<'a> Parser<'a> {
                     start,
                     format!(
                         "invalid number `{}`: a JSON number starts with a digit (write `0{}`)",
-                        self.slice(start, end),
-                        self.slice(start, end)
+                        clip(self.slice(start, end)),
+                        clip(self.slice(start, end))
                     ),
                 ))
             }
@@ -473,7 +476,10 @@ impl<'a> Parser<'a> {
                         return Err(self.error(
                             K::InvalidLiteral,
                             start,
-                            format!("invalid literal `{word}`: expected a JSON value{hint}"),
+                            format!(
+                                "invalid literal `{}`: expected a JSON value{hint}",
+                                clip(word)
+                            ),
                         ));
                     }
                 };
@@ -512,7 +518,7 @@ impl<'a> Parser<'a> {
                         start,
                         format!(
                             "invalid number `{}`: leading zeros are not allowed in JSON",
-                            self.slice(start, end)
+                            clip(self.slice(start, end))
                         ),
                     ));
                 }
@@ -573,7 +579,7 @@ impl<'a> Parser<'a> {
             return Err(self.error(
                 K::InvalidNumber,
                 start,
-                format!("invalid number `{}`", self.slice(start, word_end)),
+                format!("invalid number `{}`", clip(self.slice(start, word_end))),
             ));
         }
         let text = self.slice(start, end);

@@ -6,6 +6,8 @@ use std::fmt;
 
 use super::position::LineIndex;
 use super::tree::{Member, Node, Span};
+// Fix (hostile input): keys and tags quoted in messages are clipped to 60 characters.
+use crate::rules::clip;
 
 /// A successfully parsed document.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,14 +122,19 @@ impl ParseIssue {
     pub fn message(&self) -> String {
         match self {
             ParseIssue::DuplicateKey { key, .. } => {
-                format!("duplicate key `{key}`: the last occurrence wins")
+                format!("duplicate key `{}`: the last occurrence wins", clip(key))
             }
             ParseIssue::MultipleDocuments { .. } => {
                 "the file holds several YAML documents: only the first one is used".to_owned()
             }
-            ParseIssue::CustomTag { tag, .. } => format!("custom YAML tag `{tag}` ignored"),
+            ParseIssue::CustomTag { tag, .. } => {
+                format!("custom YAML tag `{}` ignored", clip(tag))
+            }
             ParseIssue::InvalidTaggedValue { tag, .. } => {
-                format!("the value does not fit the YAML tag `{tag}`: tag ignored")
+                format!(
+                    "the value does not fit the YAML tag `{}`: tag ignored",
+                    clip(tag)
+                )
             }
             ParseIssue::ComplexKey { .. } => {
                 "a mapping key must be a scalar: this member is skipped".to_owned()

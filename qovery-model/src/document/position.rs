@@ -95,7 +95,10 @@ impl CharEnds {
     /// The number of characters that end before byte `offset`.
     fn rank(&self, offset: usize) -> usize {
         let (word, bit) = (offset / 64, offset % 64);
-        let below = self.bits.get(word).map_or(0, |w| (w & ((1u64 << bit) - 1)).count_ones());
+        let below = self
+            .bits
+            .get(word)
+            .map_or(0, |w| (w & ((1u64 << bit) - 1)).count_ones());
         self.before.get(word).copied().unwrap_or(0) + below as usize
     }
 }

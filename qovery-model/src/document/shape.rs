@@ -459,7 +459,11 @@ impl<'s> Walker<'s> {
         help: Option<String>,
     ) {
         let mut diagnostic = Diagnostic::new(pointer, code, severity, message);
-        diagnostic.help = help;
+        // Fix (hostile input): through `with_help`, which bounds a help (`quote it: "<a 1 MB
+        // number>"`).
+        if let Some(help) = help {
+            diagnostic = diagnostic.with_help(help);
+        }
         self.found.push(Found { diagnostic, span });
     }
 }
@@ -682,7 +686,14 @@ pub fn keep_structural(schema: &mut Json, fits: impl Fn(Json) -> bool) {
         .and_then(Json::as_object)
         .unwrap_or(&empty);
     let mut found = Sampled::default();
-    let sample = sample(schema, String::new(), defs, &mut String::new(), &mut found, 0);
+    let sample = sample(
+        schema,
+        String::new(),
+        defs,
+        &mut String::new(),
+        &mut found,
+        0,
+    );
     if !fits(sample.clone()) {
         return;
     }

@@ -280,7 +280,7 @@ impl Builder<'_> {
         }
     }
 
-    /// The anchor name of the alias or anchor at `offset` (after its `*` or `&`).
+    /// The anchor name of the alias or anchor at `offset` (after its `*` or `&`), for messages.
     fn name_at(&self, offset: usize) -> String {
         let rest = self.src.get(offset + 1..).unwrap_or_default();
         let end = rest
@@ -292,7 +292,12 @@ impl Builder<'_> {
                 )
             })
             .unwrap_or(rest.len());
-        String::from_utf8_lossy(rest.get(..end).unwrap_or_default()).into_owned()
+        // Fix (hostile input): clipped to 60 characters, for messages (a 1 MB alias name made a
+        // 1 MB message, twice).
+        crate::rules::clip(&String::from_utf8_lossy(
+            rest.get(..end).unwrap_or_default(),
+        ))
+        .into_owned()
     }
 
     fn count(&mut self, nodes: usize, offset: usize) -> Result<(), SyntaxError> {

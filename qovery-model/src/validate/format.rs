@@ -83,7 +83,17 @@ pub fn is_absolute_uri(value: &str) -> bool {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         match URI_BYTE[usize::from(b)] {
-            PLAIN => {}
+            PLAIN => {
+                // The common case, in a tight loop.
+                i += 1;
+                while bytes
+                    .get(i)
+                    .is_some_and(|&b| URI_BYTE[usize::from(b)] == PLAIN)
+                {
+                    i += 1;
+                }
+                continue;
+            }
             PERCENT => {
                 let hex = bytes.get(i + 1..i + 3);
                 if !hex.is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit)) {

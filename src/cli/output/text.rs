@@ -31,31 +31,69 @@ pub fn color_enabled(choice: ColorArg) -> bool {
 }
 
 /// Writes every diagnostic of every input, then the summary (with `quiet`, only when something
-/// is wrong).
+/// is wrong). The blocks are rendered on up to `jobs` threads and written in input order.
 pub fn render(
     out: &mut dyn Write,
     checked: &[Checked],
     deny_warnings: bool,
     quiet: bool,
     color: bool,
+    jobs: usize,
 ) -> io::Result<()> {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    for file in checked {
-        let name = printable(&file.name);
-        for diagnostic in file.report.diagnostics() {
-            let block = render_one(&renderer, &name, file.source.as_deref(), diagnostic);
-            writeln!(out, "{block}\n")?;
-        }
+    for blocks in render_blocks(&renderer, checked, jobs) {
+        out.write_all(blocks.as_bytes())?;
     }
     let summary = Summary::of(checked, deny_warnings);
     if !quiet || !summary.is_clean() {
         writeln!(out, "{}", summary.line())?;
     }
     Ok(())
+}
+
+/// The blocks of every diagnostic, each followed by a blank line, in input order: one string per
+/// contiguous slice of `checked`, the slices rendered in parallel. Rendering a block costs more
+/// than checking a clean file (profiled on 10,000 files: a third of the run, on one thread).
+fn render_blocks(renderer: &Renderer, checked: &[Checked], jobs: usize) -> Vec<String> {
+    let render_slice = |files: &[Checked]| {
+        let mut blocks = String::new();
+        for file in files {
+            let name = printable(&file.name);
+            for diagnostic in file.report.diagnostics() {
+                blocks.push_str(&render_one(
+                    renderer,
+                    &name,
+                    file.source.as_deref(),
+                    diagnostic,
+                ));
+                blocks.push_str("\n\n");
+            }
+        }
+        blocks
+    };
+    let jobs = jobs.clamp(1, checked.len().max(1));
+    if jobs == 1 {
+        return vec![render_slice(checked)];
+    }
+    let render_slice = &render_slice;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = checked
+            .chunks(checked.len().div_ceil(jobs))
+            .map(|files| scope.spawn(move || render_slice(files)))
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 /// One diagnostic as rustc would print it.
