@@ -636,7 +636,7 @@ fn fuzz_probe_without_type() {
     );
 }
 
-/// validate_typed, crash 3: a `registry_id` that is not a UUID, mapped to a registry kind in
+/// validate_typed, crash 5: a `registry_id` that is not a UUID, mapped to a registry kind in
 /// the context. The walk replaced it with a placeholder UUID (it is a `String` with
 /// `format: uuid`), so the `image_name` rules looked up the kind of the placeholder and missed
 /// `image_name_scaleway_cr`. Fixed in `document::shape::keep_structural`.
@@ -672,7 +672,7 @@ fn fuzz_long_unknown_protocol_is_quoted_truncated() {
     }
 }
 
-/// validate_typed, crash 4: `mount_point`'s help (`write `/...``) copied a 3,000-character
+/// validate_typed, crash 3: `mount_point`'s help (`write `/...``) copied a 3,000-character
 /// value whole. Helps are now cut at 1,000 characters (`Diagnostic::with_help`).
 #[test]
 fn fuzz_long_mount_point_help_is_bounded() {
@@ -685,7 +685,7 @@ fn fuzz_long_mount_point_help_is_bounded() {
     assert!(help.starts_with("write `/mmm") && help.ends_with('…'));
 }
 
-/// validate_typed, crash 5: the `image_name` grammar message quoted a whole component
+/// validate_typed, crash 4: the `image_name` grammar message quoted a whole component
 /// (`component `a-a-a-...` ends with a separator`). Fixed in `rules::image_name` (`clip`).
 #[test]
 fn fuzz_long_image_name_component_is_quoted_truncated() {
@@ -701,11 +701,26 @@ fn fuzz_long_image_name_component_is_quoted_truncated() {
     }
 }
 
-/// check_json, crash 1: a 1,606-byte bare word (`sss…sqsss…`). The syntax error quoted it
+/// check_json, crash 1: a 1,606-byte bare word (`sss…q…q…{`). The syntax error quoted it
 /// whole (`invalid literal `sss…``). Fixed in `document::json` (`clip`); the same for an
 /// unquoted key and invalid numbers, and in YAML for tags and alias names.
 #[test]
 fn fuzz_long_words_in_syntax_errors_are_quoted_truncated() {
+    // The crash input itself (fuzz/artifacts/check_json/crash-423d2f7d...): 1,606 bytes.
+    let crash = format!(
+        "{}q{}q{}{{",
+        "s".repeat(175),
+        "s".repeat(359),
+        "s".repeat(1_069)
+    );
+    assert_eq!(crash.len(), 1_606);
+    let (report, _) = checked(crash.as_bytes(), &json());
+    assert_eq!(rows(&report), [row("", "syntax", E, 1, 1)]);
+    assert!(
+        report.diagnostics()[0]
+            .message
+            .starts_with("invalid literal `sssss")
+    );
     let word = format!("{}q{}", "s".repeat(180), "s".repeat(1_425));
     let cases: [(String, CheckOptions, &str); 8] = [
         (word.clone(), json(), "invalid literal `ssssss"),

@@ -110,7 +110,10 @@ pub fn assert_located(bytes: &[u8], report: &Report) {
 
 /// Pointer and message invariants shared by every diagnostic.
 pub fn assert_diagnostic_shape(d: &Diagnostic) {
-    assert!(is_json_pointer(&d.pointer), "not an RFC 6901 pointer: {d:?}");
+    assert!(
+        is_json_pointer(&d.pointer),
+        "not an RFC 6901 pointer: {d:?}"
+    );
     assert!(!d.code.is_empty(), "empty code: {d:?}");
     assert!(!d.message.is_empty(), "empty message: {d:?}");
     let chars = d.message.chars().count();
@@ -127,7 +130,12 @@ pub fn assert_diagnostic_shape(d: &Diagnostic) {
         "help of {help} characters (code {}, pointer {:?}): {:?}",
         d.code,
         d.pointer,
-        d.help.as_deref().unwrap_or_default().chars().take(300).collect::<String>()
+        d.help
+            .as_deref()
+            .unwrap_or_default()
+            .chars()
+            .take(300)
+            .collect::<String>()
     );
 }
 

@@ -7,7 +7,7 @@
 use arbitrary::Arbitrary;
 use qovery_model::document::{CheckOptions, DocumentKind, check};
 use qovery_model::model::{
-    AnnotationsGroupRequest, AnnotationsGroupResponse, Annotation, AnnotationsGroupScope,
+    Annotation, AnnotationsGroupRequest, AnnotationsGroupResponse, AnnotationsGroupScope,
     AutoscalingMode, ContainerRegistryDetails, ContainerRequest, ContainerResponse,
     CpuArchitecture, EnvironmentReference, ExecProbe, GrpcProbe, Healthchecks, HttpProbe,
     KedaAutoscalingRequest, KedaAutoscalingResponse, KedaScalerRequest, KedaScalerResponse,
@@ -274,6 +274,10 @@ fn config(members: &[(Text, Leaf)]) -> Map<String, Json> {
     members.iter().map(|(k, v)| (k.get(), v.get())).collect()
 }
 
+/// A trigger authentication: id, created_at, updated_at, name (also the organization id),
+/// config_yaml.
+pub type AuthIn = (Id, Text, Option<Text>, Text, Option<Text>);
+
 #[derive(Arbitrary, Debug, Clone)]
 pub struct ScalerIn {
     pub id: Id,
@@ -284,7 +288,7 @@ pub struct ScalerIn {
     pub role: Text,
     pub config_json: Tri<Vec<(Text, Leaf)>>,
     pub config_yaml: Tri<Text>,
-    pub trigger_authentication: Option<(Id, Text, Option<Text>, Text, Option<Text>)>,
+    pub trigger_authentication: Option<AuthIn>,
 }
 
 #[derive(Arbitrary, Debug, Clone)]
@@ -377,9 +381,7 @@ fn probe(p: &ProbeIn) -> Probe {
                 port: int(*port),
             }),
             exec: k.exec.map(|command| ExecProbe {
-                command: command
-                    .as_ref()
-                    .map(|c| c.iter().map(Text::get).collect()),
+                command: command.as_ref().map(|c| c.iter().map(Text::get).collect()),
             }),
             grpc: k.grpc.map(|(service, port)| GrpcProbe {
                 service: service.map(Text::get),
@@ -408,7 +410,11 @@ impl Input {
             ctx = ctx.with_registry_kind(RegistryKind::from_wire(&kind.get()));
         }
         if let Some((own, id, kind)) = &self.context.map {
-            let id = if *own { self.registry_id.get() } else { id.get() };
+            let id = if *own {
+                self.registry_id.get()
+            } else {
+                id.get()
+            };
             ctx = ctx.with_registry(id, RegistryKind::from_wire(&kind.get()));
         }
         ctx
@@ -557,7 +563,9 @@ impl Input {
                         publicly_accessible: p.publicly_accessible,
                         is_default: p.is_default,
                         protocol: PortProtocol::from_wire(
-                            &p.protocol.as_ref().map_or_else(|| "HTTP".to_owned(), Text::get),
+                            &p.protocol
+                                .as_ref()
+                                .map_or_else(|| "HTTP".to_owned(), Text::get),
                         ),
                         public_path: text(p.public_path.as_ref()),
                         public_path_rewrite: text(p.public_path_rewrite.as_ref()),
