@@ -878,3 +878,42 @@ fn random_bytes_never_panic() {
         run(Yaml, &doc);
     }
 }
+
+/// The fast path (a clean typed parse) and the complete path give the same answer: `null` in a
+/// member that is not nullable and duplicate keys inside `config_json` are reported even when
+/// nothing else is wrong with the document.
+#[test]
+fn the_fast_path_does_not_hide_nulls_or_duplicates_in_free_form_objects() {
+    use qovery_model::document::{CheckOptions, check};
+    let base = r#"{"name": "api", "registry_id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
+        "image_name": "acme/api", "tag": "1.0", "healthchecks": {}"#;
+    let null_cpu = format!(r#"{base}, "cpu": null}}"#);
+    let found: Vec<(String, &str)> = check(null_cpu.as_bytes(), &CheckOptions::new())
+        .into_iter()
+        .map(|d| (d.pointer, d.code))
+        .collect();
+    assert_eq!(found, [("/cpu".to_owned(), "type")]);
+
+    let null_host = format!(
+        r#"{base}, "ports": [{{"internal_port": 80, "publicly_accessible": false}}],
+        "healthchecks": {{"readiness_probe": {{"type": {{"tcp": {{"port": 80, "host": null}}}}}}}}}}"#
+    )
+    .replace(r#", "healthchecks": {}"#, "");
+    assert!(check(null_host.as_bytes(), &CheckOptions::new()).is_empty());
+
+    let duplicate = format!(
+        r#"{base}, "autoscaling": {{"mode": "KEDA", "scalers": [{{"scaler_type": "cpu", "role": "PRIMARY",
+        "config_json": {{"value": "60", "value": "90"}}}}]}}}}"#
+    );
+    let found: Vec<(String, &str)> = check(duplicate.as_bytes(), &CheckOptions::new())
+        .into_iter()
+        .map(|d| (d.pointer, d.code))
+        .collect();
+    assert!(
+        found.contains(&(
+            "/autoscaling/scalers/0/config_json/value".to_owned(),
+            "duplicate_key"
+        )),
+        "{found:?}"
+    );
+}

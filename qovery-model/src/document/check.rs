@@ -192,11 +192,21 @@ fn shape_of<T: schemars::JsonSchema + DeserializeOwned>() -> Json {
 
 trait Document: DeserializeOwned + Validate {
     fn shape() -> &'static Json;
+
+    /// Whether the value holds a free-form object (`config_json`): serde_json keeps the last of
+    /// two duplicate keys there without a word, so only the complete path can report them.
+    fn has_free_form_object(&self) -> bool;
 }
 
 impl Document for ContainerRequest {
     fn shape() -> &'static Json {
         &REQUEST_SHAPE
+    }
+
+    fn has_free_form_object(&self) -> bool {
+        self.autoscaling
+            .as_ref()
+            .is_some_and(|a| a.scalers.iter().any(|s| s.config_json.is_some()))
     }
 }
 
@@ -204,6 +214,37 @@ impl Document for ContainerResponse {
     fn shape() -> &'static Json {
         &RESPONSE_SHAPE
     }
+
+    fn has_free_form_object(&self) -> bool {
+        self.autoscaling
+            .as_ref()
+            .is_some_and(|a| a.scalers.iter().any(|s| s.config_json.is_value()))
+    }
+}
+
+/// Whether the JSON text holds a `null` literal (outside strings).
+///
+/// serde reads `null` in an `Option` member as "absent", while the spec allows `null` only in
+/// its nullable members: a document with a `null` anywhere goes to the complete path, whose
+/// structural walk tells the two apart. One pass over the bytes, no allocation.
+fn has_null_literal(bytes: &[u8]) -> bool {
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else if b == b'"' {
+            in_string = true;
+        } else if b == b'n' && bytes.get(i..i + 4) == Some(b"null") {
+            return true;
+        }
+    }
+    false
 }
 
 fn check_as<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
@@ -246,7 +287,7 @@ fn fast_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Option<Report
     })
     .ok()?;
     deserializer.end().ok()?;
-    if ignored {
+    if ignored || value.has_free_form_object() || has_null_literal(bytes) {
         return None;
     }
     let report = value.validate_with(&options.context);
