@@ -193,6 +193,10 @@ fn shape_of<T: schemars::JsonSchema + DeserializeOwned>() -> Json {
 trait Document: DeserializeOwned + Validate {
     fn shape() -> &'static Json;
 
+    /// Member names that are nullable wherever they occur in this document (read from the
+    /// shape: a name that is nullable in one object and not in another is left out).
+    fn nullable_members() -> &'static [String];
+
     /// Whether the value holds a free-form object (`config_json`): serde_json keeps the last of
     /// two duplicate keys there without a word, so only the complete path can report them.
     fn has_free_form_object(&self) -> bool;
@@ -201,6 +205,10 @@ trait Document: DeserializeOwned + Validate {
 impl Document for ContainerRequest {
     fn shape() -> &'static Json {
         &REQUEST_SHAPE
+    }
+
+    fn nullable_members() -> &'static [String] {
+        &REQUEST_NULLABLE
     }
 
     fn has_free_form_object(&self) -> bool {
@@ -215,6 +223,10 @@ impl Document for ContainerResponse {
         &RESPONSE_SHAPE
     }
 
+    fn nullable_members() -> &'static [String] {
+        &RESPONSE_NULLABLE
+    }
+
     fn has_free_form_object(&self) -> bool {
         self.autoscaling
             .as_ref()
@@ -222,26 +234,85 @@ impl Document for ContainerResponse {
     }
 }
 
-/// Whether the JSON text holds a `null` literal (outside strings).
+static REQUEST_NULLABLE: LazyLock<Vec<String>> = LazyLock::new(|| nullable_names(&REQUEST_SHAPE));
+static RESPONSE_NULLABLE: LazyLock<Vec<String>> = LazyLock::new(|| nullable_names(&RESPONSE_SHAPE));
+
+/// The member names whose schema allows `null` in every object that has them.
+fn nullable_names(shape: &Json) -> Vec<String> {
+    let mut nullable = std::collections::BTreeSet::new();
+    let mut not_nullable = std::collections::BTreeSet::new();
+    let defs = shape.get("$defs").and_then(Json::as_object);
+    let objects = std::iter::once(shape).chain(defs.into_iter().flat_map(|d| d.values()));
+    for object in objects {
+        let Some(properties) = object.get("properties").and_then(Json::as_object) else {
+            continue;
+        };
+        for (name, property) in properties {
+            if allows_null(property) {
+                nullable.insert(name.clone());
+            } else {
+                not_nullable.insert(name.clone());
+            }
+        }
+    }
+    nullable.difference(&not_nullable).cloned().collect()
+}
+
+fn allows_null(schema: &Json) -> bool {
+    let is_null = |s: &Json| s.get("type").and_then(Json::as_str) == Some("null");
+    match schema.get("type") {
+        Some(Json::Array(types)) => types.iter().any(|t| t.as_str() == Some("null")),
+        _ => schema
+            .get("anyOf")
+            .and_then(Json::as_array)
+            .is_some_and(|branches| branches.iter().any(is_null)),
+    }
+}
+
+/// Whether the JSON text holds a `null` literal (outside strings) that is not the value of a
+/// member nullable everywhere in the document.
 ///
 /// serde reads `null` in an `Option` member as "absent", while the spec allows `null` only in
-/// its nullable members: a document with a `null` anywhere goes to the complete path, whose
-/// structural walk tells the two apart. One pass over the bytes, no allocation.
-fn has_null_literal(bytes: &[u8]) -> bool {
+/// its nullable members: such a document goes to the complete path, whose structural walk tells
+/// the two apart. One pass over the bytes, no allocation.
+fn has_unexpected_null(bytes: &[u8], nullable: &[String]) -> bool {
     let mut in_string = false;
     let mut escaped = false;
+    let mut string_start = 0;
+    let mut last_key: Option<&[u8]> = None;
+    let mut last_string: Option<&[u8]> = None;
     for (i, &b) in bytes.iter().enumerate() {
         if in_string {
             match (escaped, b) {
                 (true, _) => escaped = false,
                 (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
+                (false, b'"') => {
+                    in_string = false;
+                    last_string = bytes.get(string_start..i);
+                }
                 _ => {}
             }
-        } else if b == b'"' {
-            in_string = true;
-        } else if b == b'n' && bytes.get(i..i + 4) == Some(b"null") {
-            return true;
+            continue;
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                string_start = i + 1;
+            }
+            // The string just read was a key.
+            b':' => last_key = last_string.take(),
+            b',' | b'[' | b'{' => {
+                last_key = None;
+                last_string = None;
+            }
+            b'n' if bytes.get(i..i + 4) == Some(b"null") => {
+                let allowed =
+                    last_key.is_some_and(|key| nullable.iter().any(|n| n.as_bytes() == key));
+                if !allowed {
+                    return true;
+                }
+            }
+            _ => {}
         }
     }
     false
@@ -287,7 +358,8 @@ fn fast_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Option<Report
     })
     .ok()?;
     deserializer.end().ok()?;
-    if ignored || value.has_free_form_object() || has_null_literal(bytes) {
+    if ignored || value.has_free_form_object() || has_unexpected_null(bytes, T::nullable_members())
+    {
         return None;
     }
     let report = value.validate_with(&options.context);
@@ -613,5 +685,54 @@ fn position(lines: &LineIndex<'_>, offset: usize) -> Position {
     Position {
         line: u32::try_from(p.line).unwrap_or(u32::MAX),
         column: u32::try_from(p.column).unwrap_or(u32::MAX),
+    }
+}
+
+#[cfg(test)]
+mod fast_path_tests {
+    use super::*;
+
+    #[test]
+    fn the_nullable_members_are_read_from_the_shape() {
+        let request: Vec<&str> = REQUEST_NULLABLE.iter().map(String::as_str).collect();
+        assert_eq!(
+            request,
+            [
+                "auto_deploy",
+                "cpu_architecture",
+                "exec",
+                "grpc",
+                "host",
+                "http",
+                "liveness_probe",
+                "readiness_probe",
+                "service",
+                "tcp"
+            ]
+        );
+        // `config_yaml` is nullable in a response's scaler but not in its trigger
+        // authentication: left out, so a null there always takes the complete path.
+        assert!(!RESPONSE_NULLABLE.iter().any(|n| n == "config_yaml"));
+        assert!(!RESPONSE_NULLABLE.iter().any(|n| n == "auto_deploy"));
+    }
+
+    #[test]
+    fn only_nulls_outside_nullable_members_leave_the_fast_path() {
+        let nullable = &REQUEST_NULLABLE;
+        assert!(!has_unexpected_null(
+            br#"{"tcp": {"host": null}, "auto_deploy" : null}"#,
+            nullable
+        ));
+        assert!(!has_unexpected_null(
+            br#"{"name": "null", "tag": "a\"null"}"#,
+            nullable
+        ));
+        assert!(has_unexpected_null(br#"{"cpu": null}"#, nullable));
+        assert!(has_unexpected_null(br#"{"arguments": [null]}"#, nullable));
+        assert!(has_unexpected_null(
+            br#"{"arguments": ["host", null]}"#,
+            nullable
+        ));
+        assert!(has_unexpected_null(br#"null"#, nullable));
     }
 }
