@@ -129,23 +129,7 @@ mod tests {
         }
     }
 
-    /// `count` pseudo-random strings of up to `max_len` characters drawn from `alphabet`.
-    fn random_strings(alphabet: &str, count: usize, max_len: usize) -> Vec<String> {
-        let chars: Vec<char> = alphabet.chars().collect();
-        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            usize::try_from(seed % 1_000_003).unwrap_or_default()
-        };
-        (0..count)
-            .map(|_| {
-                let len = next() % (max_len + 1);
-                (0..len).map(|_| chars[next() % chars.len()]).collect()
-            })
-            .collect()
-    }
+    use crate::rules::random_strings;
 
     #[test]
     fn the_fast_matcher_is_the_regex() {
