@@ -192,13 +192,20 @@ fn document_above_the_size_limit() {
     // The default limit, 1 MiB, for YAML too.
     assert_eq!(DEFAULT_MAX_BYTES, 1024 * 1024);
     let big = vec![b'#'; DEFAULT_MAX_BYTES + 1];
-    let (report, elapsed) = checked(&big, &yaml());
+    // Not parsed: a parsed comment-only YAML document would be an empty one, not a limit.
+    let (report, _) = checked(&big, &yaml());
     assert_eq!(rows(&report), [row("", "limit", E, 1, 1)]);
-    assert!(elapsed < Duration::from_millis(100), "{elapsed:?}");
 }
 
-fn assert_fast(elapsed: Duration, limit: Duration) {
-    assert!(elapsed < limit, "took {elapsed:?}, limit {limit:?}");
+/// A hang guard, not a speed test (criterion measures speed, see BENCHMARKS.md): the quadratic
+/// and exponential blow-ups these inputs once caused took minutes, far above this bound even on
+/// a loaded machine with a debug build, while the fixed code takes milliseconds.
+fn assert_no_blowup(elapsed: Duration) {
+    const BOUND: Duration = Duration::from_secs(60);
+    assert!(
+        elapsed < BOUND,
+        "took {elapsed:?}: a blow-up (bound {BOUND:?})"
+    );
 }
 
 #[test]
@@ -208,25 +215,25 @@ fn deep_nesting_is_a_limit_without_stack_overflow() {
     let arrays = format!("{}{}", "[".repeat(DEPTH), "]".repeat(DEPTH));
     let (report, elapsed) = checked(arrays.as_bytes(), &json());
     assert_eq!(rows(&report), [row("", "limit", E, 1, 129)]);
-    assert_fast(elapsed, Duration::from_secs(1));
+    assert_no_blowup(elapsed);
     let objects = format!("{}1{}", "{\"a\":".repeat(DEPTH), "}".repeat(DEPTH));
     let (report, elapsed) = checked(objects.as_bytes(), &json());
     assert_eq!(rows(&report), [row("", "limit", E, 1, 128 * 5 + 1)]);
-    assert_fast(elapsed, Duration::from_secs(1));
+    assert_no_blowup(elapsed);
     // YAML flow collections: `saphyr-parser` refuses more than 255 levels before the tree's own
     // limit of 128 is reached (its scanner runs ahead of the events).
     let (report, elapsed) = checked(arrays.as_bytes(), &yaml());
     assert_eq!(rows(&report), [row("", "limit", E, 1, 256)]);
-    assert_fast(elapsed, Duration::from_secs(1));
+    assert_no_blowup(elapsed);
     let mappings = format!("{}1{}", "{a: ".repeat(DEPTH), "}".repeat(DEPTH));
     let (report, elapsed) = checked(mappings.as_bytes(), &yaml());
     assert_eq!(rows(&report), [row("", "limit", E, 1, 255 * 4 + 1)]);
-    assert_fast(elapsed, Duration::from_secs(1));
+    assert_no_blowup(elapsed);
     // YAML block sequences nest on one line (`- - - x`): the tree's limit, at the 129th `-`.
     let block = format!("{}x\n", "- ".repeat(DEPTH));
     let (report, elapsed) = checked(block.as_bytes(), &yaml());
     assert_eq!(rows(&report), [row("", "limit", E, 1, 128 * 2 + 1)]);
-    assert_fast(elapsed, Duration::from_secs(1));
+    assert_no_blowup(elapsed);
     // Block mappings need one more space of indentation per level: 100,000 levels is far above
     // the size limit.
     let mut mapping = String::new();
@@ -305,7 +312,7 @@ fn huge_numbers_are_quoted_truncated() {
         let (report, elapsed) = checked(doc.as_bytes(), &json());
         assert_eq!(rows(&report), [row("/cpu", "type", E, 1, 128)]);
         assert!(report.diagnostics()[0].message.len() < 200);
-        assert_fast(elapsed, Duration::from_secs(2));
+        assert_no_blowup(elapsed);
         // Where a string belongs: the help (`quote it: "..."`) is cut at 1,000 characters.
         let doc = format!(
             r#"{{"name":{number},"registry_id":"3c90c3cc-0d44-4b50-8888-8dd25736052a","image_name":"acme/api","tag":"1.0","healthchecks":{{}}}}"#
@@ -363,7 +370,7 @@ fn one_megabyte_image_name() {
         );
         // Linear regexes: a 1 MB value is checked in milliseconds (release) or well under
         // a second (debug).
-        assert_fast(elapsed, Duration::from_secs(3));
+        assert_no_blowup(elapsed);
     }
 }
 
@@ -429,7 +436,7 @@ fn huge_keys_are_quoted_truncated() {
     );
     assert!(report.diagnostics()[0].message.len() < 200);
     // No edit distance between a 1 MB key and the member names.
-    assert_fast(elapsed, Duration::from_secs(2));
+    assert_no_blowup(elapsed);
 }
 
 // --- YAML-only hazards -------------------------------------------------------------------------
@@ -450,7 +457,7 @@ fn yaml_billion_laughs() {
     // The node count (1,000,000 values) is passed at the 6th level of expansion.
     assert_eq!(rows(&report), [row("", "limit", E, 6, 4)]);
     assert!(report.diagnostics()[0].message.contains("too many aliases"));
-    assert_fast(elapsed, Duration::from_secs(1));
+    assert_no_blowup(elapsed);
 }
 
 #[test]
@@ -545,7 +552,7 @@ fn many_diagnostics_in_linear_time() {
         (last.pointer.as_str(), last.code),
         ("/arguments/199999", "type")
     );
-    assert_fast(elapsed, Duration::from_secs(30));
+    assert_no_blowup(elapsed);
     // Non-ASCII: positions count characters, still in constant time per lookup.
     let doc = request_with(&format!(
         "\"description\":\"é\",\"arguments\":[{}1]",
@@ -558,7 +565,7 @@ fn many_diagnostics_in_linear_time() {
         report.diagnostics()[99_999].position.map(|p| p.column),
         Some(column)
     );
-    assert_fast(elapsed, Duration::from_secs(30));
+    assert_no_blowup(elapsed);
     // A wide root (30,000 unknown members) beside 10,000 diagnostics under `/ports`.
     let ports = "{\"internal_port\":0,\"publicly_accessible\":true},".repeat(10_000);
     let unknown: String = (0..30_000).map(|i| format!("\"k{i}\":1,")).collect();
@@ -567,7 +574,7 @@ fn many_diagnostics_in_linear_time() {
     );
     let (report, elapsed) = checked(doc.as_bytes(), &json());
     assert!(report.len() > 30_000);
-    assert_fast(elapsed, Duration::from_secs(30));
+    assert_no_blowup(elapsed);
 }
 
 // --- Inputs found by fuzzing -------------------------------------------------------------------

@@ -110,7 +110,7 @@
 //! |---|---|---|
 //! | *(none, default)* | the model types, [`validate`], the rule catalogue ([`rules`]) | serde, serde_json, uuid, regex, `qovery-model-derive` |
 //! | `schema` | [`schema`]: JSON Schema 2020-12 / draft-07 / OpenAPI 3.0 export; `schemars::JsonSchema` for every model type | + schemars |
-//! | `document` | [`document`]: the raw-document checker (JSON); implies `schema` | + serde_ignored |
+//! | `document` | [`document`]: the raw-document checker (JSON); implies `schema` | nothing more |
 //! | `yaml` | YAML 1.2 documents for the raw-document checker; implies `document` | + saphyr-parser |
 //!
 //! The default is plain validation with serde alone: a service that builds and checks payloads
@@ -164,6 +164,9 @@ pub mod document;
 pub mod model;
 pub mod rules;
 pub mod validate;
+
+#[cfg(test)]
+mod test_rng;
 
 #[cfg(feature = "schema")]
 pub mod schema;

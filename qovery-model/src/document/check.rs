@@ -2,8 +2,8 @@
 //! severity, message, and 1-based line and column, in file order.
 //!
 //! Two paths, one answer:
-//! - **fast path** (JSON): strict typed deserialization (unknown members noticed through
-//!   `serde_ignored`), then typed validation. A valid document pays for one parse and one
+//! - **fast path** (JSON): strict typed deserialization through [`super::fast`], which refuses
+//!   unknown members and misplaced nulls as it reads, then typed validation. A valid document pays for one parse and one
 //!   validation pass, and no position is ever computed.
 //! - **complete path**, for everything else (YAML, and JSON with any problem): a
 //!   position-preserving parse, the structural walk ([`super::shape`]), typed validation of the
@@ -12,6 +12,7 @@
 //! Both paths run the same typed validator, so a mistake gets the same pointer and code
 //! whichever path finds it, and the same as `Validate::validate_with` on a typed value.
 
+use super::fast;
 use super::limits::Limits;
 use super::parse::{ParseIssue, Parsed, SyntaxError, SyntaxErrorKind};
 use super::position::LineIndex;
@@ -269,55 +270,6 @@ fn allows_null(schema: &Json) -> bool {
     }
 }
 
-/// Whether the JSON text holds a `null` literal (outside strings) that is not the value of a
-/// member nullable everywhere in the document.
-///
-/// serde reads `null` in an `Option` member as "absent", while the spec allows `null` only in
-/// its nullable members: such a document goes to the complete path, whose structural walk tells
-/// the two apart. One pass over the bytes, no allocation.
-fn has_unexpected_null(bytes: &[u8], nullable: &[String]) -> bool {
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut string_start = 0;
-    let mut last_key: Option<&[u8]> = None;
-    let mut last_string: Option<&[u8]> = None;
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => {
-                    in_string = false;
-                    last_string = bytes.get(string_start..i);
-                }
-                _ => {}
-            }
-            continue;
-        }
-        match b {
-            b'"' => {
-                in_string = true;
-                string_start = i + 1;
-            }
-            // The string just read was a key.
-            b':' => last_key = last_string.take(),
-            b',' | b'[' | b'{' => {
-                last_key = None;
-                last_string = None;
-            }
-            b'n' if bytes.get(i..i + 4) == Some(b"null") => {
-                let allowed =
-                    last_key.is_some_and(|key| nullable.iter().any(|n| n.as_bytes() == key));
-                if !allowed {
-                    return true;
-                }
-            }
-            _ => {}
-        }
-    }
-    false
-}
-
 fn check_as<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
     if bytes.len() > options.max_bytes {
         let mut report = Report::new();
@@ -347,19 +299,12 @@ fn check_as<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
 }
 
 /// A clean document in one typed pass; `None` as soon as anything needs the complete path.
+///
+/// The reader ([`super::fast`]) refuses unknown members, nulls outside nullable members and
+/// anything that is not strict JSON, in the same pass that builds the value.
 fn fast_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Option<Report> {
-    let mut deserializer = serde_json::Deserializer::from_slice(bytes);
-    let mut ignored = false;
-    let value: T = serde_ignored::deserialize(&mut deserializer, |path| {
-        // A top-level `$schema` names the schema for editors; anything else is unknown.
-        if !matches!(path, serde_ignored::Path::Map { parent: serde_ignored::Path::Root, key } if key == "$schema") {
-            ignored = true;
-        }
-    })
-    .ok()?;
-    deserializer.end().ok()?;
-    if ignored || value.has_free_form_object() || has_unexpected_null(bytes, T::nullable_members())
-    {
+    let value: T = fast::read(bytes, T::nullable_members())?;
+    if value.has_free_form_object() {
         return None;
     }
     let report = value.validate_with(&options.context);
@@ -691,6 +636,7 @@ fn position(lines: &LineIndex<'_>, offset: usize) -> Position {
 #[cfg(test)]
 mod fast_path_tests {
     use super::*;
+    use crate::test_rng::Rng;
 
     #[test]
     fn the_nullable_members_are_read_from_the_shape() {
@@ -719,20 +665,130 @@ mod fast_path_tests {
     #[test]
     fn only_nulls_outside_nullable_members_leave_the_fast_path() {
         let nullable = &REQUEST_NULLABLE;
-        assert!(!has_unexpected_null(
-            br#"{"tcp": {"host": null}, "auto_deploy" : null}"#,
-            nullable
-        ));
-        assert!(!has_unexpected_null(
-            br#"{"name": "null", "tag": "a\"null"}"#,
-            nullable
-        ));
-        assert!(has_unexpected_null(br#"{"cpu": null}"#, nullable));
-        assert!(has_unexpected_null(br#"{"arguments": [null]}"#, nullable));
-        assert!(has_unexpected_null(
-            br#"{"arguments": ["host", null]}"#,
-            nullable
-        ));
-        assert!(has_unexpected_null(br#"null"#, nullable));
+        let reads = |text: &str| fast::read::<Json>(text.as_bytes(), nullable).is_some();
+        assert!(reads(r#"{"tcp": {"host": null}, "auto_deploy" : null}"#));
+        assert!(reads(r#"{"name": "null", "tag": "a\"null"}"#));
+        assert!(!reads(r#"{"cpu": null}"#));
+        assert!(!reads(r#"{"arguments": [null]}"#));
+        assert!(!reads(r#"{"arguments": ["host", null]}"#));
+        assert!(!reads(r#"{"host": [null]}"#));
+        assert!(!reads("null"));
+    }
+
+    /// What the reader accepts, the complete path accepts too, as the same value: checked on
+    /// 2 x 4,000 mutations of a valid request and a valid response (bytes deleted, replaced,
+    /// repeated, JSON tokens inserted, member values replaced), with a fixed seed.
+    #[test]
+    fn the_fast_path_accepts_only_what_the_complete_path_finds_clean() {
+        fn differential<T: Document + PartialEq + std::fmt::Debug>(seed: &[u8], rng: &mut Rng) {
+            const TOKENS: &[&str] = &[
+                "null",
+                "true",
+                "false",
+                "0",
+                "-0",
+                "1",
+                "-1",
+                "70000",
+                "1.0",
+                "1e2",
+                "1e999",
+                "18446744073709551616",
+                "-9223372036854775809",
+                "\"\"",
+                "\"x\"",
+                "\"\\u00e9\"",
+                "\"\\ud800\"",
+                "\"\\ud83d\\ude00\"",
+                "\"a\\nb\"",
+                "\"\\/\"",
+                "\"$schema\"",
+                "{",
+                "}",
+                "[",
+                "]",
+                ",",
+                ":",
+                " ",
+                "\t",
+                "\n",
+                "\u{feff}",
+                "é",
+                "\"cpu\"",
+                "\"host\"",
+                "\"name\"",
+                "\"auto_deploy\"",
+                "{}",
+                "[]",
+                "\"http\"",
+                "\"tcp\"",
+            ];
+            let options = CheckOptions::new();
+            let (mut accepted, mut cases) = (0, 0);
+            for _ in 0..4_000 {
+                let mut bytes = seed.to_vec();
+                for _ in 0..=rng.below(2) {
+                    let at = rng.below(bytes.len());
+                    let len = rng.below(8).min(bytes.len() - at);
+                    match rng.below(5) {
+                        // A member's value replaced by a token, the mutation that keeps the
+                        // document JSON most often.
+                        4 => {
+                            let colons: Vec<usize> =
+                                (0..bytes.len()).filter(|&i| bytes[i] == b':').collect();
+                            let Some(&colon) = colons.get(rng.below(colons.len())) else {
+                                continue;
+                            };
+                            let start = colon + 1;
+                            let end = (start..bytes.len())
+                                .find(|&i| matches!(bytes[i], b',' | b'}' | b']' | b'\n'))
+                                .unwrap_or(bytes.len());
+                            bytes
+                                .splice(start..end, TOKENS[rng.below(TOKENS.len())].bytes())
+                                .for_each(drop);
+                        }
+                        0 => drop(bytes.drain(at..at + len)),
+                        1 => bytes
+                            .splice(at..at, TOKENS[rng.below(TOKENS.len())].bytes())
+                            .for_each(drop),
+                        2 => bytes
+                            .splice(at..at + len, TOKENS[rng.below(TOKENS.len())].bytes())
+                            .for_each(drop),
+                        _ => {
+                            let copy = bytes[at..at + len].to_vec();
+                            bytes.splice(at..at, copy).for_each(drop);
+                        }
+                    }
+                }
+                cases += 1;
+                let Some(read) = fast::read::<T>(&bytes, T::nullable_members()) else {
+                    continue;
+                };
+                accepted += 1;
+                let text = String::from_utf8_lossy(&bytes);
+                // The same value as serde_json reads.
+                match serde_json::from_slice::<T>(&bytes) {
+                    Ok(value) => assert_eq!(read, value, "{text}"),
+                    Err(error) => {
+                        panic!("the reader accepts, serde_json refuses ({error}): {text}")
+                    }
+                }
+                if fast_path::<T>(&bytes, &options).is_some() {
+                    let complete = complete_path::<T>(&bytes, &options);
+                    assert!(
+                        complete.is_empty(),
+                        "fast path clean, complete path: {complete:?}\n{text}"
+                    );
+                }
+            }
+            // The mutations must exercise both answers.
+            assert!(
+                accepted > 200 && accepted < cases - 200,
+                "{accepted} of {cases} accepted"
+            );
+        }
+        let mut rng = Rng(0x51_7CC1_B727_220A);
+        differential::<ContainerRequest>(include_bytes!("testdata/request.json"), &mut rng);
+        differential::<ContainerResponse>(include_bytes!("testdata/response.json"), &mut rng);
     }
 }

@@ -1340,21 +1340,7 @@ mod tests {
         assert_eq!(e.map(|e| (e.kind, e.offset)), Some((K::NodeLimit, 10)));
     }
 
-    /// A xorshift64* generator, deterministic.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            usize::try_from(self.next() % (n.max(1) as u64)).unwrap_or(0)
-        }
-    }
+    use crate::test_rng::Rng;
 
     /// Equality of JSON values, numbers compared as `f64` within a relative 1e-15: without its
     /// `float_roundtrip` feature `serde_json` rounds long decimals imprecisely (the parser here

@@ -22,6 +22,7 @@ pub mod tree;
 pub mod yaml;
 
 mod check;
+mod fast;
 mod shape;
 
 pub use check::{CheckOptions, DEFAULT_MAX_BYTES, DocumentKind, Syntax, check, codes};

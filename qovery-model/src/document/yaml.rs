@@ -1352,20 +1352,7 @@ mod tests {
         assert_eq!(e.map(|e| (e.kind, e.offset)), Some((K::NodeLimit, 10)));
     }
 
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            usize::try_from(self.next() % (n.max(1) as u64)).unwrap_or(0)
-        }
-    }
+    use crate::test_rng::Rng;
 
     #[test]
     fn fuzz_does_not_panic() {

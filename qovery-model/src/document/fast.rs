@@ -1,0 +1,676 @@
+//! The fast path's reader: a strict JSON (RFC 8259) [`serde::Deserializer`] that reads a clean
+//! document straight into the typed model, and refuses everything else.
+//!
+//! A refusal is not a diagnostic: it is [`Refused`], a unit error with no message, and the
+//! caller then takes the complete path, which finds, locates and explains every problem. So
+//! this reader has one obligation: what it accepts, the complete path must accept too, as the
+//! same value. It refuses:
+//! - anything that is not RFC 8259 JSON (it is stricter than `serde_json` there: a struct is
+//!   never read from an array);
+//! - an unknown member (the only exception: a string `$schema` at the root, which names the
+//!   schema for editors);
+//! - a `null` that is not the value of a member nullable everywhere in the document (serde
+//!   reads `null` in an `Option` member as "absent", the spec allows it only where it says
+//!   `nullable`);
+//! - nesting deeper than [`MAX_DEPTH`], and any value the model's `Deserialize` rejects.
+//!
+//! What makes it fast, next to `serde_json` with `serde_ignored` and a second scan for nulls:
+//! the text is checked as UTF-8 once, up front, so every string without an escape is handed to
+//! the visitor borrowed from the input, with no copy and no second UTF-8 check; unknown members
+//! and nulls are noticed where they are read, in the same pass; an error is a zero-sized value,
+//! so a refusal allocates nothing.
+
+use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
+use std::fmt;
+
+/// Deepest nesting the reader follows (the same as `serde_json`'s recursion limit); deeper
+/// documents go to the complete path and its configurable limits.
+pub(crate) const MAX_DEPTH: u16 = 128;
+
+/// The reader declined the document: the complete path must check it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Refused;
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("the document needs the complete path")
+    }
+}
+
+impl std::error::Error for Refused {}
+
+impl de::Error for Refused {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        Refused
+    }
+}
+
+type Result<T> = std::result::Result<T, Refused>;
+
+/// Reads a whole document as a `T`, or refuses it.
+///
+/// `nullable` lists the member names whose value may be `null` (see the module docs).
+pub(crate) fn read<T: de::DeserializeOwned>(bytes: &[u8], nullable: &[String]) -> Option<T> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let mut reader = Reader::new(text, nullable);
+    let value = T::deserialize(&mut reader).ok()?;
+    reader.skip_whitespace();
+    (reader.pos == reader.bytes.len()).then_some(value)
+}
+
+struct Reader<'de, 'n> {
+    text: &'de str,
+    bytes: &'de [u8],
+    pos: usize,
+    /// How many more containers may be opened.
+    depth: u16,
+    /// Decoded strings that hold escapes (the only strings that cannot be borrowed).
+    scratch: String,
+    nullable: &'n [String],
+    /// The value about to be read may be `null`: it is the value of a nullable member.
+    null_ok: bool,
+    /// The value about to be read may be skipped: it is the value of the root `$schema`.
+    skip_ok: bool,
+}
+
+/// A string read from the input: borrowed when it holds no escape, else decoded in `scratch`.
+enum Text<'de, 's> {
+    Borrowed(&'de str),
+    Copied(&'s str),
+}
+
+/// A JSON number, classified the way `serde_json` does it, so that each model type accepts
+/// exactly the numbers it accepts through `serde_json`.
+enum Number {
+    U64(u64),
+    I64(i64),
+    F64(f64),
+}
+
+impl Number {
+    fn visit<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self {
+            Number::U64(n) => visitor.visit_u64(n),
+            Number::I64(n) => visitor.visit_i64(n),
+            Number::F64(n) => visitor.visit_f64(n),
+        }
+    }
+}
+
+/// Which bytes end the run of plain string bytes: `"`, `\` and the control characters.
+static STRING_STOP: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
+
+/// The index of the first byte at or after `pos` that ends a run of plain string bytes (`"`, `\\`
+/// or a control character), or `bytes.len()`.
+///
+/// Eight bytes at a time (the usual "has a zero byte" word trick, on safe `u64` loads), then one
+/// at a time: most strings of a payload are short, but this loop reads every string byte of
+/// the document.
+#[inline]
+fn plain_run(bytes: &[u8], mut pos: usize) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const QUOTES: u64 = u64::from_ne_bytes([b'"'; 8]);
+    const BACKSLASHES: u64 = u64::from_ne_bytes([b'\\'; 8]);
+    const SPACES: u64 = u64::from_ne_bytes([0x20; 8]);
+    let has_zero = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    while let Some(chunk) = bytes.get(pos..pos + 8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        // A byte below 0x20 borrows in `word - 0x20..`; `!word` drops the bytes >= 0x80.
+        let stops = has_zero(word ^ QUOTES)
+            | has_zero(word ^ BACKSLASHES)
+            | (word.wrapping_sub(SPACES) & !word & HIGHS);
+        if stops != 0 {
+            // The lowest flagged byte is exact (a false flag can only follow a true one).
+            return pos + (stops.trailing_zeros() / 8) as usize;
+        }
+        pos += 8;
+    }
+    while bytes
+        .get(pos)
+        .is_some_and(|&b| !STRING_STOP[usize::from(b)])
+    {
+        pos += 1;
+    }
+    pos
+}
+
+impl<'de, 'n> Reader<'de, 'n> {
+    fn new(text: &'de str, nullable: &'n [String]) -> Self {
+        Reader {
+            text,
+            bytes: text.as_bytes(),
+            pos: 0,
+            depth: MAX_DEPTH,
+            scratch: String::new(),
+            nullable,
+            null_ok: false,
+            skip_ok: false,
+        }
+    }
+
+    fn skip_whitespace(&mut self) {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+    }
+
+    /// The next significant byte, not consumed.
+    fn peek(&mut self) -> Option<u8> {
+        self.skip_whitespace();
+        self.bytes.get(self.pos).copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> Result<()> {
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(Refused)
+        }
+    }
+
+    fn eat_literal(&mut self, literal: &[u8]) -> Result<()> {
+        match self.bytes.get(self.pos..self.pos + literal.len()) {
+            Some(found) if found == literal => {
+                self.pos += literal.len();
+                Ok(())
+            }
+            _ => Err(Refused),
+        }
+    }
+
+    /// Reads `null` where one is allowed.
+    fn null(&mut self) -> Result<()> {
+        if !self.null_ok {
+            return Err(Refused);
+        }
+        self.eat_literal(b"null")
+    }
+
+    /// Reads a string; the opening quote is the next significant byte.
+    fn string(&mut self) -> Result<Text<'de, '_>> {
+        self.eat(b'"')?;
+        let start = self.pos;
+        self.pos = plain_run(self.bytes, self.pos);
+        match self.bytes.get(self.pos) {
+            Some(b'"') => {
+                let text = self.text.get(start..self.pos).ok_or(Refused)?;
+                self.pos += 1;
+                Ok(Text::Borrowed(text))
+            }
+            Some(b'\\') => {
+                self.scratch.clear();
+                self.scratch
+                    .push_str(self.text.get(start..self.pos).ok_or(Refused)?);
+                self.escaped_string()
+            }
+            // A control character, or the end of the input.
+            _ => Err(Refused),
+        }
+    }
+
+    /// Decodes the rest of a string that holds an escape into `scratch`; the next byte is `\`.
+    fn escaped_string(&mut self) -> Result<Text<'de, '_>> {
+        loop {
+            let run = self.pos;
+            self.pos = plain_run(self.bytes, self.pos);
+            self.scratch
+                .push_str(self.text.get(run..self.pos).ok_or(Refused)?);
+            match self.bytes.get(self.pos) {
+                Some(b'"') => {
+                    self.pos += 1;
+                    return Ok(Text::Copied(&self.scratch));
+                }
+                Some(b'\\') => {
+                    let escape = self.bytes.get(self.pos + 1).copied();
+                    self.pos += 2;
+                    let decoded = match escape {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => self.unicode_escape()?,
+                        _ => return Err(Refused),
+                    };
+                    self.scratch.push(decoded);
+                }
+                _ => return Err(Refused),
+            }
+        }
+    }
+
+    /// The character of a `\uXXXX` escape (and of the low surrogate escape that must follow a
+    /// high one); the four hex digits are next. A lone surrogate is refused, as `serde_json`
+    /// refuses it.
+    fn unicode_escape(&mut self) -> Result<char> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                self.eat_literal(b"\\u")?;
+                let low = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&low) {
+                    return Err(Refused);
+                }
+                0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(Refused),
+            _ => first,
+        };
+        char::from_u32(code).ok_or(Refused)
+    }
+
+    fn hex4(&mut self) -> Result<u32> {
+        let digits = self.bytes.get(self.pos..self.pos + 4).ok_or(Refused)?;
+        let mut value = 0;
+        for &digit in digits {
+            value = value * 16 + char::from(digit).to_digit(16).ok_or(Refused)?;
+        }
+        self.pos += 4;
+        Ok(value)
+    }
+
+    /// Reads a number (RFC 8259 grammar); its first byte is the next significant byte.
+    fn number(&mut self) -> Result<Number> {
+        self.skip_whitespace();
+        let start = self.pos;
+        let negative = self.bytes.get(self.pos) == Some(&b'-');
+        if negative {
+            self.pos += 1;
+        }
+        let mut value: u64 = 0;
+        let mut overflow = false;
+        match self.bytes.get(self.pos) {
+            Some(b'0') => self.pos += 1,
+            Some(b'1'..=b'9') => {
+                while let Some(&digit @ b'0'..=b'9') = self.bytes.get(self.pos) {
+                    match value
+                        .checked_mul(10)
+                        .and_then(|v| v.checked_add(u64::from(digit - b'0')))
+                    {
+                        Some(v) => value = v,
+                        None => overflow = true,
+                    }
+                    self.pos += 1;
+                }
+            }
+            _ => return Err(Refused),
+        }
+        let mut float = overflow;
+        if self.bytes.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            self.digits()?;
+            float = true;
+        }
+        if let Some(b'e' | b'E') = self.bytes.get(self.pos) {
+            self.pos += 1;
+            if let Some(b'+' | b'-') = self.bytes.get(self.pos) {
+                self.pos += 1;
+            }
+            self.digits()?;
+            float = true;
+        }
+        if float {
+            let text = self.text.get(start..self.pos).ok_or(Refused)?;
+            let value: f64 = text.parse().map_err(|_| Refused)?;
+            // `serde_json` refuses a number out of the range of `f64`.
+            return if value.is_finite() {
+                Ok(Number::F64(value))
+            } else {
+                Err(Refused)
+            };
+        }
+        if !negative {
+            return Ok(Number::U64(value));
+        }
+        // As `serde_json` does: `-0`, and anything below `i64::MIN`, are floats.
+        let negated = (value as i64).wrapping_neg();
+        Ok(if negated >= 0 {
+            Number::F64(-(value as f64))
+        } else {
+            Number::I64(negated)
+        })
+    }
+
+    /// One or more decimal digits.
+    fn digits(&mut self) -> Result<()> {
+        let start = self.pos;
+        while let Some(b'0'..=b'9') = self.bytes.get(self.pos) {
+            self.pos += 1;
+        }
+        if self.pos == start {
+            Err(Refused)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn enter(&mut self) -> Result<()> {
+        self.depth = self.depth.checked_sub(1).ok_or(Refused)?;
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth += 1;
+    }
+
+    /// Reads a string value (a key never comes here) and hands it to `visitor`.
+    fn visit_string<V: Visitor<'de>>(&mut self, visitor: V) -> Result<V::Value> {
+        match self.string()? {
+            Text::Borrowed(text) => visitor.visit_borrowed_str(text),
+            Text::Copied(text) => visitor.visit_str(text),
+        }
+    }
+
+    /// Skips a whole value, checking its grammar (the root `$schema`'s value is a string).
+    fn skip_string(&mut self) -> Result<()> {
+        self.string().map(drop)
+    }
+}
+
+macro_rules! deserialize_number {
+    ($($method:ident)*) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+                self.number()?.visit(visitor)
+            }
+        )*
+    };
+}
+
+impl<'de> Deserializer<'de> for &mut Reader<'de, '_> {
+    type Error = Refused;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.peek().ok_or(Refused)? {
+            b'n' => {
+                self.null()?;
+                visitor.visit_unit()
+            }
+            b't' => {
+                self.eat_literal(b"true")?;
+                visitor.visit_bool(true)
+            }
+            b'f' => {
+                self.eat_literal(b"false")?;
+                visitor.visit_bool(false)
+            }
+            b'"' => self.visit_string(visitor),
+            b'-' | b'0'..=b'9' => self.number()?.visit(visitor),
+            b'[' => self.deserialize_seq(visitor),
+            b'{' => self.deserialize_map(visitor),
+            _ => Err(Refused),
+        }
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.peek() {
+            Some(b't') => {
+                self.eat_literal(b"true")?;
+                visitor.visit_bool(true)
+            }
+            Some(b'f') => {
+                self.eat_literal(b"false")?;
+                visitor.visit_bool(false)
+            }
+            _ => Err(Refused),
+        }
+    }
+
+    deserialize_number! {
+        deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+        deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64
+        deserialize_f32 deserialize_f64
+    }
+
+    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.visit_string(visitor)
+    }
+
+    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.visit_string(visitor)
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.visit_string(visitor)
+    }
+
+    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.visit_string(visitor)
+    }
+
+    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.visit_string(visitor)
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if self.peek() == Some(b'n') {
+            self.null()?;
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.skip_whitespace();
+        self.null()?;
+        visitor.visit_unit()
+    }
+
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value> {
+        self.deserialize_unit(visitor)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.eat(b'[')?;
+        self.enter()?;
+        let mut items = Items {
+            reader: &mut *self,
+            first: true,
+            closed: false,
+        };
+        let value = visitor.visit_seq(&mut items)?;
+        if !items.closed {
+            return Err(Refused);
+        }
+        self.leave();
+        Ok(value)
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _len: usize,
+        visitor: V,
+    ) -> Result<V::Value> {
+        self.deserialize_seq(visitor)
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.eat(b'{')?;
+        let root = self.depth == MAX_DEPTH;
+        self.enter()?;
+        let mut members = Members {
+            reader: &mut *self,
+            root,
+            first: true,
+            closed: false,
+            null_ok: false,
+            skip_ok: false,
+        };
+        let value = visitor.visit_map(&mut members)?;
+        if !members.closed {
+            return Err(Refused);
+        }
+        self.leave();
+        Ok(value)
+    }
+
+    /// An object only: unlike `serde_json`, never an array of the fields in order.
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        self.deserialize_map(visitor)
+    }
+
+    /// A unit variant written as its name. The model has no data-carrying enum; one written as
+    /// `{"variant": value}` is refused, and the complete path reads it.
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        match self.string()? {
+            Text::Borrowed(text) => {
+                visitor.visit_enum(de::value::BorrowedStrDeserializer::<Refused>::new(text))
+            }
+            Text::Copied(text) => {
+                visitor.visit_enum(IntoDeserializer::<Refused>::into_deserializer(text))
+            }
+        }
+    }
+
+    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.visit_string(visitor)
+    }
+
+    /// The value of a member the model does not know: refused, except the root `$schema`.
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if !self.skip_ok {
+            return Err(Refused);
+        }
+        self.skip_string()?;
+        visitor.visit_unit()
+    }
+}
+
+/// The items of an array being read.
+struct Items<'r, 'de, 'n> {
+    reader: &'r mut Reader<'de, 'n>,
+    first: bool,
+    closed: bool,
+}
+
+impl<'de> de::SeqAccess<'de> for Items<'_, 'de, '_> {
+    type Error = Refused;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
+        if self.closed {
+            return Ok(None);
+        }
+        match self.reader.peek() {
+            Some(b']') => {
+                self.reader.pos += 1;
+                self.closed = true;
+                return Ok(None);
+            }
+            Some(b',') if !self.first => {
+                self.reader.pos += 1;
+            }
+            _ if self.first => {}
+            _ => return Err(Refused),
+        }
+        self.first = false;
+        self.reader.null_ok = false;
+        self.reader.skip_ok = false;
+        seed.deserialize(&mut *self.reader).map(Some)
+    }
+}
+
+/// The members of an object being read.
+struct Members<'r, 'de, 'n> {
+    reader: &'r mut Reader<'de, 'n>,
+    root: bool,
+    first: bool,
+    closed: bool,
+    /// What the last key allows its value (see [`Reader::null_ok`] and [`Reader::skip_ok`]).
+    null_ok: bool,
+    skip_ok: bool,
+}
+
+impl<'de> de::MapAccess<'de> for Members<'_, 'de, '_> {
+    type Error = Refused;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        if self.closed {
+            return Ok(None);
+        }
+        match self.reader.peek() {
+            Some(b'}') => {
+                self.reader.pos += 1;
+                self.closed = true;
+                return Ok(None);
+            }
+            Some(b',') if !self.first => self.reader.pos += 1,
+            Some(b'"') if self.first => {}
+            _ => return Err(Refused),
+        }
+        self.first = false;
+        let root = self.root;
+        let nullable = self.reader.nullable;
+        let allows = |key: &str| {
+            (
+                nullable.iter().any(|name| name == key),
+                root && key == "$schema",
+            )
+        };
+        // The key: borrowed from the input, or decoded in `scratch`.
+        let ((null_ok, skip_ok), value) = match self.reader.string()? {
+            Text::Borrowed(key) => (
+                allows(key),
+                seed.deserialize(de::value::BorrowedStrDeserializer::new(key))?,
+            ),
+            Text::Copied(key) => (
+                allows(key),
+                seed.deserialize(de::value::StrDeserializer::new(key))?,
+            ),
+        };
+        self.null_ok = null_ok;
+        self.skip_ok = skip_ok;
+        self.reader.eat(b':')?;
+        Ok(Some(value))
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        self.reader.null_ok = self.null_ok;
+        self.reader.skip_ok = self.skip_ok;
+        seed.deserialize(&mut *self.reader)
+    }
+}
