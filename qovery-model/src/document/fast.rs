@@ -67,10 +67,20 @@ struct Reader<'de, 'n> {
     /// Decoded strings that hold escapes (the only strings that cannot be borrowed).
     scratch: String,
     nullable: &'n [String],
-    /// The value about to be read may be `null`: it is the value of a nullable member.
-    null_ok: bool,
-    /// The value about to be read may be skipped: it is the value of the root `$schema`.
-    skip_ok: bool,
+    /// Whose value is about to be read: what decides whether it may be `null`, or skipped.
+    member: Member<'de>,
+}
+
+/// Whose value is about to be read.
+#[derive(Clone, Copy)]
+enum Member<'de> {
+    /// The root value, or an array item: never `null`, never skipped.
+    None,
+    /// The value of the member `key` (of the root object when `root`). Whether `key` is
+    /// nullable is looked up only when a `null` is met: most values are not `null`.
+    Key { key: &'de str, root: bool },
+    /// A member whose key holds an escape, judged when the key was decoded.
+    Judged { null_ok: bool, skip_ok: bool },
 }
 
 /// A string read from the input: borrowed when it holds no escape, else decoded in `scratch`.
@@ -147,6 +157,13 @@ fn plain_run(bytes: &[u8], mut pos: usize) -> usize {
     pos
 }
 
+/// The root member that names the schema for editors, the one unknown member accepted.
+const SCHEMA: &str = "$schema";
+
+fn is_nullable(nullable: &[String], key: &str) -> bool {
+    nullable.iter().any(|name| name == key)
+}
+
 impl<'de, 'n> Reader<'de, 'n> {
     fn new(text: &'de str, nullable: &'n [String]) -> Self {
         Reader {
@@ -156,8 +173,7 @@ impl<'de, 'n> Reader<'de, 'n> {
             depth: MAX_DEPTH,
             scratch: String::new(),
             nullable,
-            null_ok: false,
-            skip_ok: false,
+            member: Member::None,
         }
     }
 
@@ -192,12 +208,26 @@ impl<'de, 'n> Reader<'de, 'n> {
         }
     }
 
-    /// Reads `null` where one is allowed.
+    /// Reads `null` where one is allowed: the value of a member nullable everywhere.
     fn null(&mut self) -> Result<()> {
-        if !self.null_ok {
+        let allowed = match self.member {
+            Member::None => false,
+            Member::Key { key, .. } => is_nullable(self.nullable, key),
+            Member::Judged { null_ok, .. } => null_ok,
+        };
+        if !allowed {
             return Err(Refused);
         }
         self.eat_literal(b"null")
+    }
+
+    /// Whether the value about to be read is the root `$schema`'s (a member skipped).
+    fn skip_ok(&self) -> bool {
+        match self.member {
+            Member::None => false,
+            Member::Key { key, root } => root && key == SCHEMA,
+            Member::Judged { skip_ok, .. } => skip_ok,
+        }
     }
 
     /// Reads a string; the opening quote is the next significant byte.
@@ -528,8 +558,7 @@ impl<'de> Deserializer<'de> for &mut Reader<'de, '_> {
             root,
             first: true,
             closed: false,
-            null_ok: false,
-            skip_ok: false,
+            member: Member::None,
         };
         let value = visitor.visit_map(&mut members)?;
         if !members.closed {
@@ -573,7 +602,7 @@ impl<'de> Deserializer<'de> for &mut Reader<'de, '_> {
 
     /// The value of a member the model does not know: refused, except the root `$schema`.
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        if !self.skip_ok {
+        if !self.skip_ok() {
             return Err(Refused);
         }
         self.skip_string()?;
@@ -608,8 +637,7 @@ impl<'de> de::SeqAccess<'de> for Items<'_, 'de, '_> {
             _ => return Err(Refused),
         }
         self.first = false;
-        self.reader.null_ok = false;
-        self.reader.skip_ok = false;
+        self.reader.member = Member::None;
         seed.deserialize(&mut *self.reader).map(Some)
     }
 }
@@ -620,9 +648,8 @@ struct Members<'r, 'de, 'n> {
     root: bool,
     first: bool,
     closed: bool,
-    /// What the last key allows its value (see [`Reader::null_ok`] and [`Reader::skip_ok`]).
-    null_ok: bool,
-    skip_ok: bool,
+    /// The last key read.
+    member: Member<'de>,
 }
 
 impl<'de> de::MapAccess<'de> for Members<'_, 'de, '_> {
@@ -645,32 +672,27 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de, '_> {
         self.first = false;
         let root = self.root;
         let nullable = self.reader.nullable;
-        let allows = |key: &str| {
-            (
-                nullable.iter().any(|name| name == key),
-                root && key == "$schema",
-            )
-        };
         // The key: borrowed from the input, or decoded in `scratch`.
-        let ((null_ok, skip_ok), value) = match self.reader.string()? {
+        let (member, value) = match self.reader.string()? {
             Text::Borrowed(key) => (
-                allows(key),
+                Member::Key { key, root },
                 seed.deserialize(de::value::BorrowedStrDeserializer::new(key))?,
             ),
             Text::Copied(key) => (
-                allows(key),
+                Member::Judged {
+                    null_ok: is_nullable(nullable, key),
+                    skip_ok: root && key == SCHEMA,
+                },
                 seed.deserialize(de::value::StrDeserializer::new(key))?,
             ),
         };
-        self.null_ok = null_ok;
-        self.skip_ok = skip_ok;
+        self.member = member;
         self.reader.eat(b':')?;
         Ok(Some(value))
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
-        self.reader.null_ok = self.null_ok;
-        self.reader.skip_ok = self.skip_ok;
+        self.reader.member = self.member;
         seed.deserialize(&mut *self.reader)
     }
 }
