@@ -87,6 +87,9 @@ pub fn clip(text: &str) -> String {
 /// `text` made safe for a terminal: control characters (escape sequences in a hostile file's
 /// keys or name) are shown escaped, one printable replacement per character.
 pub fn printable(text: &str) -> String {
+    if !has_control(text) {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_control() && c != '\t' {
@@ -96,6 +99,19 @@ pub fn printable(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `text` holds a control character other than a tab: C0 (below U+0020), DEL, or C1
+/// (U+0080 to U+009F, the only characters whose UTF-8 starts with the byte 0xC2 0x80..=0x9F).
+/// One pass over the bytes; most texts have none and are then copied as they are.
+pub fn has_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' => false,
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        _ => false,
+    })
 }
 
 #[cfg(test)]
@@ -132,5 +148,24 @@ mod tests {
     #[test]
     fn control_characters_are_escaped() {
         assert_eq!(printable("a\u{1b}[31mb\tc"), "a\\u{1b}[31mb\tc");
+    }
+
+    #[test]
+    fn has_control_is_char_is_control_except_tab() {
+        // Every character of the first 0x800 code points, and some far ones, alone and between
+        // others: the byte test agrees with `char::is_control`.
+        let far = [
+            '\u{2028}',
+            '\u{feff}',
+            '\u{1f600}',
+            '\u{10ffff}',
+            '\u{e000}',
+        ];
+        for c in (0..0x800u32).filter_map(char::from_u32).chain(far) {
+            let expected = c.is_control() && c != '\t';
+            for text in [c.to_string(), format!("aé{c}b"), format!("{c}\u{a0}")] {
+                assert_eq!(super::has_control(&text), expected, "{:?}", c);
+            }
+        }
     }
 }

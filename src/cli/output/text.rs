@@ -12,7 +12,7 @@
 
 use super::super::args::ColorArg;
 use super::super::run::Checked;
-use super::{Summary, clip, printable};
+use super::{Summary, clip, has_control, printable};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use qovery_model::validate::{Diagnostic, Severity};
 use std::io::{self, IsTerminal, Write};
@@ -103,6 +103,24 @@ pub fn render_one(
     source: Option<&[u8]>,
     diagnostic: &Diagnostic,
 ) -> String {
+    render_block(renderer, name, source, diagnostic, Tail::Cut)
+}
+
+/// Whether to hand the renderer the unseen tail of a long source line (tests compare the two).
+#[derive(Clone, Copy, PartialEq)]
+enum Tail {
+    Cut,
+    #[cfg(test)]
+    Whole,
+}
+
+fn render_block(
+    renderer: &Renderer,
+    name: &str,
+    source: Option<&[u8]>,
+    diagnostic: &Diagnostic,
+    tail: Tail,
+) -> String {
     let level = match diagnostic.severity {
         Severity::Error => Level::ERROR,
         _ => Level::WARNING,
@@ -115,8 +133,13 @@ pub fn render_one(
     let mut group = match (diagnostic.position, &line_text) {
         (Some(start), Some(text)) => {
             let span = span(text, start.column, diagnostic.end.map(|e| e.column));
+            let text = match tail {
+                Tail::Cut => without_unseen_tail(text, span.end),
+                #[cfg(test)]
+                Tail::Whole => text,
+            };
             title.element(
-                Snippet::source(text.as_str())
+                Snippet::source(text)
                     .line_start(usize::try_from(start.line).unwrap_or(usize::MAX))
                     .path(name)
                     .annotation(AnnotationKind::Primary.span(span)),
@@ -182,6 +205,9 @@ fn source_line(source: &[u8], line: u32) -> Option<String> {
     let raw = source.split(|&b| b == b'\n').nth(index)?;
     let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
     let text = String::from_utf8_lossy(raw);
+    if !has_control(&text) {
+        return Some(text.into_owned());
+    }
     Some(
         text.chars()
             .map(|c| {
@@ -193,6 +219,26 @@ fn source_line(source: &[u8], line: u32) -> Option<String> {
             })
             .collect(),
     )
+}
+
+/// ASCII characters kept after the annotated span. The renderer shows at most
+/// `DEFAULT_TERM_WIDTH` columns of a line around the span, then `...`; with twice that after
+/// the span, it sees the same window and the same "there is more" as with the whole line, so
+/// the output is the same, while it measures far fewer characters (one payload is often one
+/// long line; the unit test `cutting_the_unseen_tail_changes_nothing` renders such lines both
+/// ways and compares).
+const SHOWN_TAIL: usize = 2 * annotate_snippets::renderer::DEFAULT_TERM_WIDTH;
+
+/// `line` without what the renderer cannot show after `span_end` (a byte offset): cut only
+/// after [`SHOWN_TAIL`] ASCII characters, each exactly one column wide.
+fn without_unseen_tail(line: &str, span_end: usize) -> &str {
+    let Some(tail) = line.get(span_end..) else {
+        return line;
+    };
+    match tail.char_indices().nth(SHOWN_TAIL) {
+        Some((cut, _)) if tail.as_bytes()[..cut].is_ascii() => &line[..span_end + cut],
+        _ => line,
+    }
 }
 
 /// The byte range of characters `start..end` (1-based columns, `end` exclusive) in `line`; at
@@ -215,7 +261,8 @@ fn span(line: &str, start: u32, end: Option<u32>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{source_line, span, without_styles};
+    use super::{Renderer, Tail, render_block, source_line, span, without_styles};
+    use qovery_model::validate::{Diagnostic, Position, Severity};
 
     #[test]
     fn spans_count_characters() {
@@ -242,5 +289,46 @@ mod tests {
         );
         assert_eq!(source_line(b"a", 3), None);
         assert_eq!(source_line(b"a", 0), None);
+    }
+
+    #[test]
+    fn cutting_the_unseen_tail_changes_nothing() {
+        // Long one-line documents, spans from the first to the last column, short and long,
+        // after plain, wide (`界`, two columns) and leading-whitespace prefixes.
+        let mut lines = Vec::new();
+        for prefix in ["", "界界界", "                          ", "\t\t"] {
+            for len in [10, 150, 300, 700, 1500] {
+                let body: String = (0..len)
+                    .map(|i| char::from(b'a' + (i % 26) as u8))
+                    .collect();
+                lines.push(format!("{prefix}{{\"k\": \"{body}\", \"n\": 1}}"));
+            }
+        }
+        let mut compared = 0;
+        for line in &lines {
+            let columns = u32::try_from(line.chars().count()).unwrap_or(u32::MAX);
+            for start in (1..=columns).step_by(37).chain([columns]) {
+                for width in [1, 5, 140, 400] {
+                    let diagnostic = Diagnostic::new("/k", "type", Severity::Error, "a message")
+                        .with_position(Position {
+                            line: 1,
+                            column: start,
+                        })
+                        .with_end(Position {
+                            line: 1,
+                            column: start + width,
+                        });
+                    for renderer in [Renderer::plain(), Renderer::styled()] {
+                        let source = Some(line.as_bytes());
+                        let cut = render_block(&renderer, "f.json", source, &diagnostic, Tail::Cut);
+                        let whole =
+                            render_block(&renderer, "f.json", source, &diagnostic, Tail::Whole);
+                        assert_eq!(cut, whole, "start {start}, width {width}: {line}");
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 1000, "{compared}");
     }
 }
