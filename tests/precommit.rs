@@ -84,8 +84,23 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// `program` without the caller's `GIT_*` variables: with `GIT_DIR` (or `GIT_INDEX_FILE`, set
+/// inside git hooks) inherited, `git init` and `git commit` in the scratch directories would
+/// write into the caller's repository. Fix: that happened once, a test run from a shell that had
+/// `GIT_DIR` exported committed the scratch tree onto the developer's branch.
+fn without_git_environment(program: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut cmd = Command::new(program);
+    for (name, _) in std::env::vars_os() {
+        if name.to_string_lossy().starts_with("GIT_") {
+            cmd.env_remove(name);
+        }
+    }
+    cmd
+}
+
+/// `git` in `dir`, isolated from the caller's repository and configuration.
 fn git(dir: &Path) -> Command {
-    let mut cmd = Command::new("git");
+    let mut cmd = without_git_environment("git");
     cmd.current_dir(dir).args([
         "-c",
         "user.name=qovery-lint tests",
@@ -130,7 +145,7 @@ fn the_pre_commit_hook_passes_a_good_payload_and_fails_a_bad_one() {
     run_ok(git(&project).args(["add", "good.json", "bad.json"]));
 
     let try_repo = |file: &str| {
-        run(Command::new(&pre_commit)
+        run(without_git_environment(&pre_commit)
             .current_dir(&project)
             .env("PRE_COMMIT_HOME", scratch.path().join("pre-commit-home"))
             .env("PRE_COMMIT_COLOR", "never")
