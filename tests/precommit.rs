@@ -17,7 +17,8 @@ use std::process::{Command, Output};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// Directories never copied into the hook repository: build output and version control.
+/// Never copied into the hook repository: build output, version control (a directory, or in a
+/// worktree a file), local benchmark data.
 const SKIPPED: &[&str] = &["target", ".git", "bench-data", "wip"];
 
 fn run(cmd: &mut Command) -> Output {
@@ -65,18 +66,24 @@ fn pre_commit(scratch: &Path) -> PathBuf {
     bin.join("pre-commit")
 }
 
+/// Copies the working tree, minus [`SKIPPED`] whatever their kind: in a git worktree `.git` is a
+/// file naming the real repository, and copied along it made the scratch `git init` and
+/// `git commit` write onto the worktree's branch (fix; it happened). Symbolic links to files
+/// (the crates' `LICENSE-*`) are copied as the files they point to.
 fn copy_tree(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("{to:?}: {e}"));
     for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{from:?}: {e}")) {
         let entry = entry.unwrap_or_else(|e| panic!("{from:?}: {e}"));
         let name = entry.file_name();
-        let kind = entry
-            .file_type()
-            .unwrap_or_else(|e| panic!("{:?}: {e}", entry.path()));
+        if SKIPPED.iter().any(|s| OsStr::new(s) == name) {
+            continue;
+        }
+        // `metadata` follows symbolic links.
+        let kind = std::fs::metadata(entry.path())
+            .unwrap_or_else(|e| panic!("{:?}: {e}", entry.path()))
+            .file_type();
         if kind.is_dir() {
-            if !SKIPPED.iter().any(|s| OsStr::new(s) == name) {
-                copy_tree(&entry.path(), &to.join(&name));
-            }
+            copy_tree(&entry.path(), &to.join(&name));
         } else if kind.is_file() {
             std::fs::copy(entry.path(), to.join(&name))
                 .unwrap_or_else(|e| panic!("{:?}: {e}", entry.path()));
@@ -85,9 +92,8 @@ fn copy_tree(from: &Path, to: &Path) {
 }
 
 /// `program` without the caller's `GIT_*` variables: with `GIT_DIR` (or `GIT_INDEX_FILE`, set
-/// inside git hooks) inherited, `git init` and `git commit` in the scratch directories would
-/// write into the caller's repository. Fix: that happened once, a test run from a shell that had
-/// `GIT_DIR` exported committed the scratch tree onto the developer's branch.
+/// when the tests run inside a git hook) inherited, `git init` and `git commit` in the scratch
+/// directories would write into the caller's repository.
 fn without_git_environment(program: impl AsRef<std::ffi::OsStr>) -> Command {
     let mut cmd = Command::new(program);
     for (name, _) in std::env::vars_os() {
