@@ -420,7 +420,14 @@ fn complete_path<T: Document + Walkable>(bytes: &[u8], options: &CheckOptions) -
     // 400 KB document with 200,000 wrong array items took minutes. Hash sets instead.
     let poisoned_set: HashSet<&str> = poisoned.iter().map(String::as_str).collect();
     let mut spans = Spans::new(&parsed.root);
-    match serde_json::from_value::<T>(walked.value) {
+    let mut repaired = walked.value;
+    // Deserialized from a borrowed value, which is kept for the alternate repair below; the
+    // error message, when there is one, is the one of `from_value` as before.
+    let typed_value = match T::deserialize(&repaired) {
+        Ok(value) => Ok(value),
+        Err(_) => serde_json::from_value::<T>(repaired.clone()),
+    };
+    match typed_value {
         Ok(value) => {
             let typed: Vec<Diagnostic> = value
                 .validate_with(&options.context)
@@ -429,11 +436,20 @@ fn complete_path<T: Document + Walkable>(bytes: &[u8], options: &CheckOptions) -
                 .collect();
             // The typed findings on a second repair, with other placeholders: see
             // `shape::walk_alternate`. Only needed when something was repaired and a finding
-            // outside the repairs is left to confirm.
+            // outside the repairs is left to confirm. Made from the first repair by swapping its
+            // placeholders (`shape::alternate_in_place`); by a second walk if that fails.
             let alternate = if poisoned.is_empty() || typed.is_empty() {
                 None
             } else {
-                serde_json::from_value::<T>(shape::walk_alternate(&parsed.root, T::walk_shape()))
+                let patched = shape::alternate_in_place(
+                    &mut repaired,
+                    (&poisoned, &walked.patches),
+                    T::walk_shape(),
+                );
+                if !patched {
+                    repaired = shape::walk_alternate(&parsed.root, T::walk_shape());
+                }
+                T::deserialize(&repaired)
                     .ok()
                     .map(|value| value.validate_with(&options.context))
             };

@@ -48,6 +48,9 @@ pub struct Walked {
     pub found: Vec<Found>,
     /// Pointers of members that were removed or replaced.
     pub poisoned: Vec<String>,
+    /// For each of `poisoned`, the site whose placeholder the member has (or would have, when
+    /// removed) in the repaired value, if any: what [`alternate_in_place`] puts there.
+    pub patches: Vec<Option<usize>>,
 }
 
 /// Walks `root` against the root `schema` (a schemars 2020-12 root with `$defs`).
@@ -100,6 +103,7 @@ fn walk_filled(root: &Node, shape: &Shape, strict: bool, fill: Fill) -> Walked {
         report: fill == Fill::Minimal,
         found: Vec::new(),
         poisoned: Vec::new(),
+        patches: Vec::new(),
         scratch: Vec::new(),
     };
     let mut pointer = String::new();
@@ -111,7 +115,7 @@ fn walk_filled(root: &Node, shape: &Shape, strict: bool, fill: Fill) -> Walked {
             // poisoned, so the typed rules reported the placeholder's blank `name`, `tag`...
             // under the `type` error. The whole document is the broken value.
             if walker.report {
-                walker.poisoned.push(String::new());
+                walker.poison(String::new(), Some(shape.root));
             }
             shape.placeholder(shape.root, fill)
         }
@@ -120,7 +124,49 @@ fn walk_filled(root: &Node, shape: &Shape, strict: bool, fill: Fill) -> Walked {
         value,
         found: walker.found,
         poisoned: walker.poisoned,
+        patches: walker.patches,
     }
+}
+
+/// Turns the repaired value of [`walk`] into the one of [`walk_alternate`]: the placeholder of
+/// each removed or replaced member becomes the alternate one (a removed optional member is
+/// inserted). The members are the same, with the same values; only the order of the members
+/// of an object may differ (a member inserted here comes last), which typed deserialization
+/// does not see. `false` (with `value` partly changed) if a pointer cannot be followed.
+pub fn alternate_in_place(
+    value: &mut Json,
+    walked: (&[String], &[Option<usize>]),
+    shape: &Shape,
+) -> bool {
+    let (poisoned, patches) = walked;
+    if poisoned.len() != patches.len() {
+        return false;
+    }
+    for (pointer, site) in poisoned.iter().zip(patches) {
+        let Some(site) = *site else {
+            continue;
+        };
+        let placeholder = shape.placeholder(site, Fill::Alternate);
+        let Some((parent, token)) = pointer.rsplit_once('/') else {
+            // The root.
+            *value = placeholder;
+            continue;
+        };
+        let key = token.replace("~1", "/").replace("~0", "~");
+        match value.pointer_mut(parent) {
+            Some(Json::Object(members)) => {
+                members.insert(key, placeholder);
+            }
+            Some(Json::Array(items)) => {
+                match key.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+                    Some(item) => *item = placeholder,
+                    None => return false,
+                }
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// A JSON type a schema names; [`Ty::Other`] for a name outside the six the walk knows (never
@@ -361,6 +407,8 @@ struct Walker<'s> {
     report: bool,
     found: Vec<Found>,
     poisoned: Vec<String>,
+    /// Parallel to `poisoned`: see [`Walked::patches`].
+    patches: Vec<Option<usize>>,
     /// The property index of each member of the objects being walked (a stack, one slice per
     /// object), `usize::MAX` for an unknown member.
     scratch: Vec<usize>,
@@ -463,6 +511,7 @@ impl<'s> Walker<'s> {
                     // poisons: the last occurrence decides, as in most parsers.
                     if overridden.binary_search(&index).is_ok() {
                         self.poisoned.truncate(poisoned_before);
+                        self.patches.truncate(poisoned_before);
                         pointer.truncate(base);
                         continue;
                     }
@@ -475,7 +524,7 @@ impl<'s> Walker<'s> {
                         }
                         None => {
                             if self.report {
-                                self.poisoned.push(pointer.clone());
+                                self.poison(pointer.clone(), Some(property.site));
                             }
                             // A broken member is not in `out` yet: only the last occurrence of a
                             // key gets here, so there is nothing to remove for `Fill::Minimal`.
@@ -521,7 +570,7 @@ impl<'s> Walker<'s> {
                         format!("the required member `{name}` is missing"),
                         None,
                     );
-                    self.poisoned.push(pointer.clone());
+                    self.poison(pointer.clone(), required.site);
                 }
                 pointer.truncate(base);
             }
@@ -546,7 +595,7 @@ impl<'s> Walker<'s> {
                 Some(value) => out.push(value),
                 None => {
                     if self.report {
-                        self.poisoned.push(pointer.clone());
+                        self.poison(pointer.clone(), Some(item_site));
                     }
                     out.push(self.shape.placeholder(item_site, self.fill));
                 }
@@ -699,6 +748,11 @@ impl<'s> Walker<'s> {
             format!("expected {}, found {found}", expected.join(" or ")),
             help,
         );
+    }
+
+    fn poison(&mut self, pointer: String, patch: Option<usize>) {
+        self.poisoned.push(pointer);
+        self.patches.push(patch);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1184,11 +1238,12 @@ mod compiled_tests {
     //! payloads and on many random mutations of them: same repaired values (both fills), same
     //! diagnostics with the same spans in the same order, same poisoned pointers.
 
-    use super::{Shape, legacy, walk, walk_alternate};
+    use super::{Shape, alternate_in_place, legacy, walk, walk_alternate};
     use crate::document::json::parse_json;
     use crate::document::limits::Limits;
     use crate::document::tree::{Member, Node, Number, NumberKind, Span, Value};
     use crate::model::{ContainerRequest, ContainerResponse};
+    use crate::validate::{Context, Diagnostic, Validate};
     use serde::de::DeserializeOwned;
     use serde_json::Value as Json;
 
@@ -1228,22 +1283,58 @@ mod compiled_tests {
         }
     }
 
-    fn same(root: &Node, schema: &Json, shape: &Shape, strict: bool) {
+    /// Typed validation of a repaired value: `None` when it does not deserialize.
+    type Typed = fn(&Json) -> Option<Vec<Diagnostic>>;
+
+    fn typed<T: DeserializeOwned + Validate>(value: &Json) -> Option<Vec<Diagnostic>> {
+        let borrowed = T::deserialize(value).ok();
+        let owned = serde_json::from_value::<T>(value.clone()).ok();
+        assert_eq!(borrowed.is_some(), owned.is_some(), "{value}");
+        owned.map(|v| v.validate_with(&Context::new()).into_iter().collect())
+    }
+
+    fn same(root: &Node, schema: &Json, shape: &Shape, typed: Typed, strict: bool) {
         let old = legacy::walk(root, schema, strict);
         let new = walk(root, shape, strict);
-        assert_eq!(old.value, new.value, "minimal repair of {root:?}");
+        // In order (the equality of `Map` ignores the order of the members).
+        assert_eq!(
+            serde_json::to_string(&old.value).ok(),
+            serde_json::to_string(&new.value).ok(),
+            "minimal repair of {root:?}"
+        );
         assert_eq!(old.poisoned, new.poisoned, "poisoned of {root:?}");
-        let found = |w: &super::Walked| -> Vec<(crate::validate::Diagnostic, Span)> {
+        let found = |w: &super::Walked| -> Vec<(Diagnostic, Span)> {
             w.found
                 .iter()
                 .map(|f| (f.diagnostic.clone(), f.span))
                 .collect()
         };
         assert_eq!(found(&old), found(&new), "diagnostics of {root:?}");
+        let old_alternate = legacy::walk_alternate(root, schema);
+        let new_alternate = walk_alternate(root, shape);
         assert_eq!(
-            legacy::walk_alternate(root, schema),
-            walk_alternate(root, shape),
+            serde_json::to_string(&old_alternate).ok(),
+            serde_json::to_string(&new_alternate).ok(),
             "alternate repair of {root:?}"
+        );
+        // The alternate repair made in place from the minimal one: same members and values (in
+        // another order), same typed answer.
+        let mut patched = new.value.clone();
+        assert!(alternate_in_place(
+            &mut patched,
+            (&new.poisoned, &new.patches),
+            shape
+        ));
+        assert_eq!(patched, old_alternate, "patched alternate of {root:?}");
+        assert_eq!(
+            typed(&patched),
+            typed(&old_alternate),
+            "typed alternate of {root:?}"
+        );
+        assert_eq!(
+            typed(&new.value),
+            typed(&old.value),
+            "typed minimal of {root:?}"
         );
     }
 
@@ -1378,7 +1469,10 @@ mod compiled_tests {
         let response_schema = schema_of::<ContainerResponse>();
         let request = Shape::new(&request_schema);
         let response = Shape::new(&response_schema);
-        let kinds = [(&request_schema, &request), (&response_schema, &response)];
+        let kinds: [(&Json, &Shape, Typed); 2] = [
+            (&request_schema, &request, typed::<ContainerRequest>),
+            (&response_schema, &response, typed::<ContainerResponse>),
+        ];
         let roots: Vec<Node> = DOCUMENTS
             .iter()
             .map(|text| parse_json(text.as_bytes(), &Limits::DEFAULT).map(|p| p.root))
@@ -1386,9 +1480,9 @@ mod compiled_tests {
             .unwrap_or_default();
         assert_eq!(roots.len(), DOCUMENTS.len());
         for root in &roots {
-            for (schema, shape) in kinds {
-                same(root, schema, shape, false);
-                same(root, schema, shape, true);
+            for (schema, shape, typed) in kinds {
+                same(root, schema, shape, typed, false);
+                same(root, schema, shape, typed, true);
             }
         }
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
@@ -1397,8 +1491,8 @@ mod compiled_tests {
             for _ in 0..=rng.below(6) {
                 mutate(&mut root, &mut rng);
             }
-            let (schema, shape) = kinds[round % 2];
-            same(&root, schema, shape, round % 3 == 0);
+            let (schema, shape, typed) = kinds[round % 2];
+            same(&root, schema, shape, typed, round % 3 == 0);
         }
     }
 }

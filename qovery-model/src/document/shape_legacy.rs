@@ -59,6 +59,7 @@ fn walk_filled(root: &Node, schema: &Json, strict: bool, fill: Fill) -> Walked {
         value,
         found: walker.found,
         poisoned: walker.poisoned,
+        patches: Vec::new(),
     }
 }
 
