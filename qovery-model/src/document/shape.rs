@@ -231,7 +231,7 @@ struct Site {
 struct Body {
     /// `None` for a schema without `properties` (a free-form object).
     properties: Option<Vec<Property>>,
-    /// Indexes into `properties`, sorted by name.
+    /// Indexes into `properties`, sorted by [`by_length`].
     sorted: Vec<usize>,
     /// The `required` names (the strings of the list, in order, repeats included).
     required: Vec<Required>,
@@ -349,7 +349,7 @@ impl<'s> Compiler<'s> {
                 });
             }
             sorted = (0..list.len()).collect();
-            sorted.sort_by(|a, b| list[*a].name.cmp(&list[*b].name));
+            sorted.sort_by(|a, b| by_length(&list[*a].name, &list[*b].name));
             compiled_properties = Some(list);
         }
         for name in &required_names {
@@ -382,10 +382,16 @@ impl Body {
     fn property(&self, key: &str) -> Option<usize> {
         let properties = self.properties.as_ref()?;
         self.sorted
-            .binary_search_by(|&i| (*properties[i].name).cmp(key))
+            .binary_search_by(|&i| by_length(&properties[i].name, key))
             .ok()
             .map(|at| self.sorted[at])
     }
+}
+
+/// The order of [`Body::sorted`]: by length, then by bytes (most comparisons of a lookup are
+/// then of two lengths).
+fn by_length(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
 }
 
 /// Appends `/token`, escaped as a JSON Pointer reference token.
@@ -1216,14 +1222,17 @@ pub fn closest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Opti
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut previous: Vec<usize> = (0..=b.len()).collect();
+    // Two rows, swapped after each character of `a` (was one new row per character).
+    let mut current: Vec<usize> = vec![0; b.len() + 1];
     for (i, ca) in a.chars().enumerate() {
-        let mut current = Vec::with_capacity(b.len() + 1);
-        current.push(i + 1);
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        let mut left = i + 1;
+        current[0] = left;
+        for ((cb, above), cell) in b.iter().zip(previous.windows(2)).zip(&mut current[1..]) {
+            let substitution = above[0] + usize::from(ca != *cb);
+            left = substitution.min(above[1] + 1).min(left + 1);
+            *cell = left;
         }
-        previous = current;
+        std::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()]
 }
@@ -1460,6 +1469,41 @@ mod compiled_tests {
                 Value::Array(items) => items.push(Node::new(scalar(rng), node.span)),
                 _ => node.value = scalar(rng),
             },
+        }
+    }
+
+    /// The edit distance as it was (one new row per character).
+    fn old_edit_distance(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut previous: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut current = Vec::with_capacity(b.len() + 1);
+            current.push(i + 1);
+            for (j, cb) in b.iter().enumerate() {
+                let substitution = previous[j] + usize::from(ca != *cb);
+                current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+            }
+            previous = current;
+        }
+        previous[b.len()]
+    }
+
+    #[test]
+    fn the_edit_distance_is_unchanged() {
+        const CHARS: [char; 8] = ['a', 'b', 'c', '_', 'é', '/', '~', '\u{1F600}'];
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let word = |rng: &mut Rng| -> String {
+            (0..rng.below(12))
+                .map(|_| CHARS[rng.below(CHARS.len())])
+                .collect()
+        };
+        for _ in 0..20_000 {
+            let (a, b) = (word(&mut rng), word(&mut rng));
+            assert_eq!(
+                super::edit_distance(&a, &b),
+                old_edit_distance(&a, &b),
+                "{a:?} {b:?}"
+            );
         }
     }
 
