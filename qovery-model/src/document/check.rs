@@ -191,6 +191,29 @@ fn shape_of<T: schemars::JsonSchema + DeserializeOwned>() -> Json {
     shape
 }
 
+/// The shapes compiled for the structural walk, built once from the schemas above.
+static REQUEST_WALK: LazyLock<shape::Shape> =
+    LazyLock::new(|| shape::Shape::new(ContainerRequest::shape()));
+static RESPONSE_WALK: LazyLock<shape::Shape> =
+    LazyLock::new(|| shape::Shape::new(ContainerResponse::shape()));
+
+/// The compiled shape the complete path walks a document against.
+trait Walkable: Document {
+    fn walk_shape() -> &'static shape::Shape;
+}
+
+impl Walkable for ContainerRequest {
+    fn walk_shape() -> &'static shape::Shape {
+        &REQUEST_WALK
+    }
+}
+
+impl Walkable for ContainerResponse {
+    fn walk_shape() -> &'static shape::Shape {
+        &RESPONSE_WALK
+    }
+}
+
 trait Document: DeserializeOwned + Validate {
     fn shape() -> &'static Json;
 
@@ -270,7 +293,7 @@ fn allows_null(schema: &Json) -> bool {
     }
 }
 
-fn check_as<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
+fn check_as<T: Document + Walkable>(bytes: &[u8], options: &CheckOptions) -> Report {
     if bytes.len() > options.max_bytes {
         let mut report = Report::new();
         report.push_diagnostic(
@@ -346,7 +369,7 @@ fn locate_typed_findings(bytes: &[u8], options: &CheckOptions, found: Report) ->
     Some(report)
 }
 
-fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
+fn complete_path<T: Document + Walkable>(bytes: &[u8], options: &CheckOptions) -> Report {
     let lines = LineIndex::new(bytes);
     let mut report = Report::new();
     let parsed = match parse(bytes, options) {
@@ -368,7 +391,7 @@ fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
     // the "several documents" error). They are distinct by construction: not deduplicated.
     let parse_issues = located.len();
 
-    let walked = shape::walk(&parsed.root, T::shape(), options.strict);
+    let walked = shape::walk(&parsed.root, T::walk_shape(), options.strict);
     for Found { diagnostic, span } in walked.found {
         located.push((span, diagnostic));
     }
@@ -376,24 +399,44 @@ fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
     // Fix (hostile input): these lookups were linear scans, once per diagnostic: quadratic, a
     // 400 KB document with 200,000 wrong array items took minutes. Hash sets instead.
     let poisoned_set: HashSet<&str> = poisoned.iter().map(String::as_str).collect();
-    // The typed findings on a second repair, with other placeholders: see `shape::walk_alternate`.
-    let alternate = if poisoned.is_empty() {
-        None
-    } else {
-        serde_json::from_value::<T>(shape::walk_alternate(&parsed.root, T::shape()))
-            .ok()
-            .map(|value| value.validate_with(&options.context))
-    };
-    let alternate_set: Option<HashSet<DiagnosticKey<'_>>> = alternate
-        .as_ref()
-        .map(|alternate| alternate.diagnostics().iter().map(key_of).collect());
     let mut spans = Spans::new(&parsed.root);
-    match serde_json::from_value::<T>(walked.value) {
+    let mut repaired = walked.value;
+    // Deserialized from a borrowed value, which is kept for the alternate repair below; the
+    // error message, when there is one, is the one of `from_value` as before.
+    let typed_value = match T::deserialize(&repaired) {
+        Ok(value) => Ok(value),
+        Err(_) => serde_json::from_value::<T>(repaired.clone()),
+    };
+    match typed_value {
         Ok(value) => {
-            for diagnostic in value.validate_with(&options.context) {
-                if within(&poisoned_set, &diagnostic.pointer) {
-                    continue;
+            let typed: Vec<Diagnostic> = value
+                .validate_with(&options.context)
+                .into_iter()
+                .filter(|diagnostic| !within(&poisoned_set, &diagnostic.pointer))
+                .collect();
+            // The typed findings on a second repair, with other placeholders: see
+            // `shape::walk_alternate`. Only needed when something was repaired and a finding
+            // outside the repairs is left to confirm. Made from the first repair by swapping its
+            // placeholders (`shape::alternate_in_place`); by a second walk if that fails.
+            let alternate = if poisoned.is_empty() || typed.is_empty() {
+                None
+            } else {
+                let patched = shape::alternate_in_place(
+                    &mut repaired,
+                    (&poisoned, &walked.patches),
+                    T::walk_shape(),
+                );
+                if !patched {
+                    repaired = shape::walk_alternate(&parsed.root, T::walk_shape());
                 }
+                T::deserialize(&repaired)
+                    .ok()
+                    .map(|value| value.validate_with(&options.context))
+            };
+            let alternate_set: Option<HashSet<DiagnosticKey<'_>>> = alternate
+                .as_ref()
+                .map(|alternate| alternate.diagnostics().iter().map(key_of).collect());
+            for diagnostic in typed {
                 if let Some(alternate) = &alternate_set
                     && !alternate.contains(&key_of(&diagnostic))
                 {

@@ -325,8 +325,9 @@ pub(crate) struct KeyIndex {
     map: Option<HashMap<String, usize>>,
 }
 
-/// Objects with at most this many members are scanned linearly.
-const LINEAR_SCAN_MAX: usize = 16;
+/// Objects with fewer members than this are scanned linearly (a payload's root has about 20:
+/// scanning them is cheaper than hashing and cloning every key).
+const LINEAR_SCAN_MAX: usize = 32;
 
 impl KeyIndex {
     /// Returns the index of the first member of `members` (the members before the new one)

@@ -48,11 +48,15 @@ pub struct Walked {
     pub found: Vec<Found>,
     /// Pointers of members that were removed or replaced.
     pub poisoned: Vec<String>,
+    /// For each of `poisoned`, the site whose placeholder the member has (or would have, when
+    /// removed) in the repaired value, if any: what [`alternate_in_place`] puts there.
+    pub patches: Vec<Option<usize>>,
 }
 
 /// Walks `root` against the root `schema` (a schemars 2020-12 root with `$defs`).
-pub fn walk(root: &Node, schema: &Json, strict: bool) -> Walked {
-    walk_filled(root, schema, strict, Fill::Minimal)
+/// Walks `root` against the compiled root `shape`.
+pub fn walk(root: &Node, shape: &Shape, strict: bool) -> Walked {
+    walk_filled(root, shape, strict, Fill::Minimal)
 }
 
 /// The repaired value of [`walk`] with every removed or replaced member filled with *other*
@@ -64,8 +68,11 @@ pub fn walk(root: &Node, schema: &Json, strict: bool) -> Walked {
 /// "not among the declared ports (0)"). The checker validates this second repair too and keeps
 /// a typed diagnostic only when it is reproduced exactly (pointer, code, severity, message,
 /// help): a finding that changes when only the placeholders change depends on them.
-pub fn walk_alternate(root: &Node, schema: &Json) -> Json {
-    walk_filled(root, schema, false, Fill::Alternate).value
+///
+/// Only the value is built: no diagnostic, pointer or poisoned list (they are those of
+/// [`walk`]).
+pub fn walk_alternate(root: &Node, shape: &Shape) -> Json {
+    walk_filled(root, shape, false, Fill::Alternate).value
 }
 
 /// How the walk fills what it removes or replaces.
@@ -88,98 +95,371 @@ enum Slot {
     Item,
 }
 
-fn walk_filled(root: &Node, schema: &Json, strict: bool, fill: Fill) -> Walked {
-    let empty = Map::new();
-    let defs = schema
-        .get("$defs")
-        .and_then(Json::as_object)
-        .unwrap_or(&empty);
+fn walk_filled(root: &Node, shape: &Shape, strict: bool, fill: Fill) -> Walked {
     let mut walker = Walker {
-        defs,
+        shape,
         strict,
         fill,
+        report: fill == Fill::Minimal,
         found: Vec::new(),
         poisoned: Vec::new(),
+        patches: Vec::new(),
+        scratch: Vec::new(),
     };
     let mut pointer = String::new();
-    let value = match walker.node(root, schema, &mut pointer, Slot::Root) {
+    let value = match walker.node(root, shape.root, &mut pointer, Slot::Root) {
         Some(value) => value,
         None => {
             // Fix (issue 5, malformed documents): a root that is not an object (`1e400`, a
             // string, a YAML sequence, `---` alone) was replaced by a placeholder without being
             // poisoned, so the typed rules reported the placeholder's blank `name`, `tag`...
             // under the `type` error. The whole document is the broken value.
-            walker.poisoned.push(String::new());
-            filled_placeholder(schema, defs, 0, fill)
+            if walker.report {
+                walker.poison(String::new(), Some(shape.root));
+            }
+            shape.placeholder(shape.root, fill)
         }
     };
     Walked {
         value,
         found: walker.found,
         poisoned: walker.poisoned,
+        patches: walker.patches,
+    }
+}
+
+/// Turns the repaired value of [`walk`] into the one of [`walk_alternate`]: the placeholder of
+/// each removed or replaced member becomes the alternate one (a removed optional member is
+/// inserted). The members are the same, with the same values; only the order of the members
+/// of an object may differ (a member inserted here comes last), which typed deserialization
+/// does not see. `false` (with `value` partly changed) if a pointer cannot be followed.
+pub fn alternate_in_place(
+    value: &mut Json,
+    walked: (&[String], &[Option<usize>]),
+    shape: &Shape,
+) -> bool {
+    let (poisoned, patches) = walked;
+    if poisoned.len() != patches.len() {
+        return false;
+    }
+    for (pointer, site) in poisoned.iter().zip(patches) {
+        let Some(site) = *site else {
+            continue;
+        };
+        let placeholder = shape.placeholder(site, Fill::Alternate);
+        let Some((parent, token)) = pointer.rsplit_once('/') else {
+            // The root.
+            *value = placeholder;
+            continue;
+        };
+        let key = token.replace("~1", "/").replace("~0", "~");
+        match value.pointer_mut(parent) {
+            Some(Json::Object(members)) => {
+                members.insert(key, placeholder);
+            }
+            Some(Json::Array(items)) => {
+                match key.parse::<usize>().ok().and_then(|i| items.get_mut(i)) {
+                    Some(item) => *item = placeholder,
+                    None => return false,
+                }
+            }
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// A JSON type a schema names; [`Ty::Other`] for a name outside the six the walk knows (never
+/// matched, kept by name for messages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ty {
+    Object,
+    Array,
+    Integer,
+    String,
+    Boolean,
+    Number,
+    Other,
+}
+
+impl Ty {
+    fn of(name: &str) -> Ty {
+        match name {
+            "object" => Ty::Object,
+            "array" => Ty::Array,
+            "integer" => Ty::Integer,
+            "string" => Ty::String,
+            "boolean" => Ty::Boolean,
+            "number" => Ty::Number,
+            _ => Ty::Other,
+        }
+    }
+}
+
+/// The root schema compiled once into a table the walk reads without any lookup by name
+/// (`$ref`, `anyOf` and `type` lists resolved, properties sorted for binary search, placeholders
+/// built in advance). Built by [`Shape::new`] from the schema the old walk interpreted, with the
+/// same functions ([`allowed`], [`filled_placeholder`]), so it says exactly what the schema says.
+#[derive(Debug)]
+pub struct Shape {
+    /// One per place a schema is used (the root, each property, each `items`).
+    sites: Vec<Site>,
+    /// One per resolved schema, shared by the sites that resolve to it.
+    bodies: Vec<Body>,
+    root: usize,
+    /// The site of a missing `items` (the schema `true`: any value).
+    any: usize,
+}
+
+/// A schema where it is used: what [`allowed`] says about it, and its placeholders.
+#[derive(Debug)]
+struct Site {
+    /// The types allowed besides `null`, in schema order.
+    types: Vec<Ty>,
+    /// The same, by name.
+    type_names: Vec<Box<str>>,
+    nullable: bool,
+    body: usize,
+    /// `filled_placeholder(schema, defs, 0, Fill::Minimal)`.
+    minimal: Json,
+    /// `filled_placeholder(schema, defs, 0, Fill::Alternate)`.
+    alternate: Json,
+}
+
+/// A resolved schema (the `schema` of [`Allowed`]).
+#[derive(Debug, Default)]
+struct Body {
+    /// `None` for a schema without `properties` (a free-form object).
+    properties: Option<Vec<Property>>,
+    /// Indexes into `properties`, sorted by [`by_length`].
+    sorted: Vec<usize>,
+    /// The `required` names (the strings of the list, in order, repeats included).
+    required: Vec<Required>,
+    /// The site of `items`, if any.
+    items: Option<usize>,
+    /// `format: uuid`.
+    uuid: bool,
+    /// `format: int32`.
+    int32: bool,
+}
+
+#[derive(Debug)]
+struct Property {
+    name: Box<str>,
+    site: usize,
+    /// The index in `required` of the first entry with this name.
+    required: Option<usize>,
+}
+
+#[derive(Debug)]
+struct Required {
+    name: Box<str>,
+    /// The index of the first entry of `required` with this name.
+    first: usize,
+    /// The site of the property of that name, if `properties` has one.
+    site: Option<usize>,
+}
+
+impl Shape {
+    /// Compiles the root `schema` (a schemars 2020-12 root with `$defs`).
+    pub fn new(schema: &Json) -> Shape {
+        let empty = Map::new();
+        let defs = schema
+            .get("$defs")
+            .and_then(Json::as_object)
+            .unwrap_or(&empty);
+        let mut compiler = Compiler {
+            defs,
+            sites: Vec::new(),
+            bodies: Vec::new(),
+            memo: std::collections::HashMap::new(),
+        };
+        let any_schema = Json::Bool(true);
+        let any = compiler.site(&any_schema);
+        let root = compiler.site(schema);
+        Shape {
+            sites: compiler.sites,
+            bodies: compiler.bodies,
+            root,
+            any,
+        }
+    }
+
+    fn placeholder(&self, site: usize, fill: Fill) -> Json {
+        let site = &self.sites[site];
+        match fill {
+            Fill::Minimal => site.minimal.clone(),
+            Fill::Alternate => site.alternate.clone(),
+        }
+    }
+}
+
+struct Compiler<'s> {
+    defs: &'s Map<String, Json>,
+    sites: Vec<Site>,
+    bodies: Vec<Body>,
+    /// Bodies by the address of their schema.
+    memo: std::collections::HashMap<usize, usize>,
+}
+
+impl<'s> Compiler<'s> {
+    fn site(&mut self, schema: &'s Json) -> usize {
+        let allowed = allowed(schema, self.defs);
+        let body = self.body(allowed.schema);
+        self.sites.push(Site {
+            types: allowed.types.iter().map(|t| Ty::of(t)).collect(),
+            type_names: allowed.types.iter().map(|t| Box::from(*t)).collect(),
+            nullable: allowed.nullable,
+            body,
+            minimal: filled_placeholder(schema, self.defs, 0, Fill::Minimal),
+            alternate: filled_placeholder(schema, self.defs, 0, Fill::Alternate),
+        });
+        self.sites.len() - 1
+    }
+
+    fn body(&mut self, schema: &'s Json) -> usize {
+        let address = std::ptr::from_ref(schema) as usize;
+        if let Some(&index) = self.memo.get(&address) {
+            return index;
+        }
+        let index = self.bodies.len();
+        self.bodies.push(Body::default());
+        self.memo.insert(address, index);
+        let format = schema.get("format").and_then(Json::as_str);
+        let required_names: Vec<&str> = schema
+            .get("required")
+            .and_then(Json::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Json::as_str)
+            .collect();
+        let first = |name: &str| required_names.iter().position(|r| *r == name);
+        let properties = schema.get("properties").and_then(Json::as_object);
+        let mut compiled_properties = None;
+        let mut sorted = Vec::new();
+        let mut required = Vec::new();
+        if let Some(properties) = properties {
+            let mut list = Vec::with_capacity(properties.len());
+            for (name, property) in properties {
+                let site = self.site(property);
+                list.push(Property {
+                    name: name.as_str().into(),
+                    site,
+                    required: first(name),
+                });
+            }
+            sorted = (0..list.len()).collect();
+            sorted.sort_by(|a, b| by_length(&list[*a].name, &list[*b].name));
+            compiled_properties = Some(list);
+        }
+        for name in &required_names {
+            let site = compiled_properties
+                .as_ref()
+                .and_then(|list: &Vec<Property>| {
+                    list.iter().find(|p| &*p.name == *name).map(|p| p.site)
+                });
+            required.push(Required {
+                name: (*name).into(),
+                first: first(name).unwrap_or(0),
+                site,
+            });
+        }
+        let items = schema.get("items").map(|items| self.site(items));
+        self.bodies[index] = Body {
+            properties: compiled_properties,
+            sorted,
+            required,
+            items,
+            uuid: format == Some("uuid"),
+            int32: format == Some("int32"),
+        };
+        index
+    }
+}
+
+impl Body {
+    /// The index in `properties` of the property named `key`.
+    fn property(&self, key: &str) -> Option<usize> {
+        let properties = self.properties.as_ref()?;
+        self.sorted
+            .binary_search_by(|&i| by_length(&properties[i].name, key))
+            .ok()
+            .map(|at| self.sorted[at])
+    }
+}
+
+/// The order of [`Body::sorted`]: by length, then by bytes (most comparisons of a lookup are
+/// then of two lengths).
+fn by_length(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len().cmp(&b.len()).then_with(|| a.cmp(b))
+}
+
+/// Appends `/token`, escaped as a JSON Pointer reference token.
+fn push_token(pointer: &mut String, token: &str) {
+    pointer.push('/');
+    if token.bytes().any(|b| b == b'~' || b == b'/') {
+        push_escaped(pointer, token);
+    } else {
+        pointer.push_str(token);
     }
 }
 
 struct Walker<'s> {
-    defs: &'s Map<String, Json>,
+    shape: &'s Shape,
     strict: bool,
     fill: Fill,
+    /// Whether diagnostics, pointers and poisoned pointers are made ([`Fill::Minimal`]); the
+    /// alternate walk only builds its value.
+    report: bool,
     found: Vec<Found>,
     poisoned: Vec<String>,
-}
-
-/// The types a schema allows, and whether it allows `null`.
-struct Allowed<'s> {
-    types: Vec<&'s str>,
-    nullable: bool,
-    /// The schema to descend into for a non-null value.
-    schema: &'s Json,
+    /// Parallel to `poisoned`: see [`Walked::patches`].
+    patches: Vec<Option<usize>>,
+    /// The property index of each member of the objects being walked (a stack, one slice per
+    /// object), `usize::MAX` for an unknown member.
+    scratch: Vec<usize>,
 }
 
 impl<'s> Walker<'s> {
     /// Checks `node`; `None` when it is broken (the caller removes or replaces it).
-    fn node(
-        &mut self,
-        node: &Node,
-        schema: &'s Json,
-        pointer: &mut String,
-        slot: Slot,
-    ) -> Option<Json> {
-        let allowed = allowed(schema, self.defs);
+    fn node(&mut self, node: &Node, site: usize, pointer: &mut String, slot: Slot) -> Option<Json> {
+        let shape = self.shape;
+        let site = &shape.sites[site];
         if node.value.is_null() {
-            if allowed.nullable || allowed.types.is_empty() {
+            if site.nullable || site.types.is_empty() {
                 return Some(Json::Null);
             }
-            self.type_error(node, &allowed, pointer, slot);
+            self.type_error(node, site, pointer, slot);
             return None;
         }
-        let Some(kind) = matching_type(node, &allowed.types) else {
-            self.type_error(node, &allowed, pointer, slot);
+        let Some(kind) = matching_type(node, &site.types) else {
+            self.type_error(node, site, pointer, slot);
             return None;
         };
+        let body = &shape.bodies[site.body];
         match (kind, &node.value) {
-            ("object", Value::Object(members)) => {
-                self.object(node, members, allowed.schema, pointer, slot == Slot::Root)
+            (Ty::Object, Value::Object(members)) => {
+                self.object(node, members, body, pointer, slot == Slot::Root)
             }
-            ("array", Value::Array(items)) => self.array(items, allowed.schema, pointer),
-            ("integer", Value::Number(number)) => {
-                self.integer(node, number.kind(), number.text(), allowed.schema, pointer)
+            (Ty::Array, Value::Array(items)) => self.array(items, body, pointer),
+            (Ty::Integer, Value::Number(number)) => {
+                self.integer(node, number.kind(), number.text(), body, pointer)
             }
-            ("string", Value::String(text)) => {
-                let wants_uuid =
-                    allowed.schema.get("format").and_then(Json::as_str) == Some("uuid");
-                if wants_uuid && !is_uuid(text) {
-                    self.push(
-                        node.span,
-                        pointer,
-                        codes::FORMAT,
-                        Severity::Error,
-                        format!(
-                            "{} is not a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a",
-                            show(text)
-                        ),
-                        None,
-                    );
+            (Ty::String, Value::String(text)) => {
+                if body.uuid && !is_uuid(text) {
+                    if self.report {
+                        self.push(
+                            node.span,
+                            pointer,
+                            codes::FORMAT,
+                            Severity::Error,
+                            format!(
+                                "{} is not a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a",
+                                show(text)
+                            ),
+                            None,
+                        );
+                    }
                     return None;
                 }
                 Some(Json::String(text.clone()))
@@ -192,37 +472,44 @@ impl<'s> Walker<'s> {
         &mut self,
         node: &Node,
         members: &[Member],
-        schema: &'s Json,
+        body: &'s Body,
         pointer: &mut String,
         root: bool,
     ) -> Option<Json> {
-        let properties = schema.get("properties").and_then(Json::as_object);
-        let Some(properties) = properties else {
+        let Some(properties) = &body.properties else {
             // A free-form object (`config_json`): any members.
             return Some(free_form(node, self, pointer));
         };
-        let overridden = self.duplicates(members, pointer);
-        let required = schema.get("required").and_then(Json::as_array);
-        let is_required = |key: &str| {
-            required
-                .into_iter()
-                .flatten()
-                .any(|name| name.as_str() == Some(key))
+        let shape = self.shape;
+        // Each member's property, looked up once.
+        let base_scratch = self.scratch.len();
+        self.scratch.extend(
+            members
+                .iter()
+                .map(|m| body.property(&m.key).unwrap_or(usize::MAX)),
+        );
+        let overridden = if has_repeated_key(members, &self.scratch[base_scratch..]) {
+            self.duplicates(members, pointer)
+        } else {
+            Vec::new()
         };
-        let mut out = Map::new();
+        // Which `required` entries (by their first index) are in `out`.
+        let mut present = vec![false; body.required.len()];
+        let mut out = Map::with_capacity(members.len() + body.required.len());
         let base = pointer.len();
         for (index, member) in members.iter().enumerate() {
-            pointer.push('/');
-            push_escaped(pointer, &member.key);
+            if self.report {
+                push_token(pointer, &member.key);
+            }
             let poisoned_before = self.poisoned.len();
-            match properties.get(&member.key) {
+            match properties.get(self.scratch[base_scratch + index]) {
                 Some(property) => {
-                    let slot = if is_required(&member.key) {
+                    let slot = if property.required.is_some() {
                         Slot::Required
                     } else {
                         Slot::Optional
                     };
-                    let value = self.node(&member.value, property, pointer, slot);
+                    let value = self.node(&member.value, property.site, pointer, slot);
                     // Fix (issue 5, document table): a broken occurrence of a repeated key that
                     // a later one overrides (`"cpu": "x", "cpu": 5`) poisoned the pointer, so the
                     // rules never checked the value that is kept (5). An overridden occurrence
@@ -230,77 +517,93 @@ impl<'s> Walker<'s> {
                     // poisons: the last occurrence decides, as in most parsers.
                     if overridden.binary_search(&index).is_ok() {
                         self.poisoned.truncate(poisoned_before);
+                        self.patches.truncate(poisoned_before);
                         pointer.truncate(base);
                         continue;
                     }
                     match value {
                         Some(value) => {
                             out.insert(member.key.clone(), value);
+                            if let Some(first) = property.required {
+                                present[first] = true;
+                            }
                         }
                         None => {
-                            self.poisoned.push(pointer.clone());
-                            match self.fill {
-                                Fill::Minimal => {
-                                    out.remove(&member.key);
-                                }
-                                Fill::Alternate => {
-                                    let value =
-                                        filled_placeholder(property, self.defs, 0, self.fill);
-                                    out.insert(member.key.clone(), value);
+                            if self.report {
+                                self.poison(pointer.clone(), Some(property.site));
+                            }
+                            // A broken member is not in `out` yet: only the last occurrence of a
+                            // key gets here, so there is nothing to remove for `Fill::Minimal`.
+                            if self.fill == Fill::Alternate {
+                                out.insert(
+                                    member.key.clone(),
+                                    shape.placeholder(property.site, self.fill),
+                                );
+                                if let Some(first) = property.required {
+                                    present[first] = true;
                                 }
                             }
                         }
                     }
                 }
                 None if root && member.key == "$schema" => {}
-                None => self.unknown(member, properties, pointer),
+                None => {
+                    if self.report {
+                        self.unknown(member, properties, pointer);
+                    }
+                }
             }
             pointer.truncate(base);
         }
-        for name in required.into_iter().flatten().filter_map(Json::as_str) {
-            if out.contains_key(name) {
+        self.scratch.truncate(base_scratch);
+        for required in &body.required {
+            if present[required.first] {
                 continue;
             }
-            pointer.push('/');
-            push_escaped(pointer, name);
-            // Fix (hostile input): this was a scan of every poisoned pointer of the document, once
-            // per missing member: quadratic. A member of this object that is not in `out` was
-            // removed as broken, and poisoned then.
-            let poisoned_here = members.iter().any(|m| m.key == name);
-            if !poisoned_here {
-                self.push(
-                    Span::new(node.span.start, node.span.start + 1),
-                    pointer,
-                    codes::REQUIRED,
-                    Severity::Error,
-                    format!("the required member `{name}` is missing"),
-                    None,
-                );
-                self.poisoned.push(pointer.clone());
+            let name = &*required.name;
+            if self.report {
+                push_token(pointer, name);
+                // Fix (hostile input): this was a scan of every poisoned pointer of the
+                // document, once per missing member: quadratic. A member of this object that is
+                // not in `out` was removed as broken, and poisoned then.
+                let poisoned_here = members.iter().any(|m| m.key == name);
+                if !poisoned_here {
+                    self.push(
+                        Span::new(node.span.start, node.span.start + 1),
+                        pointer,
+                        codes::REQUIRED,
+                        Severity::Error,
+                        format!("the required member `{name}` is missing"),
+                        None,
+                    );
+                    self.poison(pointer.clone(), required.site);
+                }
+                pointer.truncate(base);
             }
-            if let Some(property) = properties.get(name) {
-                out.insert(
-                    name.to_owned(),
-                    filled_placeholder(property, self.defs, 0, self.fill),
-                );
+            if let Some(site) = required.site {
+                out.insert(name.to_owned(), shape.placeholder(site, self.fill));
+                present[required.first] = true;
             }
-            pointer.truncate(base);
         }
         Some(Json::Object(out))
     }
 
-    fn array(&mut self, items: &[Node], schema: &'s Json, pointer: &mut String) -> Option<Json> {
-        let item_schema = schema.get("items").unwrap_or(&Json::Bool(true));
+    fn array(&mut self, items: &[Node], body: &Body, pointer: &mut String) -> Option<Json> {
+        let item_site = body.items.unwrap_or(self.shape.any);
         let base = pointer.len();
         let mut out = Vec::with_capacity(items.len());
         for (index, item) in items.iter().enumerate() {
-            pointer.push('/');
-            pointer.push_str(&index.to_string());
-            match self.node(item, item_schema, pointer, Slot::Item) {
+            if self.report {
+                pointer.push('/');
+                push_index(pointer, index);
+            }
+            match self.node(item, item_site, pointer, Slot::Item) {
                 Some(value) => out.push(value),
                 None => {
-                    self.poisoned.push(pointer.clone());
-                    out.push(filled_placeholder(item_schema, self.defs, 0, self.fill));
+                    if self.report {
+                        self.poison(pointer.clone(), Some(item_site));
+                    }
+                    out.push(self.shape.placeholder(item_site, self.fill));
                 }
             }
             pointer.truncate(base);
@@ -313,14 +616,14 @@ impl<'s> Walker<'s> {
         node: &Node,
         kind: NumberKind,
         text: &str,
-        schema: &Json,
+        body: &Body,
         pointer: &str,
     ) -> Option<Json> {
-        let int32 = schema.get("format").and_then(Json::as_str) == Some("int32");
         match kind {
-            NumberKind::Integer(value) if !int32 || i32::try_from(value).is_ok() => {
+            NumberKind::Integer(value) if !body.int32 || i32::try_from(value).is_ok() => {
                 Some(Json::from(value))
             }
+            _ if !self.report => None,
             NumberKind::Integer(_) | NumberKind::IntegerOutOfRange => {
                 self.push(
                     node.span,
@@ -362,9 +665,11 @@ impl<'s> Walker<'s> {
             let (first, second) = (&members[pair[0]], &members[pair[1]]);
             if first.key == second.key {
                 overridden.push(pair[0]);
+                if !self.report {
+                    continue;
+                }
                 let mut at = pointer.to_owned();
-                at.push('/');
-                push_escaped(&mut at, &second.key);
+                push_token(&mut at, &second.key);
                 self.push(
                     second.key_span,
                     &at,
@@ -382,8 +687,8 @@ impl<'s> Walker<'s> {
         overridden
     }
 
-    fn unknown(&mut self, member: &Member, properties: &Map<String, Json>, pointer: &str) {
-        let suggestion = closest(&member.key, properties.keys().map(String::as_str));
+    fn unknown(&mut self, member: &Member, properties: &[Property], pointer: &str) {
+        let suggestion = closest(&member.key, properties.iter().map(|p| &*p.name));
         let severity = if self.strict {
             Severity::Error
         } else {
@@ -403,10 +708,13 @@ impl<'s> Walker<'s> {
         );
     }
 
-    fn type_error(&mut self, node: &Node, allowed: &Allowed<'_>, pointer: &str, slot: Slot) {
-        let mut expected: Vec<&str> = allowed.types.iter().map(|t| article(t)).collect();
+    fn type_error(&mut self, node: &Node, site: &Site, pointer: &str, slot: Slot) {
+        if !self.report {
+            return;
+        }
+        let mut expected: Vec<&str> = site.type_names.iter().map(|t| article(t)).collect();
         let expected_value = expected.join(" or ");
-        if allowed.nullable {
+        if site.nullable {
             expected.push("null");
         }
         let found = match &node.value {
@@ -417,13 +725,13 @@ impl<'s> Walker<'s> {
             Value::Array(_) => "an array".to_owned(),
             Value::Object(_) => "an object".to_owned(),
         };
-        let help = match (&node.value, allowed.types.first().copied()) {
-            (Value::String(s), Some("integer")) if s.trim().parse::<i64>().is_ok() => {
+        let help = match (&node.value, site.types.first().copied()) {
+            (Value::String(s), Some(Ty::Integer)) if s.trim().parse::<i64>().is_ok() => {
                 Some(format!("remove the quotes: {}", s.trim()))
             }
             // `tag: 1.27` in YAML, `"tag": 1.27` in JSON: a string that reads as a number.
-            (Value::Number(n), Some("string")) => Some(format!("quote it: \"{}\"", n.text())),
-            (Value::Bool(b), Some("string")) => Some(format!("quote it: \"{b}\"")),
+            (Value::Number(n), Some(Ty::String)) => Some(format!("quote it: \"{}\"", n.text())),
+            (Value::Bool(b), Some(Ty::String)) => Some(format!("quote it: \"{b}\"")),
             // Fix (issue 5, document table): omitting is only a fix for an optional member; a
             // required member (`"name": null`) was told to be omitted, which makes it missing.
             (Value::Null, _) => match slot {
@@ -448,6 +756,11 @@ impl<'s> Walker<'s> {
         );
     }
 
+    fn poison(&mut self, pointer: String, patch: Option<usize>) {
+        self.poisoned.push(pointer);
+        self.patches.push(patch);
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn push(
         &mut self,
@@ -468,16 +781,51 @@ impl<'s> Walker<'s> {
     }
 }
 
+/// Whether two members of an object have the same key, given each member's property index
+/// (`usize::MAX` for an unknown member). Quadratic, so only up to 64 members; above, the answer
+/// is "maybe" and [`Walker::duplicates`] sorts.
+fn has_repeated_key(members: &[Member], properties: &[usize]) -> bool {
+    if members.len() > 64 {
+        return true;
+    }
+    for (i, (member, &property)) in members.iter().zip(properties).enumerate() {
+        for (other, &other_property) in members[i + 1..].iter().zip(&properties[i + 1..]) {
+            let same = if property == usize::MAX {
+                other_property == usize::MAX && other.key == member.key
+            } else {
+                other_property == property
+            };
+            if same {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Appends the decimal digits of `index`.
+fn push_index(pointer: &mut String, index: usize) {
+    use std::fmt::Write as _;
+    if index < 10 {
+        pointer.push(char::from(b'0' + u8::try_from(index).unwrap_or(0)));
+    } else {
+        let _ = write!(pointer, "{index}");
+    }
+}
+
 /// Converts a free-form value (config_json and the like), still reporting duplicate keys.
 fn free_form(node: &Node, walker: &mut Walker<'_>, pointer: &mut String) -> Json {
     match &node.value {
         Value::Object(members) => {
-            let _overridden = walker.duplicates(members, pointer);
+            if walker.report {
+                let _overridden = walker.duplicates(members, pointer);
+            }
             let base = pointer.len();
-            let mut out = Map::new();
+            let mut out = Map::with_capacity(members.len());
             for member in members {
-                pointer.push('/');
-                push_escaped(pointer, &member.key);
+                if walker.report {
+                    push_token(pointer, &member.key);
+                }
                 out.insert(
                     member.key.clone(),
                     free_form(&member.value, walker, pointer),
@@ -492,8 +840,10 @@ fn free_form(node: &Node, walker: &mut Walker<'_>, pointer: &mut String) -> Json
                 .iter()
                 .enumerate()
                 .map(|(index, item)| {
-                    pointer.push('/');
-                    pointer.push_str(&index.to_string());
+                    if walker.report {
+                        pointer.push('/');
+                        push_index(pointer, index);
+                    }
                     let value = free_form(item, walker, pointer);
                     pointer.truncate(base);
                     value
@@ -503,6 +853,14 @@ fn free_form(node: &Node, walker: &mut Walker<'_>, pointer: &mut String) -> Json
         }
         _ => node.to_json_value(),
     }
+}
+
+/// The types a schema allows, and whether it allows `null`.
+struct Allowed<'s> {
+    types: Vec<&'s str>,
+    nullable: bool,
+    /// The schema to descend into for a non-null value.
+    schema: &'s Json,
 }
 
 fn article(ty: &str) -> &str {
@@ -526,17 +884,18 @@ fn integral_hint(text: &str, kind: NumberKind) -> String {
     }
 }
 
-/// The JSON type of `node` among `types` (`integer` for integer literals, `number` for any).
-fn matching_type<'t>(node: &Node, types: &[&'t str]) -> Option<&'t str> {
+/// The JSON type of `node` among `types` (`integer` for integer literals, `number` for any);
+/// [`Ty::Other`] ("any") when `types` is empty.
+fn matching_type(node: &Node, types: &[Ty]) -> Option<Ty> {
     if types.is_empty() {
-        return Some("any");
+        return Some(Ty::Other);
     }
     types.iter().copied().find(|ty| match (*ty, &node.value) {
-        ("object", Value::Object(_))
-        | ("array", Value::Array(_))
-        | ("string", Value::String(_)) => true,
-        ("boolean", Value::Bool(_)) | ("number", Value::Number(_)) => true,
-        ("integer", Value::Number(n)) => {
+        (Ty::Object, Value::Object(_))
+        | (Ty::Array, Value::Array(_))
+        | (Ty::String, Value::String(_)) => true,
+        (Ty::Boolean, Value::Bool(_)) | (Ty::Number, Value::Number(_)) => true,
+        (Ty::Integer, Value::Number(n)) => {
             n.is_integer_literal()
                 || matches!(n.kind(), NumberKind::Float(_) | NumberKind::FloatOutOfRange)
         }
@@ -863,14 +1222,321 @@ pub fn closest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Opti
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut previous: Vec<usize> = (0..=b.len()).collect();
+    // Two rows, swapped after each character of `a` (was one new row per character).
+    let mut current: Vec<usize> = vec![0; b.len() + 1];
     for (i, ca) in a.chars().enumerate() {
-        let mut current = Vec::with_capacity(b.len() + 1);
-        current.push(i + 1);
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        let mut left = i + 1;
+        current[0] = left;
+        for ((cb, above), cell) in b.iter().zip(previous.windows(2)).zip(&mut current[1..]) {
+            let substitution = above[0] + usize::from(ca != *cb);
+            left = substitution.min(above[1] + 1).min(left + 1);
+            *cell = left;
         }
-        previous = current;
+        std::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()]
+}
+
+#[cfg(test)]
+#[path = "shape_legacy.rs"]
+mod legacy;
+
+#[cfg(test)]
+mod compiled_tests {
+    //! The compiled walk against the walk it replaced ([`super::legacy`]), on the example
+    //! payloads and on many random mutations of them: same repaired values (both fills), same
+    //! diagnostics with the same spans in the same order, same poisoned pointers.
+
+    use super::{Shape, alternate_in_place, legacy, walk, walk_alternate};
+    use crate::document::json::parse_json;
+    use crate::document::limits::Limits;
+    use crate::document::tree::{Member, Node, Number, NumberKind, Span, Value};
+    use crate::model::{ContainerRequest, ContainerResponse};
+    use crate::validate::{Context, Diagnostic, Validate};
+    use serde::de::DeserializeOwned;
+    use serde_json::Value as Json;
+
+    fn schema_of<T: schemars::JsonSchema + DeserializeOwned>() -> Json {
+        let mut shape = schemars::generate::SchemaSettings::draft2020_12()
+            .into_generator()
+            .into_root_schema_for::<T>()
+            .to_value();
+        super::keep_structural(&mut shape, |value| {
+            serde_json::from_value::<T>(value).is_ok()
+        });
+        shape
+    }
+
+    const DOCUMENTS: [&str; 6] = [
+        include_str!("../../../benches/data/request.json"),
+        include_str!("../../../benches/data/request-invalid.json"),
+        include_str!("../../../examples/payloads/broken-web.json"),
+        include_str!("../../../examples/payloads/minimal.json"),
+        include_str!("../../../examples/payloads/web-service.json"),
+        include_str!("../../../examples/payloads/web-service.response.json"),
+    ];
+
+    /// xorshift64*: deterministic.
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        fn below(&mut self, n: usize) -> usize {
+            usize::try_from(self.next() % n.max(1) as u64).unwrap_or(0)
+        }
+    }
+
+    /// Typed validation of a repaired value: `None` when it does not deserialize.
+    type Typed = fn(&Json) -> Option<Vec<Diagnostic>>;
+
+    fn typed<T: DeserializeOwned + Validate>(value: &Json) -> Option<Vec<Diagnostic>> {
+        let borrowed = T::deserialize(value).ok();
+        let owned = serde_json::from_value::<T>(value.clone()).ok();
+        assert_eq!(borrowed.is_some(), owned.is_some(), "{value}");
+        owned.map(|v| v.validate_with(&Context::new()).into_iter().collect())
+    }
+
+    fn same(root: &Node, schema: &Json, shape: &Shape, typed: Typed, strict: bool) {
+        let old = legacy::walk(root, schema, strict);
+        let new = walk(root, shape, strict);
+        // In order (the equality of `Map` ignores the order of the members).
+        assert_eq!(
+            serde_json::to_string(&old.value).ok(),
+            serde_json::to_string(&new.value).ok(),
+            "minimal repair of {root:?}"
+        );
+        assert_eq!(old.poisoned, new.poisoned, "poisoned of {root:?}");
+        let found = |w: &super::Walked| -> Vec<(Diagnostic, Span)> {
+            w.found
+                .iter()
+                .map(|f| (f.diagnostic.clone(), f.span))
+                .collect()
+        };
+        assert_eq!(found(&old), found(&new), "diagnostics of {root:?}");
+        let old_alternate = legacy::walk_alternate(root, schema);
+        let new_alternate = walk_alternate(root, shape);
+        assert_eq!(
+            serde_json::to_string(&old_alternate).ok(),
+            serde_json::to_string(&new_alternate).ok(),
+            "alternate repair of {root:?}"
+        );
+        // The alternate repair made in place from the minimal one: same members and values (in
+        // another order), same typed answer.
+        let mut patched = new.value.clone();
+        assert!(alternate_in_place(
+            &mut patched,
+            (&new.poisoned, &new.patches),
+            shape
+        ));
+        assert_eq!(patched, old_alternate, "patched alternate of {root:?}");
+        assert_eq!(
+            typed(&patched),
+            typed(&old_alternate),
+            "typed alternate of {root:?}"
+        );
+        assert_eq!(
+            typed(&new.value),
+            typed(&old.value),
+            "typed minimal of {root:?}"
+        );
+    }
+
+    /// Every node of the tree, as a path of child indexes.
+    fn paths(node: &Node, path: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        out.push(path.clone());
+        let children: Vec<&Node> = match &node.value {
+            Value::Object(members) => members.iter().map(|m| &m.value).collect(),
+            Value::Array(items) => items.iter().collect(),
+            _ => Vec::new(),
+        };
+        for (index, child) in children.into_iter().enumerate() {
+            path.push(index);
+            paths(child, path, out);
+            path.pop();
+        }
+    }
+
+    /// Applies `change` to the node at `path`.
+    fn at(node: &mut Node, path: &[usize], change: &mut dyn FnMut(&mut Node)) {
+        match (path.split_first(), &mut node.value) {
+            (Some((&first, rest)), Value::Object(members)) => {
+                at(&mut members[first].value, rest, change);
+            }
+            (Some((&first, rest)), Value::Array(items)) => at(&mut items[first], rest, change),
+            _ => change(node),
+        }
+    }
+
+    fn scalar(rng: &mut Rng) -> Value {
+        let number = |text: &str, kind| Value::Number(Number::new(text, kind));
+        match rng.below(17) {
+            0 => Value::Null,
+            1 => Value::Bool(rng.below(2) == 0),
+            2 => number("80", NumberKind::Integer(80)),
+            3 => number("0", NumberKind::Integer(0)),
+            4 => number("3000000000", NumberKind::Integer(3_000_000_000)),
+            5 => number("99999999999999999999", NumberKind::IntegerOutOfRange),
+            6 => number("1.5", NumberKind::Float(1.5)),
+            7 => number("2.0", NumberKind::Float(2.0)),
+            8 => number("1e400", NumberKind::FloatOutOfRange),
+            9 => Value::String("80".to_owned()),
+            10 => Value::String("x".to_owned()),
+            11 => Value::String("3c90c3cc-0d44-4b50-8888-8dd25736052a".to_owned()),
+            12 => Value::String("HTTP".to_owned()),
+            13 => Value::Array(Vec::new()),
+            14 => Value::Object(Vec::new()),
+            15 => number("-1", NumberKind::Integer(-1)),
+            _ => Value::String(String::new()),
+        }
+    }
+
+    fn key(rng: &mut Rng) -> String {
+        const KEYS: [&str; 12] = [
+            "nmae",
+            "x",
+            "a/b~c",
+            "port",
+            "readyness_probe",
+            "$schema",
+            "internal_port",
+            "type",
+            "name",
+            "cpu",
+            "config_json",
+            "tcp",
+        ];
+        KEYS[rng.below(KEYS.len())].to_owned()
+    }
+
+    fn mutate(root: &mut Node, rng: &mut Rng) {
+        let mut all = Vec::new();
+        paths(root, &mut Vec::new(), &mut all);
+        let path = all[rng.below(all.len())].clone();
+        at(root, &path, &mut |node| change(node, rng));
+    }
+
+    fn change(node: &mut Node, rng: &mut Rng) {
+        match rng.below(6) {
+            0 | 1 => node.value = scalar(rng),
+            2 => match &mut node.value {
+                Value::Object(members) if !members.is_empty() => {
+                    let index = rng.below(members.len());
+                    members.remove(index);
+                }
+                Value::Array(items) if !items.is_empty() => {
+                    let index = rng.below(items.len());
+                    items.remove(index);
+                }
+                _ => node.value = scalar(rng),
+            },
+            3 => match &mut node.value {
+                Value::Object(members) if !members.is_empty() => {
+                    let index = rng.below(members.len());
+                    let mut copy = members[index].clone();
+                    if rng.below(2) == 0 {
+                        copy.value.value = scalar(rng);
+                    }
+                    copy.key_span = Span::new(copy.key_span.start + 1, copy.key_span.end + 1);
+                    let to = rng.below(members.len() + 1);
+                    members.insert(to, copy);
+                }
+                Value::Array(items) if !items.is_empty() => {
+                    let index = rng.below(items.len());
+                    let copy = items[index].clone();
+                    items.push(copy);
+                }
+                _ => node.value = scalar(rng),
+            },
+            _ => match &mut node.value {
+                Value::Object(members) => {
+                    let value = Node::new(scalar(rng), node.span);
+                    let to = rng.below(members.len() + 1);
+                    members.insert(
+                        to,
+                        Member {
+                            key: key(rng),
+                            key_span: Span::new(node.span.start + to, node.span.start + to + 1),
+                            value,
+                        },
+                    );
+                }
+                Value::Array(items) => items.push(Node::new(scalar(rng), node.span)),
+                _ => node.value = scalar(rng),
+            },
+        }
+    }
+
+    /// The edit distance as it was (one new row per character).
+    fn old_edit_distance(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut previous: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut current = Vec::with_capacity(b.len() + 1);
+            current.push(i + 1);
+            for (j, cb) in b.iter().enumerate() {
+                let substitution = previous[j] + usize::from(ca != *cb);
+                current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+            }
+            previous = current;
+        }
+        previous[b.len()]
+    }
+
+    #[test]
+    fn the_edit_distance_is_unchanged() {
+        const CHARS: [char; 8] = ['a', 'b', 'c', '_', 'é', '/', '~', '\u{1F600}'];
+        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+        let word = |rng: &mut Rng| -> String {
+            (0..rng.below(12))
+                .map(|_| CHARS[rng.below(CHARS.len())])
+                .collect()
+        };
+        for _ in 0..20_000 {
+            let (a, b) = (word(&mut rng), word(&mut rng));
+            assert_eq!(
+                super::edit_distance(&a, &b),
+                old_edit_distance(&a, &b),
+                "{a:?} {b:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_compiled_walk_agrees_with_the_schema_walk() {
+        let request_schema = schema_of::<ContainerRequest>();
+        let response_schema = schema_of::<ContainerResponse>();
+        let request = Shape::new(&request_schema);
+        let response = Shape::new(&response_schema);
+        let kinds: [(&Json, &Shape, Typed); 2] = [
+            (&request_schema, &request, typed::<ContainerRequest>),
+            (&response_schema, &response, typed::<ContainerResponse>),
+        ];
+        let roots: Vec<Node> = DOCUMENTS
+            .iter()
+            .map(|text| parse_json(text.as_bytes(), &Limits::DEFAULT).map(|p| p.root))
+            .collect::<Result<_, _>>()
+            .unwrap_or_default();
+        assert_eq!(roots.len(), DOCUMENTS.len());
+        for root in &roots {
+            for (schema, shape, typed) in kinds {
+                same(root, schema, shape, typed, false);
+                same(root, schema, shape, typed, true);
+            }
+        }
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        for round in 0..4000 {
+            let mut root = roots[round % roots.len()].clone();
+            for _ in 0..=rng.below(6) {
+                mutate(&mut root, &mut rng);
+            }
+            let (schema, shape, typed) = kinds[round % 2];
+            same(&root, schema, shape, typed, round % 3 == 0);
+        }
+    }
 }
