@@ -109,13 +109,32 @@ impl<'a> LineIndex<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
         let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
         line_starts.push(0);
-        line_starts.extend(
-            bytes
-                .iter()
-                .enumerate()
-                .filter(|&(_, &b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        // Eight bytes at a time: most words of a document hold no line break. The "has a zero
+        // byte" trick flags every `\n` (and may flag a byte after one), so each flag is checked.
+        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+        const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+        const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+        let mut words = bytes.chunks_exact(8);
+        let mut base = 0;
+        for chunk in &mut words {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            let x = u64::from_le_bytes(word) ^ NEWLINES;
+            let mut flags = x.wrapping_sub(ONES) & !x & HIGHS;
+            while flags != 0 {
+                let i = (flags.trailing_zeros() / 8) as usize;
+                if chunk[i] == b'\n' {
+                    line_starts.push(base + i + 1);
+                }
+                flags &= flags - 1;
+            }
+            base += 8;
+        }
+        for (i, &b) in words.remainder().iter().enumerate() {
+            if b == b'\n' {
+                line_starts.push(base + i + 1);
+            }
+        }
         let char_ends = (!bytes.is_ascii()).then(|| CharEnds::new(bytes));
         Self {
             bytes,
@@ -283,5 +302,29 @@ mod tests {
     #[test]
     fn display() {
         assert_eq!(pos(3, 7).to_string(), "3:7");
+    }
+
+    #[test]
+    fn line_starts_match_a_byte_by_byte_scan() {
+        // Line breaks at every offset of a word, runs of them, and the bytes the word trick may
+        // flag by mistake (0x0B right after a line break).
+        let mut rng = crate::test_rng::Rng(0xC0FF_EE00_1234_5678);
+        for len in 0..200 {
+            for _ in 0..20 {
+                let bytes: Vec<u8> = (0..len)
+                    .map(|_| [b'\n', 0x0B, b'a', b'\r', 0x00, 0x80][rng.below(6)])
+                    .collect();
+                let expected: Vec<usize> = std::iter::once(0)
+                    .chain(
+                        bytes
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, b)| **b == b'\n')
+                            .map(|(i, _)| i + 1),
+                    )
+                    .collect();
+                assert_eq!(LineIndex::new(&bytes).line_starts, expected, "{bytes:?}");
+            }
+        }
     }
 }
