@@ -32,6 +32,10 @@ pub fn for_each_duplicate<'a, T, K: ?Sized + 'a>(
     cmp: impl Fn(&K, &K) -> Ordering,
     mut found: impl FnMut(usize, usize),
 ) {
+    // No earlier element to compare with: the usual single port, storage or group.
+    if items.len() < 2 {
+        return;
+    }
     if items.len() <= PAIRWISE_MAX {
         for (index, item) in items.iter().enumerate() {
             let Some(k) = key(item) else { continue };

@@ -35,6 +35,7 @@ impl Format {
     }
 
     /// Whether `value` is in this format.
+    #[inline]
     pub fn matches(self, value: &str) -> bool {
         match self {
             Format::Uuid => is_uuid(value),

@@ -136,7 +136,7 @@ pub trait Validate {
 
     /// Validates with an empty [`Context`] (rules that need a registry kind are skipped).
     fn validate(&self) -> Report {
-        self.validate_with(&Context::new())
+        self.validate_with(&context::EMPTY)
     }
 
     /// Validates with the facts in `ctx`.
