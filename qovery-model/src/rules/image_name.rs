@@ -23,43 +23,50 @@ static REPOSITORY: LazyLock<Regex> = LazyLock::new(|| compile(REPOSITORY_PATTERN
 
 /// [`REPOSITORY_PATTERN`] without the regex engine, for the hot path (every valid payload):
 /// `/`-separated components, each made of runs of `[a-z0-9]` joined by exactly one separator
-/// (`.`, `_`, `__` or dashes). The tests check it against the regex, which stays the authority.
+/// (`.`, `_`, `__` or dashes). A deterministic automaton, one table lookup per byte. The tests
+/// check it against the regex, which stays the authority.
 fn is_repository(value: &str) -> bool {
-    let bytes = value.as_bytes();
-    let mut i = 0;
-    loop {
-        // A run of `[a-z0-9]`, then the end, a `/` or a separator.
-        let run = i;
-        while bytes
-            .get(i)
-            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        {
-            i += 1;
-        }
-        if i == run {
-            return false;
-        }
-        match bytes.get(i) {
-            None => return true,
-            Some(b'/') => i += 1,
-            Some(_) => {
-                let separator = i;
-                while bytes
-                    .get(i)
-                    .is_some_and(|b| matches!(b, b'.' | b'_' | b'-'))
-                {
-                    i += 1;
-                }
-                let separator = &bytes[separator..i];
-                let known = matches!(separator, b"." | b"_" | b"__")
-                    || (!separator.is_empty() && separator.iter().all(|&b| b == b'-'));
-                if !known {
-                    return false;
-                }
-            }
-        }
+    let mut state = EXPECT_RUN;
+    for &b in value.as_bytes() {
+        state = REPOSITORY_DFA[usize::from(state & 7)][usize::from(b)];
     }
+    state == IN_RUN
 }
+
+/// The states of [`REPOSITORY_DFA`]: a run of `[a-z0-9]` is expected (at the start, after `/`,
+/// `.` or `__`); inside a run (the only accepting state); after one `_`; after dashes; and the
+/// dead state.
+const EXPECT_RUN: u8 = 0;
+const IN_RUN: u8 = 1;
+const AFTER_UNDERSCORE: u8 = 2;
+const AFTER_DASHES: u8 = 3;
+const DEAD: u8 = 4;
+
+/// The transitions of [`is_repository`], by state then byte (8 rows, so that `state & 7` needs
+/// no bounds check; rows 5 to 7 are never reached and stay dead).
+static REPOSITORY_DFA: [[u8; 256]; 8] = {
+    let mut table = [[DEAD; 256]; 8];
+    let mut b = 0;
+    while b < 256 {
+        // `b` < 256: the cast is exact.
+        let c = b as u8;
+        let alnum = c.is_ascii_lowercase() || c.is_ascii_digit();
+        if alnum {
+            table[EXPECT_RUN as usize][b] = IN_RUN;
+            table[IN_RUN as usize][b] = IN_RUN;
+            table[AFTER_UNDERSCORE as usize][b] = IN_RUN;
+            table[AFTER_DASHES as usize][b] = IN_RUN;
+        }
+        b += 1;
+    }
+    table[IN_RUN as usize][b'/' as usize] = EXPECT_RUN;
+    table[IN_RUN as usize][b'.' as usize] = EXPECT_RUN;
+    table[IN_RUN as usize][b'_' as usize] = AFTER_UNDERSCORE;
+    table[IN_RUN as usize][b'-' as usize] = AFTER_DASHES;
+    table[AFTER_UNDERSCORE as usize][b'_' as usize] = EXPECT_RUN;
+    table[AFTER_DASHES as usize][b'-' as usize] = AFTER_DASHES;
+    table
+};
 
 /// Compiles a pattern of this module: a constant of the source, never input, checked by tests.
 #[allow(clippy::expect_used)]
@@ -588,7 +595,9 @@ mod tests {
 
     #[test]
     fn the_fast_matcher_is_the_regex() {
-        for value in random_strings("ab09._-/A :@é", 100_000, 10) {
+        let mut values = random_strings("ab09._-/A :@é", 100_000, 10);
+        values.extend(random_strings("a0._-/", 100_000, 14));
+        for value in values {
             assert_eq!(
                 is_repository(&value),
                 REPOSITORY.is_match(&value),

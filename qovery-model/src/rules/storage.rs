@@ -32,6 +32,16 @@ fn is_mount_point(value: &str) -> bool {
     if bytes.first() != Some(&b'/') {
         return false;
     }
+    // Without any `.`, no segment is `.` or `..`: the value is a mount point when some byte is not
+    // `/`. One branch-free pass, for the usual `/var/lib/data`.
+    let (mut dot, mut not_slash) = (false, false);
+    for &b in bytes {
+        dot |= b == b'.';
+        not_slash |= b != b'/';
+    }
+    if !dot {
+        return not_slash;
+    }
     // `/` never occurs inside a multi-byte UTF-8 sequence: splitting the bytes is splitting the
     // characters.
     let mut segments = 0usize;
@@ -230,7 +240,9 @@ mod tests {
 
     #[test]
     fn the_fast_matcher_is_the_regex() {
-        for value in random_strings("/./..ab \né", 100_000, 10) {
+        let mut values = random_strings("/./..ab \né", 100_000, 10);
+        values.extend(random_strings("/ab", 20_000, 10));
+        for value in values {
             assert_eq!(
                 is_mount_point(&value),
                 MOUNT_POINT_REGEX.is_match(&value),
