@@ -112,7 +112,7 @@ pub fn range<N>(
 
 #[cold]
 #[inline(never)]
-fn range_violated<N>(
+pub(super) fn range_violated<N>(
     rule: &RuleInfo,
     value: N,
     min: Option<i64>,
@@ -164,7 +164,7 @@ pub fn length<L>(
 }
 
 #[inline(never)]
-fn length_exact<L>(
+pub(super) fn length_exact<L>(
     rule: &RuleInfo,
     value: &L,
     min: Option<usize>,
@@ -204,7 +204,7 @@ pub fn pattern(rule: &RuleInfo, value: &str, regex: &Regex, path: &Path<'_>, rep
 
 #[cold]
 #[inline(never)]
-fn pattern_violated(
+pub(super) fn pattern_violated(
     rule: &RuleInfo,
     value: &str,
     regex: &Regex,
@@ -250,7 +250,7 @@ pub fn not_blank(rule: &RuleInfo, value: &str, path: &Path<'_>, report: &mut Rep
 
 #[cold]
 #[inline(never)]
-fn blank(rule: &RuleInfo, value: &str, path: &Path<'_>, report: &mut Report) {
+pub(super) fn blank(rule: &RuleInfo, value: &str, path: &Path<'_>, report: &mut Report) {
     let found = if value.is_empty() {
         "an empty string".to_owned()
     } else {
@@ -269,12 +269,18 @@ pub fn non_empty<L: Length + ?Sized>(
 ) {
     // A positive lower bound settles it without counting.
     if value.length_bounds().0 == 0 && value.length() == 0 {
-        report.push(
-            rule,
-            path,
-            format!("must not be empty, found 0 {}", L::UNIT),
-        );
+        empty::<L>(rule, path, report);
     }
+}
+
+#[cold]
+#[inline(never)]
+pub(super) fn empty<L: Length + ?Sized>(rule: &RuleInfo, path: &Path<'_>, report: &mut Report) {
+    report.push(
+        rule,
+        path,
+        format!("must not be empty, found 0 {}", L::UNIT),
+    );
 }
 
 /// `format = ".."`: the string must be in the named format.
@@ -287,7 +293,7 @@ pub fn format(rule: &RuleInfo, value: &str, format: Format, path: &Path<'_>, rep
 
 #[cold]
 #[inline(never)]
-fn format_violated(
+pub(super) fn format_violated(
     rule: &RuleInfo,
     value: &str,
     format: Format,
@@ -316,7 +322,7 @@ pub fn known<E: KnownValues + ?Sized>(
 
 #[cold]
 #[inline(never)]
-fn unknown<E: KnownValues + ?Sized>(
+pub(super) fn unknown<E: KnownValues + ?Sized>(
     rule: &RuleInfo,
     value: &E,
     path: &Path<'_>,
@@ -341,4 +347,71 @@ fn unknown<E: KnownValues + ?Sized>(
 #[allow(clippy::expect_used)]
 pub fn compile(pattern: &str) -> Regex {
     Regex::new(pattern).expect("pattern checked by #[derive(Validate)] at compile time")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::{SchemaSupport, Severity, Source};
+
+    const RULE: RuleInfo = RuleInfo {
+        code: "length",
+        severity: Severity::Error,
+        source: Source::Inferred,
+        pointer: "",
+        description: "",
+        schema: SchemaSupport::Keyword,
+    };
+
+    /// What `length` reported before it skipped counting: the exact count, always.
+    fn length_reference(value: &str, min: Option<usize>, max: Option<usize>) -> Report {
+        let mut report = Report::new();
+        let path = Path::Root;
+        let n = value.chars().count();
+        if let Some(min) = min
+            && n < min
+        {
+            report.push(
+                &RULE,
+                &path,
+                format!("has {n} characters, fewer than the minimum of {min}"),
+            );
+        } else if let Some(max) = max
+            && n > max
+        {
+            report.push(
+                &RULE,
+                &path,
+                format!("has {n} characters, more than the maximum of {max}"),
+            );
+        }
+        report
+    }
+
+    #[test]
+    fn length_bounds_never_change_the_verdict() {
+        let bounds = [None, Some(0), Some(1), Some(2), Some(3), Some(5), Some(8)];
+        for value in crate::rules::random_strings("aé€😀 ", 3_000, 9) {
+            for min in bounds {
+                for max in bounds {
+                    let mut report = Report::new();
+                    length(&RULE, value.as_str(), min, max, &Path::Root, &mut report);
+                    assert_eq!(report, length_reference(&value, min, max), "{value:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_blank_fast_path_agrees_with_the_definition() {
+        let values = crate::rules::random_strings(
+            " \t\u{b}\u{c}\r\n\u{85}\u{a0}\u{feff}a!~\u{7f}\u{1f}",
+            50_000,
+            4,
+        );
+        for value in values {
+            let expected = value.chars().all(|c| c.is_whitespace() || c == '\u{FEFF}');
+            assert_eq!(is_blank(&value), expected, "{value:?}");
+        }
+    }
 }
