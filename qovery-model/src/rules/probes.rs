@@ -28,43 +28,14 @@ impl Rule<Probe> for ExactlyOneProbeKind {
     const RULES: &'static [RuleInfo] = &[PROBE_KIND];
 
     fn check(probe: &Probe, _: &Context, path: &Path<'_>, report: &mut Report) {
-        let kinds = probe.kind.as_ref().map(ProbeType::set_kinds);
-        let set = kinds.map_or(0, |k| k.iter().filter(|(_, set)| *set).count());
-        if set == 1 {
-            return;
-        }
-        let path = path.field("type");
-        match (kinds, set) {
-            (None, _) => report.push_with_help(
-                &PROBE_KIND,
-                &path,
-                "the probe has no `type`; expected `type` with exactly one of tcp, http, exec, grpc".to_owned(),
-                "add e.g. `\"type\": {\"tcp\": {\"port\": 8080}}`, or set the probe to null to have none".to_owned(),
-            ),
-            (Some(_), 0) => report.push(
-                &PROBE_KIND,
-                &path,
-                "`type` sets no probe kind (each of tcp, http, exec, grpc is absent or null); expected exactly one".to_owned(),
-            ),
-            (Some(kinds), _) => {
-                let names: Vec<&str> = kinds
-                    .iter()
-                    .filter(|(_, set)| *set)
-                    .map(|(name, _)| *name)
-                    .collect();
-                report.push_with_help(
-                    &PROBE_KIND,
-                    &path,
-                    format!(
-                        "`type` sets {set} probe kinds ({}); expected exactly one of tcp, http, exec, grpc",
-                        names.join(", ")
-                    ),
-                    format!(
-                        "keep one of {} and remove the others (or set them to null)",
-                        names.join(", ")
-                    ),
-                );
-            }
+        let set = probe.kind.as_ref().map_or(0, |kind| {
+            usize::from(kind.tcp.is_value())
+                + usize::from(kind.http.is_value())
+                + usize::from(kind.exec.is_value())
+                + usize::from(kind.grpc.is_value())
+        });
+        if set != 1 {
+            report_probe_kind(probe, path, report);
         }
     }
 
@@ -83,6 +54,47 @@ impl Rule<Probe> for ExactlyOneProbeKind {
             schema,
             json!({ "properties": { "type": { "oneOf": one_of } } }),
         );
+    }
+}
+
+/// Records that `probe` does not set exactly one kind.
+#[cold]
+#[inline(never)]
+fn report_probe_kind(probe: &Probe, path: &Path<'_>, report: &mut Report) {
+    let kinds = probe.kind.as_ref().map(ProbeType::set_kinds);
+    let set = kinds.map_or(0, |k| k.iter().filter(|(_, set)| *set).count());
+    let path = path.field("type");
+    match (kinds, set) {
+        (None, _) => report.push_with_help(
+            &PROBE_KIND,
+            &path,
+            "the probe has no `type`; expected `type` with exactly one of tcp, http, exec, grpc".to_owned(),
+            "add e.g. `\"type\": {\"tcp\": {\"port\": 8080}}`, or set the probe to null to have none".to_owned(),
+        ),
+        (Some(_), 0) => report.push(
+            &PROBE_KIND,
+            &path,
+            "`type` sets no probe kind (each of tcp, http, exec, grpc is absent or null); expected exactly one".to_owned(),
+        ),
+        (Some(kinds), _) => {
+            let names: Vec<&str> = kinds
+                .iter()
+                .filter(|(_, set)| *set)
+                .map(|(name, _)| *name)
+                .collect();
+            report.push_with_help(
+                &PROBE_KIND,
+                &path,
+                format!(
+                    "`type` sets {set} probe kinds ({}); expected exactly one of tcp, http, exec, grpc",
+                    names.join(", ")
+                ),
+                format!(
+                    "keep one of {} and remove the others (or set them to null)",
+                    names.join(", ")
+                ),
+            );
+        }
     }
 }
 

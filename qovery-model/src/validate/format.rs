@@ -103,7 +103,18 @@ pub fn is_absolute_uri(value: &str) -> bool {
     let mut brackets = false;
     let mut i = 0;
     loop {
-        // The common case, in a tight loop: skip the plain bytes.
+        // The common case: skip the plain bytes, eight at a time (branch-free within a chunk),
+        // then one at a time.
+        let (chunks, _) = bytes.get(i..).unwrap_or_default().as_chunks::<8>();
+        let plain_chunks = chunks
+            .iter()
+            .take_while(|chunk| {
+                chunk.iter().fold(true, |plain, &b| {
+                    plain & (URI_BYTE[usize::from(b)] == PLAIN)
+                })
+            })
+            .count();
+        i += plain_chunks * 8;
         let Some(plain) = bytes
             .get(i..)
             .and_then(|tail| tail.iter().position(|&b| URI_BYTE[usize::from(b)] != PLAIN))
