@@ -76,6 +76,10 @@ fn is_keyword(kind: &RuleKind) -> bool {
 }
 
 /// The checks of one field. `first` is the index of its first keyword rule in `__RULES`.
+///
+/// Keyword checks get an `At` (the parent path and the wire name, plus the index for `each`),
+/// which becomes a path only when they record a violation; the field's path frame (`__path`) is
+/// only built when a `nested` or `custom` rule needs it.
 fn field_checks(field: &Field<'_>, first: usize) -> TokenStream {
     if field.attrs.rules.is_empty() {
         return TokenStream::new();
@@ -86,6 +90,8 @@ fn field_checks(field: &Field<'_>, first: usize) -> TokenStream {
     let mut direct = Vec::new();
     let mut each = Vec::new();
     let mut nested = Vec::new();
+    let mut needs_path = false;
+    let mut needs_item_path = false;
     for rule in &field.attrs.rules {
         let info = if is_keyword(&rule.kind) {
             let tokens = quote!(&__RULES[#index]);
@@ -94,34 +100,46 @@ fn field_checks(field: &Field<'_>, first: usize) -> TokenStream {
         } else {
             TokenStream::new()
         };
+        let custom = matches!(rule.kind, RuleKind::Custom(_));
         match (&rule.kind, rule.each) {
-            (RuleKind::Nested, _) => nested.push(quote_spanned! {rule.span=>
-                __v::Validate::validate_into(&self.#member, ctx, &__path, report);
-            }),
-            (_, false) => direct.push(check_call(
-                rule,
-                &info,
-                &quote!(__value),
-                &quote!(&__path),
-                field,
-                false,
-            )),
-            (_, true) => each.push(check_call(
-                rule,
-                &info,
-                &quote!(__item),
-                &quote!(&__item_path),
-                field,
-                true,
-            )),
+            (RuleKind::Nested, _) => {
+                needs_path = true;
+                nested.push(quote_spanned! {rule.span=>
+                    __v::Validate::validate_into(&self.#member, ctx, &__path, report);
+                });
+            }
+            (_, false) => {
+                needs_path |= custom;
+                let at = if custom {
+                    quote!(&__path)
+                } else {
+                    quote!(__v::__private::At::field(path, #wire))
+                };
+                direct.push(check_call(rule, &info, &quote!(__value), &at, field, false));
+            }
+            (_, true) => {
+                needs_path |= custom;
+                needs_item_path |= custom;
+                let at = if custom {
+                    quote!(&__item_path)
+                } else {
+                    quote!(__v::__private::At::item(path, #wire, __index))
+                };
+                each.push(check_call(rule, &info, &quote!(__item), &at, field, true));
+            }
         }
     }
     let each_loop = if each.is_empty() {
         TokenStream::new()
     } else {
+        let item_path = if needs_item_path {
+            quote!(let __item_path = __path.index(__index);)
+        } else {
+            TokenStream::new()
+        };
         quote! {
             for (__index, __item) in __value.iter().enumerate() {
-                let __item_path = __path.index(__index);
+                #item_path
                 #(#each)*
             }
         }
@@ -131,9 +149,14 @@ fn field_checks(field: &Field<'_>, first: usize) -> TokenStream {
         quote!(&self.#member),
         quote!(#(#direct)* #each_loop),
     );
+    let path = if needs_path {
+        quote!(let __path = path.field(#wire);)
+    } else {
+        TokenStream::new()
+    };
     quote! {
         {
-            let __path = path.field(#wire);
+            #path
             #present
             #(#nested)*
         }

@@ -23,43 +23,91 @@ static REPOSITORY: LazyLock<Regex> = LazyLock::new(|| compile(REPOSITORY_PATTERN
 
 /// [`REPOSITORY_PATTERN`] without the regex engine, for the hot path (every valid payload):
 /// `/`-separated components, each made of runs of `[a-z0-9]` joined by exactly one separator
-/// (`.`, `_`, `__` or dashes). The tests check it against the regex, which stays the authority.
+/// (`.`, `_`, `__` or dashes). A deterministic automaton, one table lookup per byte. The tests
+/// check it against the regex, which stays the authority. [`ImageName`] reads the state itself
+/// ([`repository_state`]), to skip [`registry_host`] too.
+#[cfg(test)]
 fn is_repository(value: &str) -> bool {
-    let bytes = value.as_bytes();
-    let mut i = 0;
-    loop {
-        // A run of `[a-z0-9]`, then the end, a `/` or a separator.
-        let run = i;
-        while bytes
-            .get(i)
-            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        {
-            i += 1;
+    repository_state(value) & 7 == IN_RUN
+}
+
+/// The final state of [`REPOSITORY_DFA`] on `value`: the automaton's state in the low three
+/// bits, with [`IN_FIRST`] and [`FIRST_DOT`] telling where the first `/` and `.` are.
+fn repository_state(value: &str) -> u8 {
+    let mut state = EXPECT_RUN | IN_FIRST;
+    for &b in value.as_bytes() {
+        state = REPOSITORY_DFA[usize::from(state & 31)][usize::from(b)];
+    }
+    state
+}
+
+/// Whether [`registry_host`] can find a host in a value whose [`repository_state`] is `state`,
+/// when that state accepts: only when a `/` follows a first component with a `.` (a `:` is not
+/// in a repository path) or `localhost`. Otherwise `registry_host` need not run.
+fn may_have_host(state: u8, value: &str) -> bool {
+    state & 7 != IN_RUN
+        || (state & IN_FIRST == 0 && (state & FIRST_DOT != 0 || value.starts_with("localhost/")))
+}
+
+/// The states of [`REPOSITORY_DFA`]: a run of `[a-z0-9]` is expected (at the start, after `/`,
+/// `.` or `__`); inside a run (the only accepting state); after one `_`; after dashes; and the
+/// dead state.
+const EXPECT_RUN: u8 = 0;
+const IN_RUN: u8 = 1;
+const AFTER_UNDERSCORE: u8 = 2;
+const AFTER_DASHES: u8 = 3;
+const DEAD: u8 = 4;
+/// Flag: no `/` read yet.
+const IN_FIRST: u8 = 8;
+/// Flag: a `.` read before the first `/`.
+const FIRST_DOT: u8 = 16;
+
+/// The transitions of [`repository_state`], by state (the three bits of the automaton and the
+/// two flags: 32 rows, so that `state & 31` needs no bounds check) then byte.
+static REPOSITORY_DFA: [[u8; 256]; 32] = {
+    // The automaton alone (rows 5 to 7 are never reached and stay dead).
+    let mut automaton = [[DEAD; 256]; 8];
+    let mut b = 0;
+    while b < 256 {
+        // `b` < 256: the cast is exact.
+        let c = b as u8;
+        let alnum = c.is_ascii_lowercase() || c.is_ascii_digit();
+        if alnum {
+            automaton[EXPECT_RUN as usize][b] = IN_RUN;
+            automaton[IN_RUN as usize][b] = IN_RUN;
+            automaton[AFTER_UNDERSCORE as usize][b] = IN_RUN;
+            automaton[AFTER_DASHES as usize][b] = IN_RUN;
         }
-        if i == run {
-            return false;
-        }
-        match bytes.get(i) {
-            None => return true,
-            Some(b'/') => i += 1,
-            Some(_) => {
-                let separator = i;
-                while bytes
-                    .get(i)
-                    .is_some_and(|b| matches!(b, b'.' | b'_' | b'-'))
-                {
-                    i += 1;
-                }
-                let separator = &bytes[separator..i];
-                let known = matches!(separator, b"." | b"_" | b"__")
-                    || (!separator.is_empty() && separator.iter().all(|&b| b == b'-'));
-                if !known {
-                    return false;
+        b += 1;
+    }
+    automaton[IN_RUN as usize][b'/' as usize] = EXPECT_RUN;
+    automaton[IN_RUN as usize][b'.' as usize] = EXPECT_RUN;
+    automaton[IN_RUN as usize][b'_' as usize] = AFTER_UNDERSCORE;
+    automaton[IN_RUN as usize][b'-' as usize] = AFTER_DASHES;
+    automaton[AFTER_UNDERSCORE as usize][b'_' as usize] = EXPECT_RUN;
+    automaton[AFTER_DASHES as usize][b'-' as usize] = AFTER_DASHES;
+    // The same, with the flags carried along.
+    let mut table = [[DEAD; 256]; 32];
+    let mut row = 0;
+    while row < 32 {
+        let mut b = 0;
+        while b < 256 {
+            // `row` < 32: the cast is exact.
+            let mut flags = row as u8 & (IN_FIRST | FIRST_DOT);
+            if flags & IN_FIRST != 0 {
+                if b == b'/' as usize {
+                    flags &= !IN_FIRST;
+                } else if b == b'.' as usize {
+                    flags |= FIRST_DOT;
                 }
             }
+            table[row][b] = automaton[row & 7][b] | flags;
+            b += 1;
         }
+        row += 1;
     }
-}
+    table
+};
 
 /// Compiles a pattern of this module: a constant of the source, never input, checked by tests.
 #[allow(clippy::expect_used)]
@@ -134,8 +182,11 @@ impl Rule<String> for ImageName {
         if crate::validate::keyword::is_blank(value) {
             return;
         }
-        if is_repository(value) || REPOSITORY.is_match(value) {
-            if let Some(host) = registry_host(value) {
+        let state = repository_state(value);
+        if state & 7 == IN_RUN || REPOSITORY.is_match(value) {
+            if may_have_host(state, value)
+                && let Some(host) = registry_host(value)
+            {
                 report_host(host, value, path, report);
             }
             return;
@@ -588,12 +639,38 @@ mod tests {
 
     #[test]
     fn the_fast_matcher_is_the_regex() {
-        for value in random_strings("ab09._-/A :@é", 100_000, 10) {
+        let mut values = random_strings("ab09._-/A :@é", 100_000, 10);
+        values.extend(random_strings("a0._-/", 100_000, 14));
+        for value in values {
             assert_eq!(
                 is_repository(&value),
                 REPOSITORY.is_match(&value),
                 "{value:?}"
             );
+        }
+    }
+
+    #[test]
+    fn registry_host_is_skipped_only_when_it_finds_nothing() {
+        let mut values = random_strings("a0._-/:l", 200_000, 10);
+        values.extend(random_strings("lo.a/", 50_000, 12));
+        for prefix in [
+            "localhost",
+            "localhost/",
+            "localhost.",
+            "localhostx/",
+            "a.b/",
+            "a/",
+        ] {
+            for value in random_strings("a0._-/", 5_000, 6) {
+                values.push(format!("{prefix}{value}"));
+            }
+        }
+        for value in values {
+            let state = repository_state(&value);
+            if state & 7 == IN_RUN && !may_have_host(state, &value) {
+                assert_eq!(registry_host(&value), None, "{value:?}");
+            }
         }
     }
 

@@ -28,43 +28,14 @@ impl Rule<Probe> for ExactlyOneProbeKind {
     const RULES: &'static [RuleInfo] = &[PROBE_KIND];
 
     fn check(probe: &Probe, _: &Context, path: &Path<'_>, report: &mut Report) {
-        let kinds = probe.kind.as_ref().map(ProbeType::set_kinds);
-        let set = kinds.map_or(0, |k| k.iter().filter(|(_, set)| *set).count());
-        if set == 1 {
-            return;
-        }
-        let path = path.field("type");
-        match (kinds, set) {
-            (None, _) => report.push_with_help(
-                &PROBE_KIND,
-                &path,
-                "the probe has no `type`; expected `type` with exactly one of tcp, http, exec, grpc".to_owned(),
-                "add e.g. `\"type\": {\"tcp\": {\"port\": 8080}}`, or set the probe to null to have none".to_owned(),
-            ),
-            (Some(_), 0) => report.push(
-                &PROBE_KIND,
-                &path,
-                "`type` sets no probe kind (each of tcp, http, exec, grpc is absent or null); expected exactly one".to_owned(),
-            ),
-            (Some(kinds), _) => {
-                let names: Vec<&str> = kinds
-                    .iter()
-                    .filter(|(_, set)| *set)
-                    .map(|(name, _)| *name)
-                    .collect();
-                report.push_with_help(
-                    &PROBE_KIND,
-                    &path,
-                    format!(
-                        "`type` sets {set} probe kinds ({}); expected exactly one of tcp, http, exec, grpc",
-                        names.join(", ")
-                    ),
-                    format!(
-                        "keep one of {} and remove the others (or set them to null)",
-                        names.join(", ")
-                    ),
-                );
-            }
+        let set = probe.kind.as_ref().map_or(0, |kind| {
+            usize::from(kind.tcp.is_value())
+                + usize::from(kind.http.is_value())
+                + usize::from(kind.exec.is_value())
+                + usize::from(kind.grpc.is_value())
+        });
+        if set != 1 {
+            report_probe_kind(probe, path, report);
         }
     }
 
@@ -83,6 +54,47 @@ impl Rule<Probe> for ExactlyOneProbeKind {
             schema,
             json!({ "properties": { "type": { "oneOf": one_of } } }),
         );
+    }
+}
+
+/// Records that `probe` does not set exactly one kind.
+#[cold]
+#[inline(never)]
+fn report_probe_kind(probe: &Probe, path: &Path<'_>, report: &mut Report) {
+    let kinds = probe.kind.as_ref().map(ProbeType::set_kinds);
+    let set = kinds.map_or(0, |k| k.iter().filter(|(_, set)| *set).count());
+    let path = path.field("type");
+    match (kinds, set) {
+        (None, _) => report.push_with_help(
+            &PROBE_KIND,
+            &path,
+            "the probe has no `type`; expected `type` with exactly one of tcp, http, exec, grpc".to_owned(),
+            "add e.g. `\"type\": {\"tcp\": {\"port\": 8080}}`, or set the probe to null to have none".to_owned(),
+        ),
+        (Some(_), 0) => report.push(
+            &PROBE_KIND,
+            &path,
+            "`type` sets no probe kind (each of tcp, http, exec, grpc is absent or null); expected exactly one".to_owned(),
+        ),
+        (Some(kinds), _) => {
+            let names: Vec<&str> = kinds
+                .iter()
+                .filter(|(_, set)| *set)
+                .map(|(name, _)| *name)
+                .collect();
+            report.push_with_help(
+                &PROBE_KIND,
+                &path,
+                format!(
+                    "`type` sets {set} probe kinds ({}); expected exactly one of tcp, http, exec, grpc",
+                    names.join(", ")
+                ),
+                format!(
+                    "keep one of {} and remove the others (or set them to null)",
+                    names.join(", ")
+                ),
+            );
+        }
     }
 }
 
@@ -195,49 +207,67 @@ fn check_probe_ports<I: Iterator<Item = i32>>(
     path: &Path<'_>,
     report: &mut Report,
 ) {
-    let healthchecks_path = path.field("healthchecks");
     let probes = [
-        ("readiness_probe", &healthchecks.readiness_probe, 0),
-        ("liveness_probe", &healthchecks.liveness_probe, 3),
+        (&healthchecks.readiness_probe, 0),
+        (&healthchecks.liveness_probe, 3),
     ];
-    for (probe_name, probe, first_rule) in probes {
+    for (probe, first_rule) in probes {
         let Some(kind) = probe.as_value().and_then(|p| p.kind.as_ref()) else {
             continue;
         };
         let ports = [
-            ("tcp", kind.tcp.as_value().and_then(|k| k.port)),
-            ("http", kind.http.as_value().and_then(|k| k.port)),
-            ("grpc", kind.grpc.as_value().and_then(|k| k.port)),
+            kind.tcp.as_value().and_then(|k| k.port),
+            kind.http.as_value().and_then(|k| k.port),
+            kind.grpc.as_value().and_then(|k| k.port),
         ];
-        for (offset, (kind_name, port)) in ports.into_iter().enumerate() {
+        for (offset, port) in ports.into_iter().enumerate() {
             // Out-of-range ports are the range keyword's business.
-            let Some(port) = port.filter(|p| (1..=65_535).contains(p)) else {
-                continue;
-            };
-            if declared().any(|p| p == port) {
-                continue;
+            if let Some(port) = port
+                && (1..=65_535).contains(&port)
+                && !declared().any(|p| p == port)
+            {
+                report_probe_port(first_rule + offset, port, &declared, path, report);
             }
-            let declared_list: Vec<String> = declared().map(|p| p.to_string()).collect();
-            let found = if declared_list.is_empty() {
-                "no port is declared".to_owned()
-            } else {
-                format!(
-                    "the declared internal ports are {}",
-                    declared_list.join(", ")
-                )
-            };
-            let probe_path = healthchecks_path.field(probe_name);
-            let type_path = probe_path.field("type");
-            let kind_path = type_path.field(kind_name);
-            report.push(
-                &PROBE_PORT_NOT_DECLARED[first_rule + offset],
-                &kind_path.field("port"),
-                format!(
-                    "the {probe_name}'s {kind_name} port {port} is not the internal_port of a declared port ({found}); expected the port the container listens on"
-                ),
-            );
         }
     }
+}
+
+/// Records that the probe port of rule `PROBE_PORT_NOT_DECLARED[rule]` is not declared.
+#[cold]
+#[inline(never)]
+fn report_probe_port<I: Iterator<Item = i32>>(
+    rule: usize,
+    port: i32,
+    declared: &impl Fn() -> I,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    let probe_name = if rule < 3 {
+        "readiness_probe"
+    } else {
+        "liveness_probe"
+    };
+    let kind_name = ["tcp", "http", "grpc"][rule % 3];
+    let declared_list: Vec<String> = declared().map(|p| p.to_string()).collect();
+    let found = if declared_list.is_empty() {
+        "no port is declared".to_owned()
+    } else {
+        format!(
+            "the declared internal ports are {}",
+            declared_list.join(", ")
+        )
+    };
+    let healthchecks_path = path.field("healthchecks");
+    let probe_path = healthchecks_path.field(probe_name);
+    let type_path = probe_path.field("type");
+    let kind_path = type_path.field(kind_name);
+    report.push(
+        &PROBE_PORT_NOT_DECLARED[rule],
+        &kind_path.field("port"),
+        format!(
+            "the {probe_name}'s {kind_name} port {port} is not the internal_port of a declared port ({found}); expected the port the container listens on"
+        ),
+    );
 }
 
 /// The HTTP probe's path is absolute.

@@ -32,6 +32,28 @@ fn is_mount_point(value: &str) -> bool {
     if bytes.first() != Some(&b'/') {
         return false;
     }
+    // Without any `.`, no segment is `.` or `..`: the value is a mount point when some byte is not
+    // `/`. One branch-free pass, for the usual `/var/lib/data`.
+    let (chunks, tail) = bytes.as_chunks::<8>();
+    let (mut dot, mut not_slash) = (false, false);
+    for chunk in chunks {
+        // Eight bytes at once: a byte equal to `.` is a zero byte of `word ^ DOTS`.
+        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+        const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+        const DOTS: u64 = u64::from_ne_bytes([b'.'; 8]);
+        const SLASHES: u64 = u64::from_ne_bytes([b'/'; 8]);
+        let word = u64::from_ne_bytes(*chunk);
+        let x = word ^ DOTS;
+        dot |= x.wrapping_sub(ONES) & !x & HIGHS != 0;
+        not_slash |= word != SLASHES;
+    }
+    for &b in tail {
+        dot |= b == b'.';
+        not_slash |= b != b'/';
+    }
+    if !dot {
+        return not_slash;
+    }
     // `/` never occurs inside a multi-byte UTF-8 sequence: splitting the bytes is splitting the
     // characters.
     let mut segments = 0usize;
@@ -230,7 +252,11 @@ mod tests {
 
     #[test]
     fn the_fast_matcher_is_the_regex() {
-        for value in random_strings("/./..ab \né", 100_000, 10) {
+        let mut values = random_strings("/./..ab \né", 100_000, 10);
+        values.extend(random_strings("/ab", 20_000, 10));
+        values.extend(random_strings("/.a", 50_000, 30));
+        values.extend(random_strings("/a-.é\u{2e}\u{ae}", 50_000, 30));
+        for value in values {
             assert_eq!(
                 is_mount_point(&value),
                 MOUNT_POINT_REGEX.is_match(&value),

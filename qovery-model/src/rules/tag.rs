@@ -24,10 +24,24 @@ fn is_tag(value: &str) -> bool {
         .first()
         .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
         && bytes.len() <= 128
+        // One table lookup per byte, no branch.
         && bytes
             .iter()
-            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-'))
+            .fold(true, |ok, &b| ok & TAG_BYTE[usize::from(b)])
 }
+
+/// The bytes of a tag: `[A-Za-z0-9_.-]`.
+static TAG_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        // `b` < 256: the cast is exact.
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-');
+        b += 1;
+    }
+    table
+};
 
 /// The tag is a Docker tag.
 pub const DOCKER_TAG: RuleInfo = RuleInfo {

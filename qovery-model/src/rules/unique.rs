@@ -26,7 +26,22 @@ pub const PAIRWISE_MAX: usize = 64;
 /// for_each_duplicate(&ports, |p| Some(p), |a, b| a.cmp(b), |i, first| found.push((i, first)));
 /// assert_eq!(found, [(2, 0), (4, 1)]);
 /// ```
+#[inline]
 pub fn for_each_duplicate<'a, T, K: ?Sized + 'a>(
+    items: &'a [T],
+    key: impl Fn(&'a T) -> Option<&'a K>,
+    cmp: impl Fn(&K, &K) -> Ordering,
+    found: impl FnMut(usize, usize),
+) {
+    // No earlier element to compare with: the usual single port, storage or group, checked
+    // where the function is called.
+    if items.len() >= 2 {
+        find_duplicates(items, key, cmp, found);
+    }
+}
+
+#[inline(never)]
+fn find_duplicates<'a, T, K: ?Sized + 'a>(
     items: &'a [T],
     key: impl Fn(&'a T) -> Option<&'a K>,
     cmp: impl Fn(&K, &K) -> Ordering,

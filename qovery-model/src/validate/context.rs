@@ -27,10 +27,17 @@ pub struct Context {
     registries: BTreeMap<String, RegistryKind>,
 }
 
+/// The context that knows nothing, shared by every [`Validate::validate`](super::Validate::validate)
+/// call: nothing to build or drop per call.
+pub(crate) static EMPTY: Context = Context::new();
+
 impl Context {
     /// A context that knows nothing: registry-kind rules are skipped.
-    pub fn new() -> Self {
-        Self::default()
+    pub const fn new() -> Self {
+        Context {
+            registry_kind: None,
+            registries: BTreeMap::new(),
+        }
     }
 
     /// Use `kind` for every payload whose `registry_id` is not in the map.

@@ -136,7 +136,7 @@ pub trait Validate {
 
     /// Validates with an empty [`Context`] (rules that need a registry kind are skipped).
     fn validate(&self) -> Report {
-        self.validate_with(&Context::new())
+        self.validate_with(&context::EMPTY)
     }
 
     /// Validates with the facts in `ctx`.
@@ -196,11 +196,263 @@ impl<T: Validate> Validate for Vec<T> {
 /// Items the derive's generated code names. Not part of the public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use super::keyword::{
-        compile, format, known, length, non_empty, not_blank, pattern, range,
-    };
+    pub use super::keyword::compile;
     pub use regex::Regex;
     pub use std::sync::LazyLock;
+
+    use super::keyword::{self, KnownValues, Length};
+    use super::{Format, Path, Report, RuleInfo};
+    use std::fmt::Display;
+
+    /// Where a keyword check looks: the member `name` of the object at `parent`, or element
+    /// `index` of that member. It becomes a [`Path`] only when a violation is recorded, so the
+    /// valid path builds no path frame for keyword-only fields.
+    #[derive(Clone, Copy)]
+    pub struct At<'a> {
+        parent: &'a Path<'a>,
+        name: &'static str,
+        index: Option<usize>,
+    }
+
+    impl<'a> At<'a> {
+        /// The member `name` of the object at `parent`.
+        #[inline]
+        pub fn field(parent: &'a Path<'a>, name: &'static str) -> Self {
+            At {
+                parent,
+                name,
+                index: None,
+            }
+        }
+
+        /// Element `index` of the member `name` of the object at `parent`.
+        #[inline]
+        pub fn item(parent: &'a Path<'a>, name: &'static str, index: usize) -> Self {
+            At {
+                parent,
+                name,
+                index: Some(index),
+            }
+        }
+    }
+
+    /// Calls `record` with the path of an [`At`], built now. The cold functions below take the
+    /// parts of the `At` as scalars: an aggregate argument would be stored on the stack before
+    /// the check, on the valid path too.
+    #[inline]
+    fn record(
+        parent: &Path<'_>,
+        name: &'static str,
+        index: Option<usize>,
+        record: impl FnOnce(&Path<'_>),
+    ) {
+        let field = parent.field(name);
+        match index {
+            None => record(&field),
+            Some(index) => record(&field.index(index)),
+        }
+    }
+
+    /// [`keyword::range`] at a lazily built path.
+    #[inline]
+    pub fn range<N>(
+        rule: &RuleInfo,
+        value: N,
+        min: Option<i64>,
+        max: Option<i64>,
+        at: At<'_>,
+        report: &mut Report,
+    ) where
+        N: Copy + Into<i64> + Display,
+    {
+        let v: i64 = value.into();
+        if min.is_some_and(|min| v < min) || max.is_some_and(|max| v > max) {
+            range_violated(rule, value, min, max, at.parent, at.name, at.index, report);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn range_violated<N>(
+        rule: &RuleInfo,
+        value: N,
+        min: Option<i64>,
+        max: Option<i64>,
+        parent: &Path<'_>,
+        name: &'static str,
+        index: Option<usize>,
+        report: &mut Report,
+    ) where
+        N: Copy + Into<i64> + Display,
+    {
+        record(parent, name, index, |path| {
+            keyword::range_violated(rule, value, min, max, path, report)
+        });
+    }
+
+    /// [`keyword::length`] at a lazily built path.
+    #[inline]
+    pub fn length<L>(
+        rule: &RuleInfo,
+        value: &L,
+        min: Option<usize>,
+        max: Option<usize>,
+        at: At<'_>,
+        report: &mut Report,
+    ) where
+        L: Length + ?Sized,
+    {
+        let (lower, upper) = value.length_bounds();
+        if !(min.is_none_or(|min| lower >= min) && max.is_none_or(|max| upper <= max)) {
+            length_exact(rule, value, min, max, at.parent, at.name, at.index, report);
+        }
+    }
+
+    #[inline(never)]
+    #[allow(clippy::too_many_arguments)]
+    fn length_exact<L>(
+        rule: &RuleInfo,
+        value: &L,
+        min: Option<usize>,
+        max: Option<usize>,
+        parent: &Path<'_>,
+        name: &'static str,
+        index: Option<usize>,
+        report: &mut Report,
+    ) where
+        L: Length + ?Sized,
+    {
+        record(parent, name, index, |path| {
+            keyword::length_exact(rule, value, min, max, path, report)
+        });
+    }
+
+    /// [`keyword::pattern`] at a lazily built path.
+    #[inline]
+    pub fn pattern(rule: &RuleInfo, value: &str, regex: &Regex, at: At<'_>, report: &mut Report) {
+        if !regex.is_match(value) {
+            pattern_violated(rule, value, regex, at.parent, at.name, at.index, report);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn pattern_violated(
+        rule: &RuleInfo,
+        value: &str,
+        regex: &Regex,
+        parent: &Path<'_>,
+        name: &'static str,
+        index: Option<usize>,
+        report: &mut Report,
+    ) {
+        record(parent, name, index, |path| {
+            keyword::pattern_violated(rule, value, regex, path, report)
+        });
+    }
+
+    /// [`keyword::not_blank`] at a lazily built path.
+    #[inline]
+    pub fn not_blank(rule: &RuleInfo, value: &str, at: At<'_>, report: &mut Report) {
+        if keyword::is_blank(value) {
+            blank(rule, value, at.parent, at.name, at.index, report);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn blank(
+        rule: &RuleInfo,
+        value: &str,
+        parent: &Path<'_>,
+        name: &'static str,
+        index: Option<usize>,
+        report: &mut Report,
+    ) {
+        record(parent, name, index, |path| {
+            keyword::blank(rule, value, path, report)
+        });
+    }
+
+    /// [`keyword::non_empty`] at a lazily built path.
+    #[inline]
+    pub fn non_empty<L: Length + ?Sized>(
+        rule: &RuleInfo,
+        value: &L,
+        at: At<'_>,
+        report: &mut Report,
+    ) {
+        if value.length_bounds().0 == 0 && value.length() == 0 {
+            empty::<L>(rule, at.parent, at.name, at.index, report);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn empty<L: Length + ?Sized>(
+        rule: &RuleInfo,
+        parent: &Path<'_>,
+        name: &'static str,
+        index: Option<usize>,
+        report: &mut Report,
+    ) {
+        record(parent, name, index, |path| {
+            keyword::empty::<L>(rule, path, report)
+        });
+    }
+
+    /// [`keyword::format`] at a lazily built path.
+    #[inline]
+    pub fn format(rule: &RuleInfo, value: &str, format: Format, at: At<'_>, report: &mut Report) {
+        if !format.matches(value) {
+            format_violated(rule, value, format, at.parent, at.name, at.index, report);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn format_violated(
+        rule: &RuleInfo,
+        value: &str,
+        format: Format,
+        parent: &Path<'_>,
+        name: &'static str,
+        index: Option<usize>,
+        report: &mut Report,
+    ) {
+        record(parent, name, index, |path| {
+            keyword::format_violated(rule, value, format, path, report)
+        });
+    }
+
+    /// [`keyword::known`] at a lazily built path.
+    #[inline]
+    pub fn known<E: KnownValues + ?Sized>(
+        rule: &RuleInfo,
+        value: &E,
+        at: At<'_>,
+        report: &mut Report,
+    ) {
+        if !value.is_known() {
+            unknown(rule, value, at.parent, at.name, at.index, report);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn unknown<E: KnownValues + ?Sized>(
+        rule: &RuleInfo,
+        value: &E,
+        parent: &Path<'_>,
+        name: &'static str,
+        index: Option<usize>,
+        report: &mut Report,
+    ) {
+        record(parent, name, index, |path| {
+            keyword::unknown(rule, value, path, report)
+        });
+    }
 
     /// Appends the entries of a rule list declared on `declared_on`, under `prefix`.
     pub fn push_rules(

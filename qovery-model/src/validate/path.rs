@@ -47,11 +47,13 @@ pub enum Path<'a> {
 
 impl<'a> Path<'a> {
     /// The path of the member `name` of the object at this path.
+    #[inline]
     pub fn field(&'a self, name: &'static str) -> Path<'a> {
         Path::Field { parent: self, name }
     }
 
     /// The path of element `index` of the array at this path.
+    #[inline]
     pub fn index(&'a self, index: usize) -> Path<'a> {
         Path::Index {
             parent: self,
@@ -60,6 +62,7 @@ impl<'a> Path<'a> {
     }
 
     /// The path of the member `key` (a run-time key) of the object at this path.
+    #[inline]
     pub fn key(&'a self, key: &'a str) -> Path<'a> {
         Path::Key { parent: self, key }
     }
