@@ -760,7 +760,10 @@ mod fast_path_tests {
     /// repeated, JSON tokens inserted, member values replaced), with a fixed seed.
     #[test]
     fn the_fast_path_accepts_only_what_the_complete_path_finds_clean() {
-        fn differential<T: Document + Walkable + PartialEq + std::fmt::Debug>(seed: &[u8], rng: &mut Rng) {
+        fn differential<T: Document + Walkable + PartialEq + std::fmt::Debug>(
+            seed: &[u8],
+            rng: &mut Rng,
+        ) {
             const TOKENS: &[&str] = &[
                 "null",
                 "true",
