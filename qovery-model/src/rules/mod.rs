@@ -112,21 +112,15 @@ pub(crate) fn show_char(c: char) -> String {
 }
 
 /// `count` pseudo-random strings of up to `max_len` characters drawn from `alphabet` (a fixed
-/// xorshift seed): the inputs on which each hand-written fast matcher is compared with its regex.
+/// seed): the inputs on which each hand-written fast matcher is compared with its regex.
 #[cfg(test)]
 pub(crate) fn random_strings(alphabet: &str, count: usize, max_len: usize) -> Vec<String> {
     let chars: Vec<char> = alphabet.chars().collect();
-    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        usize::try_from(seed % 1_000_003).unwrap_or_default()
-    };
+    let mut rng = crate::test_rng::Rng(0x9E37_79B9_7F4A_7C15);
     (0..count)
         .map(|_| {
-            let len = next() % (max_len + 1);
-            (0..len).map(|_| chars[next() % chars.len()]).collect()
+            let len = rng.below(max_len + 1);
+            (0..len).map(|_| chars[rng.below(chars.len())]).collect()
         })
         .collect()
 }
