@@ -350,23 +350,17 @@ fn locate_typed_findings(bytes: &[u8], options: &CheckOptions, found: Report) ->
     if !parsed.issues.is_empty() {
         return None;
     }
-    let lines = LineIndex::new(bytes);
     let mut spans = Spans::new(&parsed.root);
-    let mut seen: HashSet<(String, &'static str, usize)> = HashSet::new();
-    let mut located: Vec<(Span, Diagnostic)> = Vec::new();
-    for diagnostic in found {
-        let span = span_of(&mut spans, &diagnostic.pointer);
-        // The complete path's deduplication: same pointer, same code, same place.
-        if seen.insert((diagnostic.pointer.clone(), diagnostic.code, span.start)) {
-            located.push((span, diagnostic));
-        }
-    }
-    located.sort_by_key(|(span, _)| span.start);
-    let mut report = Report::new();
-    for (span, diagnostic) in located {
-        report.push_diagnostic(locate(diagnostic, &lines, span));
-    }
-    Some(report)
+    let mut located: Vec<(Span, Diagnostic)> = found
+        .into_iter()
+        .map(|diagnostic| (span_of(&mut spans, &diagnostic.pointer), diagnostic))
+        .collect();
+    drop_repeats(&mut located, 0);
+    Some(in_file_order(
+        Report::new(),
+        located,
+        &LineIndex::new(bytes),
+    ))
 }
 
 fn complete_path<T: Document + Walkable>(bytes: &[u8], options: &CheckOptions) -> Report {
@@ -460,18 +454,7 @@ fn complete_path<T: Document + Walkable>(bytes: &[u8], options: &CheckOptions) -
         }
     }
 
-    // Same pointer, same code, same place: one diagnostic (the walk and the validator may both
-    // see a format). Fix (issue 5, document table): the place is part of the key, since a
-    // repeated key has one pointer for two values (`"cpu": "x", "cpu": "y"`: two type errors).
-    let mut seen: HashSet<(String, &'static str, usize)> = HashSet::new();
-    let mut index = 0;
-    located.retain(|(span, d)| {
-        index += 1;
-        if index <= parse_issues {
-            return true;
-        }
-        seen.insert((d.pointer.clone(), d.code, span.start))
-    });
+    drop_repeats(&mut located, parse_issues);
     let aliases = match options.syntax {
         Syntax::Yaml => alias_nodes(&parsed.root),
         _ => Vec::new(),
@@ -484,9 +467,33 @@ fn complete_path<T: Document + Walkable>(bytes: &[u8], options: &CheckOptions) -
             }
         }
     }
+    in_file_order(report, located, &lines)
+}
+
+/// Drops repeated diagnostics: same pointer, same code, same place (the walk and the validator
+/// may both see a format). The first `distinct` entries, the parse issues, are distinct by
+/// construction and all kept.
+///
+/// Fix (issue 5, document table): the place is part of the key, since a repeated key has one
+/// pointer for two values (`"cpu": "x", "cpu": "y"`: two type errors).
+fn drop_repeats(located: &mut Vec<(Span, Diagnostic)>, distinct: usize) {
+    let mut seen: HashSet<(String, &'static str, usize)> = HashSet::new();
+    let mut index = 0;
+    located.retain(|(span, d)| {
+        index += 1;
+        index <= distinct || seen.insert((d.pointer.clone(), d.code, span.start))
+    });
+}
+
+/// Appends the located diagnostics to `report` in file order, each with its line and column.
+fn in_file_order(
+    mut report: Report,
+    mut located: Vec<(Span, Diagnostic)>,
+    lines: &LineIndex<'_>,
+) -> Report {
     located.sort_by_key(|(span, _)| span.start);
     for (span, diagnostic) in located {
-        report.push_diagnostic(locate(diagnostic, &lines, span));
+        report.push_diagnostic(locate(diagnostic, lines, span));
     }
     report
 }
