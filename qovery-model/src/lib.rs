@@ -164,6 +164,7 @@ pub mod document;
 pub mod model;
 pub mod rules;
 pub mod validate;
+mod word;
 
 #[cfg(test)]
 mod test_rng;

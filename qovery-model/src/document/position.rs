@@ -109,20 +109,14 @@ impl<'a> LineIndex<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
         let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
         line_starts.push(0);
-        // Eight bytes at a time: most words of a document hold no line break. The "has a zero
-        // byte" trick flags every `\n` (and may flag a byte after one), so each flag is checked.
-        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-        const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-        const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
-        let mut words = bytes.chunks_exact(8);
+        // Eight bytes at a time: most words of a document hold no line break. Every `\n` is
+        // flagged, and maybe a byte after one, so each flag is checked.
+        let (words, rest) = bytes.as_chunks::<8>();
         let mut base = 0;
-        for chunk in &mut words {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            let x = u64::from_le_bytes(word) ^ NEWLINES;
-            let mut flags = x.wrapping_sub(ONES) & !x & HIGHS;
+        for chunk in words {
+            let mut flags = crate::word::equal(u64::from_le_bytes(*chunk), b'\n');
             while flags != 0 {
-                let i = (flags.trailing_zeros() / 8) as usize;
+                let i = crate::word::first(flags);
                 if chunk[i] == b'\n' {
                     line_starts.push(base + i + 1);
                 }
@@ -130,7 +124,7 @@ impl<'a> LineIndex<'a> {
             }
             base += 8;
         }
-        for (i, &b) in words.remainder().iter().enumerate() {
+        for (i, &b) in rest.iter().enumerate() {
             if b == b'\n' {
                 line_starts.push(base + i + 1);
             }

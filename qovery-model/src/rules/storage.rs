@@ -37,15 +37,10 @@ fn is_mount_point(value: &str) -> bool {
     let (chunks, tail) = bytes.as_chunks::<8>();
     let (mut dot, mut not_slash) = (false, false);
     for chunk in chunks {
-        // Eight bytes at once: a byte equal to `.` is a zero byte of `word ^ DOTS`.
-        const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-        const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-        const DOTS: u64 = u64::from_ne_bytes([b'.'; 8]);
-        const SLASHES: u64 = u64::from_ne_bytes([b'/'; 8]);
-        let word = u64::from_ne_bytes(*chunk);
-        let x = word ^ DOTS;
-        dot |= x.wrapping_sub(ONES) & !x & HIGHS != 0;
-        not_slash |= word != SLASHES;
+        // Eight bytes at once.
+        let word = u64::from_le_bytes(*chunk);
+        dot |= crate::word::equal(word, b'.') != 0;
+        not_slash |= word != crate::word::splat(b'/');
     }
     for &b in tail {
         dot |= b == b'.';
