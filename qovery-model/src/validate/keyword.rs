@@ -104,10 +104,15 @@ pub fn range<N>(
 ) where
     N: Copy + Into<i64> + Display,
 {
-    let v: i64 = value.into();
-    if min.is_some_and(|min| v < min) || max.is_some_and(|max| v > max) {
+    if out_of_range(value.into(), min, max) {
         range_violated(rule, value, min, max, path, report);
     }
+}
+
+/// Whether `v` is outside the inclusive bounds (an absent bound does not limit).
+#[inline]
+pub(super) fn out_of_range(v: i64, min: Option<i64>, max: Option<i64>) -> bool {
+    min.is_some_and(|min| v < min) || max.is_some_and(|max| v > max)
 }
 
 #[cold]
@@ -156,11 +161,21 @@ pub fn length<L>(
 ) where
     L: Length + ?Sized,
 {
-    let (lower, upper) = value.length_bounds();
-    if min.is_none_or(|min| lower >= min) && max.is_none_or(|max| upper <= max) {
-        return;
+    if needs_count(value, min, max) {
+        length_exact(rule, value, min, max, path, report);
     }
-    length_exact(rule, value, min, max, path, report);
+}
+
+/// Whether the bounds of `value`'s length that cost nothing (a string's byte length) leave
+/// `min` or `max` undecided, so that the length must be counted.
+#[inline]
+pub(super) fn needs_count<L: Length + ?Sized>(
+    value: &L,
+    min: Option<usize>,
+    max: Option<usize>,
+) -> bool {
+    let (lower, upper) = value.length_bounds();
+    !(min.is_none_or(|min| lower >= min) && max.is_none_or(|max| upper <= max))
 }
 
 #[inline(never)]
@@ -267,10 +282,15 @@ pub fn non_empty<L: Length + ?Sized>(
     path: &Path<'_>,
     report: &mut Report,
 ) {
-    // A positive lower bound settles it without counting.
-    if value.length_bounds().0 == 0 && value.length() == 0 {
+    if is_empty(value) {
         empty::<L>(rule, path, report);
     }
+}
+
+/// Whether `value` has no character or item; a positive lower bound settles it without counting.
+#[inline]
+pub(super) fn is_empty<L: Length + ?Sized>(value: &L) -> bool {
+    value.length_bounds().0 == 0 && value.length() == 0
 }
 
 #[cold]

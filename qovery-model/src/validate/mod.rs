@@ -236,20 +236,21 @@ pub mod __private {
         }
     }
 
-    /// Calls `record` with the path of an [`At`], built now. The cold functions below take the
-    /// parts of the `At` as scalars: an aggregate argument would be stored on the stack before
-    /// the check, on the valid path too.
-    #[inline]
+    /// Builds the path of the `At` whose parts these are and hands it to `violated`: only when a
+    /// check fails, so the valid path builds no path frame. The parts come as scalars: an
+    /// aggregate argument would be stored on the stack before the check, on the valid path too.
+    #[cold]
+    #[inline(never)]
     fn record(
         parent: &Path<'_>,
         name: &'static str,
         index: Option<usize>,
-        record: impl FnOnce(&Path<'_>),
+        violated: &mut dyn FnMut(&Path<'_>),
     ) {
         let field = parent.field(name);
         match index {
-            None => record(&field),
-            Some(index) => record(&field.index(index)),
+            None => violated(&field),
+            Some(index) => violated(&field.index(index)),
         }
     }
 
@@ -265,30 +266,11 @@ pub mod __private {
     ) where
         N: Copy + Into<i64> + Display,
     {
-        let v: i64 = value.into();
-        if min.is_some_and(|min| v < min) || max.is_some_and(|max| v > max) {
-            range_violated(rule, value, min, max, at.parent, at.name, at.index, report);
+        if keyword::out_of_range(value.into(), min, max) {
+            record(at.parent, at.name, at.index, &mut |path| {
+                keyword::range_violated(rule, value, min, max, path, report)
+            });
         }
-    }
-
-    #[cold]
-    #[inline(never)]
-    #[allow(clippy::too_many_arguments)]
-    fn range_violated<N>(
-        rule: &RuleInfo,
-        value: N,
-        min: Option<i64>,
-        max: Option<i64>,
-        parent: &Path<'_>,
-        name: &'static str,
-        index: Option<usize>,
-        report: &mut Report,
-    ) where
-        N: Copy + Into<i64> + Display,
-    {
-        record(parent, name, index, |path| {
-            keyword::range_violated(rule, value, min, max, path, report)
-        });
     }
 
     /// [`keyword::length`] at a lazily built path.
@@ -303,76 +285,31 @@ pub mod __private {
     ) where
         L: Length + ?Sized,
     {
-        let (lower, upper) = value.length_bounds();
-        if !(min.is_none_or(|min| lower >= min) && max.is_none_or(|max| upper <= max)) {
-            length_exact(rule, value, min, max, at.parent, at.name, at.index, report);
+        if keyword::needs_count(value, min, max) {
+            record(at.parent, at.name, at.index, &mut |path| {
+                keyword::length_exact(rule, value, min, max, path, report)
+            });
         }
-    }
-
-    #[inline(never)]
-    #[allow(clippy::too_many_arguments)]
-    fn length_exact<L>(
-        rule: &RuleInfo,
-        value: &L,
-        min: Option<usize>,
-        max: Option<usize>,
-        parent: &Path<'_>,
-        name: &'static str,
-        index: Option<usize>,
-        report: &mut Report,
-    ) where
-        L: Length + ?Sized,
-    {
-        record(parent, name, index, |path| {
-            keyword::length_exact(rule, value, min, max, path, report)
-        });
     }
 
     /// [`keyword::pattern`] at a lazily built path.
     #[inline]
     pub fn pattern(rule: &RuleInfo, value: &str, regex: &Regex, at: At<'_>, report: &mut Report) {
         if !regex.is_match(value) {
-            pattern_violated(rule, value, regex, at.parent, at.name, at.index, report);
+            record(at.parent, at.name, at.index, &mut |path| {
+                keyword::pattern_violated(rule, value, regex, path, report)
+            });
         }
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn pattern_violated(
-        rule: &RuleInfo,
-        value: &str,
-        regex: &Regex,
-        parent: &Path<'_>,
-        name: &'static str,
-        index: Option<usize>,
-        report: &mut Report,
-    ) {
-        record(parent, name, index, |path| {
-            keyword::pattern_violated(rule, value, regex, path, report)
-        });
     }
 
     /// [`keyword::not_blank`] at a lazily built path.
     #[inline]
     pub fn not_blank(rule: &RuleInfo, value: &str, at: At<'_>, report: &mut Report) {
         if keyword::is_blank(value) {
-            blank(rule, value, at.parent, at.name, at.index, report);
+            record(at.parent, at.name, at.index, &mut |path| {
+                keyword::blank(rule, value, path, report)
+            });
         }
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn blank(
-        rule: &RuleInfo,
-        value: &str,
-        parent: &Path<'_>,
-        name: &'static str,
-        index: Option<usize>,
-        report: &mut Report,
-    ) {
-        record(parent, name, index, |path| {
-            keyword::blank(rule, value, path, report)
-        });
     }
 
     /// [`keyword::non_empty`] at a lazily built path.
@@ -383,47 +320,21 @@ pub mod __private {
         at: At<'_>,
         report: &mut Report,
     ) {
-        if value.length_bounds().0 == 0 && value.length() == 0 {
-            empty::<L>(rule, at.parent, at.name, at.index, report);
+        if keyword::is_empty(value) {
+            record(at.parent, at.name, at.index, &mut |path| {
+                keyword::empty::<L>(rule, path, report)
+            });
         }
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn empty<L: Length + ?Sized>(
-        rule: &RuleInfo,
-        parent: &Path<'_>,
-        name: &'static str,
-        index: Option<usize>,
-        report: &mut Report,
-    ) {
-        record(parent, name, index, |path| {
-            keyword::empty::<L>(rule, path, report)
-        });
     }
 
     /// [`keyword::format`] at a lazily built path.
     #[inline]
     pub fn format(rule: &RuleInfo, value: &str, format: Format, at: At<'_>, report: &mut Report) {
         if !format.matches(value) {
-            format_violated(rule, value, format, at.parent, at.name, at.index, report);
+            record(at.parent, at.name, at.index, &mut |path| {
+                keyword::format_violated(rule, value, format, path, report)
+            });
         }
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn format_violated(
-        rule: &RuleInfo,
-        value: &str,
-        format: Format,
-        parent: &Path<'_>,
-        name: &'static str,
-        index: Option<usize>,
-        report: &mut Report,
-    ) {
-        record(parent, name, index, |path| {
-            keyword::format_violated(rule, value, format, path, report)
-        });
     }
 
     /// [`keyword::known`] at a lazily built path.
@@ -435,23 +346,10 @@ pub mod __private {
         report: &mut Report,
     ) {
         if !value.is_known() {
-            unknown(rule, value, at.parent, at.name, at.index, report);
+            record(at.parent, at.name, at.index, &mut |path| {
+                keyword::unknown(rule, value, path, report)
+            });
         }
-    }
-
-    #[cold]
-    #[inline(never)]
-    fn unknown<E: KnownValues + ?Sized>(
-        rule: &RuleInfo,
-        value: &E,
-        parent: &Path<'_>,
-        name: &'static str,
-        index: Option<usize>,
-        report: &mut Report,
-    ) {
-        record(parent, name, index, |path| {
-            keyword::unknown(rule, value, path, report)
-        });
     }
 
     /// Appends the entries of a rule list declared on `declared_on`, under `prefix`.
