@@ -176,7 +176,7 @@ pub fn check(bytes: &[u8], options: &CheckOptions) -> Report {
 static REQUEST_SHAPE: LazyLock<Json> = LazyLock::new(shape_of::<ContainerRequest>);
 static RESPONSE_SHAPE: LazyLock<Json> = LazyLock::new(shape_of::<ContainerResponse>);
 
-fn shape_of<T: schemars::JsonSchema + DeserializeOwned>() -> Json {
+pub(super) fn shape_of<T: schemars::JsonSchema + DeserializeOwned>() -> Json {
     let mut shape = schemars::generate::SchemaSettings::draft2020_12()
         .into_generator()
         .into_root_schema_for::<T>()

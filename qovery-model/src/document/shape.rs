@@ -1248,6 +1248,8 @@ mod compiled_tests {
     //! diagnostics with the same spans in the same order, same poisoned pointers.
 
     use super::{Shape, alternate_in_place, legacy, walk, walk_alternate};
+    use crate::document::check::shape_of;
+    use crate::test_rng::Rng;
     use crate::document::json::parse_json;
     use crate::document::limits::Limits;
     use crate::document::tree::{Member, Node, Number, NumberKind, Span, Value};
@@ -1256,41 +1258,16 @@ mod compiled_tests {
     use serde::de::DeserializeOwned;
     use serde_json::Value as Json;
 
-    fn schema_of<T: schemars::JsonSchema + DeserializeOwned>() -> Json {
-        let mut shape = schemars::generate::SchemaSettings::draft2020_12()
-            .into_generator()
-            .into_root_schema_for::<T>()
-            .to_value();
-        super::keep_structural(&mut shape, |value| {
-            serde_json::from_value::<T>(value).is_ok()
-        });
-        shape
-    }
-
+    /// The example payloads, kept beside the crate's sources (`testdata/`, copies of the
+    /// repository's benchmark data and examples) so that the packaged crate's tests build.
     const DOCUMENTS: [&str; 6] = [
-        include_str!("../../../benches/data/request.json"),
-        include_str!("../../../benches/data/request-invalid.json"),
-        include_str!("../../../examples/payloads/broken-web.json"),
-        include_str!("../../../examples/payloads/minimal.json"),
-        include_str!("../../../examples/payloads/web-service.json"),
-        include_str!("../../../examples/payloads/web-service.response.json"),
+        include_str!("testdata/request.json"),
+        include_str!("testdata/request-invalid.json"),
+        include_str!("testdata/broken-web.json"),
+        include_str!("testdata/minimal.json"),
+        include_str!("testdata/web-service.json"),
+        include_str!("testdata/response.json"),
     ];
-
-    /// xorshift64*: deterministic.
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 ^= self.0 >> 12;
-            self.0 ^= self.0 << 25;
-            self.0 ^= self.0 >> 27;
-            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-        }
-
-        fn below(&mut self, n: usize) -> usize {
-            usize::try_from(self.next() % n.max(1) as u64).unwrap_or(0)
-        }
-    }
 
     /// Typed validation of a repaired value: `None` when it does not deserialize.
     type Typed = fn(&Json) -> Option<Vec<Diagnostic>>;
@@ -1509,8 +1486,8 @@ mod compiled_tests {
 
     #[test]
     fn the_compiled_walk_agrees_with_the_schema_walk() {
-        let request_schema = schema_of::<ContainerRequest>();
-        let response_schema = schema_of::<ContainerResponse>();
+        let request_schema = shape_of::<ContainerRequest>();
+        let response_schema = shape_of::<ContainerResponse>();
         let request = Shape::new(&request_schema);
         let response = Shape::new(&response_schema);
         let kinds: [(&Json, &Shape, Typed); 2] = [
