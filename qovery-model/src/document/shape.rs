@@ -1249,11 +1249,11 @@ mod compiled_tests {
 
     use super::{Shape, alternate_in_place, legacy, walk, walk_alternate};
     use crate::document::check::shape_of;
-    use crate::test_rng::Rng;
     use crate::document::json::parse_json;
     use crate::document::limits::Limits;
     use crate::document::tree::{Member, Node, Number, NumberKind, Span, Value};
     use crate::model::{ContainerRequest, ContainerResponse};
+    use crate::test_rng::Rng;
     use crate::validate::{Context, Diagnostic, Validate};
     use serde::de::DeserializeOwned;
     use serde_json::Value as Json;
