@@ -108,19 +108,6 @@ impl Number {
     }
 }
 
-/// Which bytes end the run of plain string bytes: `"`, `\` and the control characters.
-static STRING_STOP: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
-    }
-    table[b'"' as usize] = true;
-    table[b'\\' as usize] = true;
-    table
-};
-
 /// The index of the first byte at or after `pos` that ends a run of plain string bytes (`"`, `\\`
 /// or a control character), or `bytes.len()`.
 ///
@@ -138,7 +125,7 @@ fn plain_run(bytes: &[u8], mut pos: usize) -> usize {
     }
     while bytes
         .get(pos)
-        .is_some_and(|&b| !STRING_STOP[usize::from(b)])
+        .is_some_and(|&b| !matches!(b, b'"' | b'\\' | 0x00..=0x1F))
     {
         pos += 1;
     }
@@ -429,6 +416,18 @@ impl<'de, 'n> Reader<'de, 'n> {
     }
 }
 
+/// Methods whose value is a JSON string.
+macro_rules! deserialize_string {
+    ($($method:ident)*) => {
+        $(
+            fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+                self.visit_string(visitor)
+            }
+        )*
+    };
+}
+
+/// Methods whose value is a JSON number.
 macro_rules! deserialize_number {
     ($($method:ident)*) => {
         $(
@@ -467,24 +466,9 @@ impl<'de> Deserializer<'de> for &mut Reader<'de, '_> {
         deserialize_f32 deserialize_f64
     }
 
-    fn deserialize_char<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.visit_string(visitor)
-    }
-
-    fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.visit_string(visitor)
-    }
-
-    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.visit_string(visitor)
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.visit_string(visitor)
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.visit_string(visitor)
+    deserialize_string! {
+        deserialize_char deserialize_str deserialize_string deserialize_bytes deserialize_byte_buf
+        deserialize_identifier
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -592,10 +576,6 @@ impl<'de> Deserializer<'de> for &mut Reader<'de, '_> {
                 visitor.visit_enum(IntoDeserializer::<Refused>::into_deserializer(text))
             }
         }
-    }
-
-    fn deserialize_identifier<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.visit_string(visitor)
     }
 
     /// The value of a member the model does not know: refused, except the root `$schema`.
