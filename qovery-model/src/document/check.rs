@@ -327,7 +327,7 @@ fn check_as<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
 /// skipped (the unit test `the_fast_path_accepts_only_what_the_complete_path_finds_clean`
 /// checks that the report is the complete path's, position for position).
 fn fast_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Option<Report> {
-    let value: T = fast::read(bytes, T::nullable_members())?;
+    let value: T = fast::read(bytes, T::nullable_members(), &options.limits)?;
     if value.has_free_form_object() {
         return None;
     }
@@ -745,7 +745,8 @@ mod fast_path_tests {
     #[test]
     fn only_nulls_outside_nullable_members_leave_the_fast_path() {
         let nullable = &REQUEST_NULLABLE;
-        let reads = |text: &str| fast::read::<Json>(text.as_bytes(), nullable).is_some();
+        let reads =
+            |text: &str| fast::read::<Json>(text.as_bytes(), nullable, &Limits::DEFAULT).is_some();
         assert!(reads(r#"{"tcp": {"host": null}, "auto_deploy" : null}"#));
         assert!(reads(r#"{"name": "null", "tag": "a\"null"}"#));
         assert!(!reads(r#"{"cpu": null}"#));
@@ -753,6 +754,30 @@ mod fast_path_tests {
         assert!(!reads(r#"{"arguments": ["host", null]}"#));
         assert!(!reads(r#"{"host": [null]}"#));
         assert!(!reads("null"));
+    }
+
+    /// The limits hold on the fast path too: a valid document over them is reported, as the
+    /// complete path reports it (the fast path used to ignore limits set below the defaults).
+    #[test]
+    fn a_valid_document_over_the_limits_is_a_limit() {
+        let bytes = include_bytes!("testdata/request.json");
+        assert!(check(bytes, &CheckOptions::new()).is_empty());
+        let found = |limits: Limits| {
+            let mut options = CheckOptions::new();
+            options.limits = limits;
+            let report = check(bytes, &options);
+            report
+                .diagnostics()
+                .iter()
+                .map(|d| d.code)
+                .collect::<Vec<_>>()
+        };
+        let mut limits = Limits::DEFAULT;
+        limits.max_nodes = 20;
+        assert_eq!(found(limits), [codes::LIMIT]);
+        let mut limits = Limits::DEFAULT;
+        limits.max_depth = 2;
+        assert_eq!(found(limits), [codes::LIMIT]);
     }
 
     /// What the reader accepts, serde_json reads as the same value, and the fast path reports it
@@ -843,7 +868,8 @@ mod fast_path_tests {
                     }
                 }
                 cases += 1;
-                let Some(read) = fast::read::<T>(&bytes, T::nullable_members()) else {
+                let Some(read) = fast::read::<T>(&bytes, T::nullable_members(), &options.limits)
+                else {
                     continue;
                 };
                 accepted += 1;

@@ -12,7 +12,8 @@
 //! - a `null` that is not the value of a member nullable everywhere in the document (serde
 //!   reads `null` in an `Option` member as "absent", the spec allows it only where it says
 //!   `nullable`);
-//! - nesting deeper than [`MAX_DEPTH`], and any value the model's `Deserialize` rejects.
+//! - a document over the [`Limits`] (nesting depth, at most [`STACK_SAFE_DEPTH`] here,
+//!   and number of values), and any value the model's `Deserialize` rejects.
 //!
 //! What makes it fast, next to `serde_json` with `serde_ignored` and a second scan for nulls:
 //! the text is checked as UTF-8 once, up front, so every string without an escape is handed to
@@ -20,13 +21,14 @@
 //! and nulls are noticed where they are read, in the same pass; an error is a zero-sized value,
 //! so a refusal allocates nothing.
 
+use super::limits::Limits;
 use crate::word;
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
 use std::fmt;
 
-/// Deepest nesting the reader follows (the same as `serde_json`'s recursion limit); deeper
-/// documents go to the complete path and its configurable limits.
-pub(crate) const MAX_DEPTH: u16 = 128;
+/// Deepest nesting the reader follows whatever the limits say: it recurses, the complete path's
+/// parsers do not. Deeper documents go to the complete path.
+const STACK_SAFE_DEPTH: usize = 128;
 
 /// The reader declined the document: the complete path must check it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,10 +52,15 @@ type Result<T> = std::result::Result<T, Refused>;
 
 /// Reads a whole document as a `T`, or refuses it.
 ///
-/// `nullable` lists the member names whose value may be `null` (see the module docs).
-pub(crate) fn read<T: de::DeserializeOwned>(bytes: &[u8], nullable: &[String]) -> Option<T> {
+/// `nullable` lists the member names whose value may be `null` (see the module docs). A
+/// document over the `limits` is refused, so that the complete path reports it.
+pub(crate) fn read<T: de::DeserializeOwned>(
+    bytes: &[u8],
+    nullable: &[String],
+    limits: &Limits,
+) -> Option<T> {
     let text = std::str::from_utf8(bytes).ok()?;
-    let mut reader = Reader::new(text, nullable);
+    let mut reader = Reader::new(text, nullable, limits);
     let value = T::deserialize(&mut reader).ok()?;
     reader.skip_whitespace();
     (reader.pos == reader.bytes.len()).then_some(value)
@@ -63,8 +70,12 @@ struct Reader<'de, 'n> {
     text: &'de str,
     bytes: &'de [u8],
     pos: usize,
-    /// How many more containers may be opened.
-    depth: u16,
+    /// How many containers are open.
+    depth: usize,
+    /// How many may be open at once: the limits' depth, at most [`STACK_SAFE_DEPTH`].
+    max_depth: usize,
+    /// How many more values may be read (the limits' number of nodes).
+    nodes_left: usize,
     /// Decoded strings that hold escapes (the only strings that cannot be borrowed).
     scratch: String,
     nullable: &'n [String],
@@ -140,12 +151,15 @@ fn is_nullable(nullable: &[String], key: &str) -> bool {
 }
 
 impl<'de, 'n> Reader<'de, 'n> {
-    fn new(text: &'de str, nullable: &'n [String]) -> Self {
+    fn new(text: &'de str, nullable: &'n [String], limits: &Limits) -> Self {
         Reader {
             text,
             bytes: text.as_bytes(),
             pos: 0,
-            depth: MAX_DEPTH,
+            depth: 0,
+            max_depth: limits.max_depth.min(STACK_SAFE_DEPTH),
+            // The root value is the first node.
+            nodes_left: limits.max_nodes.saturating_sub(1),
             scratch: String::new(),
             nullable,
             member: Member::None,
@@ -390,12 +404,21 @@ impl<'de, 'n> Reader<'de, 'n> {
     }
 
     fn enter(&mut self) -> Result<()> {
-        self.depth = self.depth.checked_sub(1).ok_or(Refused)?;
+        if self.depth == self.max_depth {
+            return Err(Refused);
+        }
+        self.depth += 1;
         Ok(())
     }
 
     fn leave(&mut self) {
-        self.depth += 1;
+        self.depth -= 1;
+    }
+
+    /// Counts one more value inside a container.
+    fn node(&mut self) -> Result<()> {
+        self.nodes_left = self.nodes_left.checked_sub(1).ok_or(Refused)?;
+        Ok(())
     }
 
     /// Reads a string value (a key never comes here) and hands it to `visitor`.
@@ -533,7 +556,7 @@ impl<'de> Deserializer<'de> for &mut Reader<'de, '_> {
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         self.eat(b'{')?;
-        let root = self.depth == MAX_DEPTH;
+        let root = self.depth == 0;
         self.enter()?;
         let mut members = Members {
             reader: &mut *self,
@@ -617,6 +640,7 @@ impl<'de> de::SeqAccess<'de> for Items<'_, 'de, '_> {
         }
         self.first = false;
         self.reader.member = Member::None;
+        self.reader.node()?;
         seed.deserialize(&mut *self.reader).map(Some)
     }
 }
@@ -672,6 +696,7 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de, '_> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
         self.reader.member = self.member;
+        self.reader.node()?;
         seed.deserialize(&mut *self.reader)
     }
 }
