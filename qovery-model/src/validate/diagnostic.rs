@@ -1,6 +1,9 @@
 //! One problem found in a payload: where, what, how bad.
 
 use std::fmt;
+use std::ops::Range;
+
+use super::fix::Fix;
 
 /// The longest help a [`Diagnostic`] keeps, in characters (see [`Diagnostic::with_help`]):
 /// enough to quote a corrected value of the longest valid length (255) several times.
@@ -63,6 +66,12 @@ pub struct Diagnostic {
     pub position: Option<Position>,
     /// Where the offending token ends (exclusive), on the same line as `position`.
     pub end: Option<Position>,
+    /// The bytes of the source document the diagnostic is about (`start..end`, end exclusive):
+    /// the whole offending value or key, even when it spans lines (`position`..`end` then marks
+    /// only its first character). Fixes and editors' ranges are derived from it.
+    pub span: Option<Range<usize>>,
+    /// Edits that repair the problem, when the checker knows them.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -81,6 +90,8 @@ impl Diagnostic {
             help: None,
             position: None,
             end: None,
+            span: None,
+            fix: None,
         }
     }
 
@@ -111,6 +122,20 @@ impl Diagnostic {
     #[must_use]
     pub fn with_end(mut self, end: Position) -> Self {
         self.end = Some(end);
+        self
+    }
+
+    /// The same diagnostic about the bytes `span` of its source document.
+    #[must_use]
+    pub fn with_span(mut self, span: Range<usize>) -> Self {
+        self.span = Some(span);
+        self
+    }
+
+    /// The same diagnostic with a fix (`None` leaves it without one).
+    #[must_use]
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
         self
     }
 

@@ -104,6 +104,7 @@
 
 mod context;
 mod diagnostic;
+pub mod fix;
 pub mod format;
 pub mod keyword;
 pub mod path;
@@ -112,6 +113,7 @@ mod rule;
 
 pub use context::Context;
 pub use diagnostic::{Diagnostic, Position, Severity};
+pub use fix::{Applicability, Edit, Fix};
 pub use format::Format;
 pub use keyword::{KnownValues, Length};
 pub use path::Path;
