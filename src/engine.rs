@@ -250,10 +250,12 @@ pub fn lint(path: &Path, bytes: &[u8], settings: &Settings, walked: bool) -> Fil
             if let Some(severity) = level.map_or(Some(Severity::Warning), |l| l.severity()) {
                 let mut finding = finding;
                 finding.diagnostic.severity = severity;
+                // In file order: before the first finding of a later document or line.
+                let key = |f: &Finding| (f.document, f.diagnostic.position);
                 let at = findings
                     .iter()
-                    .rposition(|f| f.document <= finding.document)
-                    .map_or(0, |i| i + 1);
+                    .position(|f| key(f) > key(&finding))
+                    .unwrap_or(findings.len());
                 findings.insert(at, finding);
             }
         }

@@ -339,12 +339,13 @@ impl Settings {
         if let Some(level) = self.command_line.get(code) {
             return Some(*level);
         }
-        let relative = self.relative(path);
+        // The path is made relative only when an override names the code.
+        let mut relative = None;
         self.overrides
             .iter()
             .rev()
             .filter(|o| o.rules.contains_key(code))
-            .find(|o| o.applies(&relative, pointer))
+            .find(|o| o.applies(relative.get_or_insert_with(|| self.relative(path)), pointer))
             .and_then(|o| o.rules.get(code).copied())
             .or_else(|| self.rules.get(code).copied())
     }
@@ -554,7 +555,7 @@ pub fn known_code(code: &str) -> Result<&'static str, String> {
 pub fn closest(code: &str, codes: &[&'static str]) -> Option<&'static str> {
     codes
         .iter()
-        .map(|known| (strsim::levenshtein(code, known), *known))
+        .map(|known| (strsim::osa_distance(code, known), *known))
         .filter(|(distance, known)| *distance * 3 <= known.chars().count().max(3))
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, known)| known)
