@@ -555,3 +555,36 @@ fn a_mixed_run_in_text() {
     assert_eq!(status, 1);
     insta::assert_snapshot!("mixed_run", text);
 }
+
+#[test]
+fn the_documented_example_is_a_valid_configuration() {
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/configuration.md"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let example = doc
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .unwrap_or_else(|| panic!("no TOML example in docs/configuration.md"));
+    let dir = temp_dir();
+    write(dir.path(), ".qovery-lint.toml", example);
+    let (status, text, stderr) = run(dir.path(), &["--show-config"]);
+    assert_eq!(status, 0, "{stderr}");
+    let text = text.replace(&dir.path().display().to_string(), "ROOT");
+    assert_eq!(
+        text,
+        "configuration file: ROOT/.qovery-lint.toml\n\
+         root: ROOT\n\
+         kind: request\n\
+         strict: false\n\
+         deny_warnings: false\n\
+         max_bytes: 1048576\n\
+         max_diagnostics: 200\n\
+         include: deploy/qovery/**/*.json, deploy/qovery/**/*.yaml\n\
+         exclude: **/fixtures/**, *.draft.json\n\
+         rules: image_name_registry_host = off, probe_port_not_declared = error, unknown_member = warn\n\
+         override for deploy/qovery/legacy/**: range = warn, unknown_member = off\n\
+         override for *.json at /ports/*/external_port: range = off\n"
+    );
+}
