@@ -194,7 +194,9 @@ pub fn check_options(path: &Path, settings: &Settings) -> CheckOptions {
 pub fn lint(path: &Path, bytes: &[u8], settings: &Settings, walked: bool) -> FileReport {
     let options = check_options(path, settings);
     let documents = match options.syntax {
-        Syntax::Yaml if bytes.len() <= settings.max_bytes => split_yaml(bytes, &options),
+        Syntax::Yaml if bytes.len() <= settings.max_bytes && needs_tree(bytes) => {
+            split_yaml(bytes, &options)
+        }
         _ => vec![Piece {
             start: 0,
             end: bytes.len(),
@@ -326,6 +328,14 @@ impl Piece<'_> {
     }
 }
 
+/// Whether a YAML file must be parsed here, besides the library's check: it may hold several
+/// documents (a line starting with `---` or `...` after the first line) or suppression comments.
+/// A common single-document file without them is parsed once, by the check.
+fn needs_tree(bytes: &[u8]) -> bool {
+    let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    has(b"\n---") || has(b"\n...") || has(suppress::MARKER.as_bytes())
+}
+
 /// The documents of a YAML stream.
 pub fn split_yaml<'a>(bytes: &'a [u8], options: &CheckOptions) -> Vec<Piece<'a>> {
     let mut pieces = Vec::new();
@@ -406,10 +416,14 @@ fn next_marker(bytes: &[u8], offset: usize) -> Option<usize> {
 fn looks_like_payload(documents: &[Piece<'_>], options: &CheckOptions) -> bool {
     documents.iter().any(|piece| {
         let parsed;
-        let root = match (&piece.root, options.syntax) {
-            (Some(root), _) => root,
-            (None, Syntax::Json) => {
-                match document::json::parse_json(&piece.text, &options.limits) {
+        let root = match &piece.root {
+            Some(root) => root,
+            None => {
+                let reparsed = match options.syntax {
+                    Syntax::Yaml => document::yaml::parse_yaml(&piece.text, &options.limits),
+                    _ => document::json::parse_json(&piece.text, &options.limits),
+                };
+                match reparsed {
                     Ok(p) => {
                         parsed = p;
                         &parsed.root
@@ -417,7 +431,6 @@ fn looks_like_payload(documents: &[Piece<'_>], options: &CheckOptions) -> bool {
                     Err(_) => return true,
                 }
             }
-            (None, _) => return true,
         };
         let Value::Object(members) = &root.value else {
             return false;
