@@ -23,7 +23,7 @@ pub mod suppress;
 use crate::settings::Settings;
 use qovery_model::document::parse::{ParseIssue, Parsed};
 use qovery_model::document::tree::{Node, Span, Value};
-use qovery_model::document::{self, CheckOptions, DocumentKind, Syntax, codes};
+use qovery_model::document::{self, CheckOptions, DocumentKind, Syntax, codes, structural_codes};
 use qovery_model::validate::{Diagnostic, Report, Severity};
 use std::borrow::Cow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -216,7 +216,11 @@ pub fn lint(path: &Path, bytes: &[u8], settings: &Settings, walked: bool) -> Fil
     if walked
         && settings.include.is_none()
         && checked.iter().any(|(_, report)| !report.is_empty())
-        && !looks_like_payload(&documents, &options)
+        && !checked.iter().any(|(index, report)| {
+            documents
+                .get(*index)
+                .is_some_and(|piece| looks_like_payload(piece, report, &options))
+        })
     {
         return FileReport {
             not_a_payload: true,
@@ -410,38 +414,53 @@ fn next_marker(bytes: &[u8], offset: usize) -> Option<usize> {
     None
 }
 
-/// Whether one of the documents may be a container payload: its top level is an object with
+/// Whether a document may be a container payload: its top level is an object with
 /// `image_name`, `registry_id`, `healthchecks` or `tag`, or a `$schema` naming the container
-/// schemas; or it did not parse (nothing says it is not one).
-fn looks_like_payload(documents: &[Piece<'_>], options: &CheckOptions) -> bool {
-    documents.iter().any(|piece| {
-        let parsed;
-        let root = match &piece.root {
-            Some(root) => root,
-            None => {
-                let reparsed = match options.syntax {
-                    Syntax::Yaml => document::yaml::parse_yaml(&piece.text, &options.limits),
-                    _ => document::json::parse_json(&piece.text, &options.limits),
-                };
-                match reparsed {
-                    Ok(p) => {
-                        parsed = p;
-                        &parsed.root
-                    }
-                    Err(_) => return true,
+/// schemas; or it did not parse (nothing says it is not one). Its report decides most cases
+/// without a second parse: a `type` error at the root is not an object, and a present
+/// `image_name`, `tag` or `healthchecks` (required in both kinds) is not reported missing.
+fn looks_like_payload(piece: &Piece<'_>, report: &Report, options: &CheckOptions) -> bool {
+    let reported = |code: &str, pointer: &str| {
+        report
+            .diagnostics()
+            .iter()
+            .any(|d| d.code == code && d.pointer == pointer)
+    };
+    if reported(structural_codes::TYPE, "") {
+        return false;
+    }
+    if !["/image_name", "/tag", "/healthchecks"]
+        .iter()
+        .all(|pointer| reported(structural_codes::REQUIRED, pointer))
+    {
+        return true;
+    }
+    let parsed;
+    let root = match &piece.root {
+        Some(root) => root,
+        None => {
+            let reparsed = match options.syntax {
+                Syntax::Yaml => document::yaml::parse_yaml(&piece.text, &options.limits),
+                _ => document::json::parse_json(&piece.text, &options.limits),
+            };
+            match reparsed {
+                Ok(p) => {
+                    parsed = p;
+                    &parsed.root
                 }
+                Err(_) => return true,
             }
-        };
-        let Value::Object(members) = &root.value else {
-            return false;
-        };
-        members.iter().any(|member| match member.key.as_str() {
-            "image_name" | "registry_id" | "healthchecks" | "tag" => true,
-            "$schema" => member.value.value.as_str().is_some_and(|schema| {
-                schema.contains("container-request") || schema.contains("container-response")
-            }),
-            _ => false,
-        })
+        }
+    };
+    let Value::Object(members) = &root.value else {
+        return false;
+    };
+    members.iter().any(|member| match member.key.as_str() {
+        "image_name" | "registry_id" | "healthchecks" | "tag" => true,
+        "$schema" => member.value.value.as_str().is_some_and(|schema| {
+            schema.contains("container-request") || schema.contains("container-response")
+        }),
+        _ => false,
     })
 }
 

@@ -284,13 +284,16 @@ pub struct Settings {
     pub overrides: Vec<Override>,
     /// `--allow`/`--warn`/`--deny`, the last one for a code kept.
     pub command_line: RuleLevels,
+    /// The current directory when the settings were made: relative paths are relative to it.
+    pub current_dir: PathBuf,
 }
 
 impl Default for Settings {
     fn default() -> Self {
+        let current_dir = std::env::current_dir().unwrap_or_default();
         Settings {
             config_file: None,
-            root: std::env::current_dir().unwrap_or_default(),
+            root: current_dir.clone(),
             kind: None,
             context: Context::new(),
             strict: false,
@@ -308,6 +311,7 @@ impl Default for Settings {
             rules: RuleLevels::new(),
             overrides: Vec::new(),
             command_line: RuleLevels::new(),
+            current_dir,
         }
     }
 }
@@ -352,11 +356,18 @@ impl Settings {
 
     /// `path` relative to [`Settings::root`] when it is inside it, else as given.
     pub fn relative(&self, path: &Path) -> PathBuf {
+        // Most paths are relative to the current directory, most often the root itself.
+        if path.is_relative() && self.root == self.current_dir {
+            return path
+                .components()
+                .filter(|c| !matches!(c, std::path::Component::CurDir))
+                .collect();
+        }
         let absolute;
         let path = if path.is_absolute() {
             path
         } else {
-            absolute = std::env::current_dir().unwrap_or_default().join(path);
+            absolute = self.current_dir.join(path);
             &absolute
         };
         let relative = path.strip_prefix(&self.root).unwrap_or(path);
@@ -443,12 +454,9 @@ impl Settings {
         self.root = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
-            .map_or_else(
-                || std::env::current_dir().unwrap_or_default(),
-                Path::to_path_buf,
-            );
+            .map_or_else(|| self.current_dir.clone(), Path::to_path_buf);
         if self.root.is_relative() {
-            self.root = std::env::current_dir().unwrap_or_default().join(&self.root);
+            self.root = self.current_dir.join(&self.root);
         }
         Ok(())
     }
