@@ -1198,40 +1198,26 @@ fn sample(
 }
 
 /// The candidate closest to `key`, if close enough to be a typo.
+///
+/// The did-you-mean rule, the same as the derive's for attribute keys (`qovery-model-derive`'s
+/// `attr::closest`; a proc-macro crate cannot share a function): a Levenshtein distance
+/// ([`strsim::levenshtein`], case-insensitive here) of at most `max(2, len / 4)` for a candidate
+/// of `len` bytes, and below the key's length, so a suggestion keeps at least one character of
+/// the key (a key of one or two characters is otherwise "close" to any member of three: `a` ->
+/// did you mean `tag`?).
 pub fn closest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let key_lower = key.to_lowercase();
-    // A suggestion keeps at least one character of the key, so the distance is also below the
-    // key's length (a key of one or two characters is otherwise "close" to any member of three:
-    // `a` -> did you mean `tag`?).
     let key_len = key_lower.chars().count();
     candidates
         // The edit distance is at least the difference of the lengths, so a key much longer
         // than a member name is not compared with it (comparing a 1 MB key takes seconds).
         .filter(|candidate| key_len <= candidate.chars().count() + 2.max(candidate.len() / 4))
-        .map(|candidate| (edit_distance(&key_lower, candidate), candidate))
+        .map(|candidate| (strsim::levenshtein(&key_lower, candidate), candidate))
         .filter(|(distance, candidate)| {
             *distance <= 2.max(candidate.len() / 4) && *distance < key_len
         })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    // Two rows, swapped after each character of `a` (was one new row per character).
-    let mut current: Vec<usize> = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        let mut left = i + 1;
-        current[0] = left;
-        for ((cb, above), cell) in b.iter().zip(previous.windows(2)).zip(&mut current[1..]) {
-            let substitution = above[0] + usize::from(ca != *cb);
-            left = substitution.min(above[1] + 1).min(left + 1);
-            *cell = left;
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous[b.len()]
 }
 
 #[cfg(test)]
@@ -1443,41 +1429,6 @@ mod compiled_tests {
                 Value::Array(items) => items.push(Node::new(scalar(rng), node.span)),
                 _ => node.value = scalar(rng),
             },
-        }
-    }
-
-    /// The edit distance as it was (one new row per character).
-    fn old_edit_distance(a: &str, b: &str) -> usize {
-        let b: Vec<char> = b.chars().collect();
-        let mut previous: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut current = Vec::with_capacity(b.len() + 1);
-            current.push(i + 1);
-            for (j, cb) in b.iter().enumerate() {
-                let substitution = previous[j] + usize::from(ca != *cb);
-                current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-            }
-            previous = current;
-        }
-        previous[b.len()]
-    }
-
-    #[test]
-    fn the_edit_distance_is_unchanged() {
-        const CHARS: [char; 8] = ['a', 'b', 'c', '_', 'é', '/', '~', '\u{1F600}'];
-        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
-        let word = |rng: &mut Rng| -> String {
-            (0..rng.below(12))
-                .map(|_| CHARS[rng.below(CHARS.len())])
-                .collect()
-        };
-        for _ in 0..20_000 {
-            let (a, b) = (word(&mut rng), word(&mut rng));
-            assert_eq!(
-                super::edit_distance(&a, &b),
-                old_edit_distance(&a, &b),
-                "{a:?} {b:?}"
-            );
         }
     }
 
