@@ -151,7 +151,8 @@ impl RuleKind {
         }
     }
 
-    /// The stable diagnostic code a violation gets unless `code = ".."` overrides it.
+    /// The stable diagnostic code a violation gets unless `code = ".."` overrides it; upper-cased,
+    /// the name of its constant in `qovery_model::validate::codes`.
     pub fn default_code(&self) -> &'static str {
         match self {
             RuleKind::Range { .. } => "range",

@@ -324,9 +324,16 @@ fn field_describes(field: &Field<'_>, type_name: &str) -> Vec<TokenStream> {
 
 /// A `RuleInfo { .. }` expression for a keyword rule.
 fn rule_info(field: &Field<'_>, rule: &FieldRule) -> TokenStream {
+    // A keyword's own code is the constant of `validate::codes`, its one spelling.
     let code = match &rule.meta.code {
-        Some(code) => code.value(),
-        None => rule.kind.default_code().to_owned(),
+        Some(code) => {
+            let code = code.value();
+            quote!(#code)
+        }
+        None => {
+            let constant = format_ident!("{}", rule.kind.default_code().to_ascii_uppercase());
+            quote!(__v::codes::#constant)
+        }
     };
     let severity = match rule.meta.severity {
         SeverityName::Error => quote!(Error),

@@ -102,6 +102,7 @@
 //! assert_eq!(report.warnings().count(), 1);
 //! ```
 
+pub mod codes;
 mod context;
 mod diagnostic;
 pub mod format;
