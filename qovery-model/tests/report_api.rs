@@ -4,7 +4,7 @@
 use qovery_model::model::ContainerRequest;
 use qovery_model::rules::{catalogue, rule_of};
 use qovery_model::validate::{
-    Diagnostic, Position, Report, RuleInfo, Severity, Source, Validate, codes,
+    Diagnostic, Edit, Fix, Position, Report, RuleInfo, Severity, Source, Validate, codes,
 };
 use serde_json::json;
 
@@ -157,5 +157,30 @@ fn a_diagnostic_leads_back_to_its_rule() -> TestResult {
     // Structural codes have no rule.
     let structural = Diagnostic::new("/cpu", codes::TYPE, Severity::Error, "a string");
     assert_eq!(rule_of(&structural), None);
+    Ok(())
+}
+
+#[test]
+fn a_span_and_a_fix_serialize_with_their_diagnostic() -> TestResult {
+    let fix = Fix::safe("remove the quotes", vec![Edit::replace(70..76, "1000")])
+        .ok_or("one edit is a fix")?;
+    let diagnostic = Diagnostic::new("/cpu", codes::TYPE, Severity::Error, "a string")
+        .with_span(70..76)
+        .with_fix(Some(fix));
+    assert_eq!(
+        serde_json::to_value(&diagnostic)?,
+        json!({
+            "pointer": "/cpu",
+            "code": "type",
+            "severity": "error",
+            "message": "a string",
+            "span": {"start": 70, "end": 76},
+            "fix": {
+                "title": "remove the quotes",
+                "applicability": "safe",
+                "edits": [{"range": {"start": 70, "end": 76}, "replacement": "1000"}]
+            }
+        })
+    );
     Ok(())
 }

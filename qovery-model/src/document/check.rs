@@ -299,7 +299,8 @@ fn check_as<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
             )
             .with_position(Position { line: 1, column: 1 })
             // Every other diagnostic has an end; a renderer marks one character.
-            .with_end(Position { line: 1, column: 2 }),
+            .with_end(Position { line: 1, column: 2 })
+            .with_span(0..bytes.len().min(1)),
         );
         return report;
     }
@@ -697,7 +698,10 @@ fn locate(diagnostic: Diagnostic, lines: &LineIndex<'_>, span: Span) -> Diagnost
             column: start.column + 1,
         };
     }
-    diagnostic.with_position(start).with_end(end)
+    diagnostic
+        .with_position(start)
+        .with_end(end)
+        .with_span(span.start..span.end)
 }
 
 fn position(lines: &LineIndex<'_>, offset: usize) -> Position {
@@ -892,5 +896,30 @@ mod fast_path_tests {
         let mut rng = Rng(0x51_7CC1_B727_220A);
         differential::<ContainerRequest>(include_bytes!("testdata/request.json"), &mut rng);
         differential::<ContainerResponse>(include_bytes!("testdata/response.json"), &mut rng);
+    }
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::*;
+
+    /// Every located diagnostic carries the bytes of its value or key, on both paths and for a
+    /// multi-line value too (whose line:column end marks only the first character).
+    #[test]
+    fn located_diagnostics_carry_their_byte_span() {
+        let text = "{\"name\": \"é\", \"cpu\": \"1000\", \"ports\": {\n}, \"memroy\": 1}";
+        let report = check(text.as_bytes(), &CheckOptions::new());
+        let spans: Vec<(&str, &str)> = report
+            .diagnostics()
+            .iter()
+            .filter_map(|d| Some((d.code, text.get(d.span.clone()?)?)))
+            .collect();
+        assert!(spans.contains(&("type", "\"1000\"")), "{spans:?}");
+        assert!(spans.contains(&("type", "{\n}")), "{spans:?}");
+        assert!(
+            spans.contains(&("unknown_member", "\"memroy\"")),
+            "{spans:?}"
+        );
+        assert!(report.diagnostics().iter().all(|d| d.span.is_some()));
     }
 }

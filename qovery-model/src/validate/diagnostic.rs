@@ -2,6 +2,9 @@
 
 use serde::Serialize;
 use std::fmt;
+use std::ops::Range;
+
+use super::fix::Fix;
 
 /// The longest help a [`Diagnostic`] keeps, in characters (see [`Diagnostic::with_help`]):
 /// enough to quote a corrected value of the longest valid length (255) several times.
@@ -48,7 +51,8 @@ pub struct Position {
 ///
 /// Every front end (the typed validator, the raw-document checker, the linter's renderers)
 /// produces and consumes this one type. It serializes as an object with the fields below (an
-/// absent `help`, `position` or `end` is left out):
+/// absent `help`, `position`, `end`, `span` or `fix` is left out; a span is
+/// `{"start": 70, "end": 76}`):
 /// `{"pointer": "/cpu", "code": "type", "severity": "error", "message": "...", "position": {"line": 6, "column": 10}}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
@@ -70,6 +74,14 @@ pub struct Diagnostic {
     /// Where the offending token ends (exclusive), on the same line as `position`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<Position>,
+    /// The bytes of the source document the diagnostic is about (`start..end`, end exclusive):
+    /// the whole offending value or key, even when it spans lines (`position`..`end` then marks
+    /// only its first character). Fixes and editors' ranges are derived from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Range<usize>>,
+    /// Edits that repair the problem, when the checker knows them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -88,6 +100,8 @@ impl Diagnostic {
             help: None,
             position: None,
             end: None,
+            span: None,
+            fix: None,
         }
     }
 
@@ -118,6 +132,20 @@ impl Diagnostic {
     #[must_use]
     pub fn with_end(mut self, end: Position) -> Self {
         self.end = Some(end);
+        self
+    }
+
+    /// The same diagnostic about the bytes `span` of its source document.
+    #[must_use]
+    pub fn with_span(mut self, span: Range<usize>) -> Self {
+        self.span = Some(span);
+        self
+    }
+
+    /// The same diagnostic with a fix (`None` leaves it without one).
+    #[must_use]
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
         self
     }
 

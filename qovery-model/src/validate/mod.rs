@@ -119,6 +119,7 @@
 pub mod codes;
 mod context;
 mod diagnostic;
+pub mod fix;
 pub mod format;
 pub mod keyword;
 pub mod path;
@@ -127,6 +128,7 @@ mod rule;
 
 pub use context::Context;
 pub use diagnostic::{Diagnostic, Position, Severity};
+pub use fix::{Applicability, Edit, Fix};
 pub use format::Format;
 pub use keyword::{KnownValues, Length};
 pub use path::Path;
