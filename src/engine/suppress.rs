@@ -16,7 +16,8 @@
 //! RUF100 does, so that suppressions do not outlive the problems they silenced.
 
 use super::{Finding, Piece};
-use crate::settings::{UNUSED_SUPPRESSION, closest, known_codes};
+use crate::settings::{UNUSED_SUPPRESSION, known_codes};
+use qovery_model::document::closest;
 use qovery_model::document::position::LineIndex;
 use qovery_model::document::tree::{Node, Value};
 use qovery_model::validate::path::push_escaped;
@@ -161,7 +162,7 @@ pub fn apply(file: &[u8], documents: &[Piece<'_>], findings: &mut [Finding]) -> 
                 format!("unknown code `{code}`")
             };
             if !known.contains(&code.as_str())
-                && let Some(close) = closest(code, &known)
+                && let Some(close) = closest(code, known.iter().copied())
             {
                 let _ = write!(message, "; did you mean `{close}`?");
             }

@@ -26,4 +26,5 @@ mod fast;
 mod shape;
 
 pub use check::{CheckOptions, DEFAULT_MAX_BYTES, DocumentKind, Syntax, check, codes};
+pub use shape::closest;
 pub use shape::codes as structural_codes;
