@@ -9,7 +9,7 @@
 //! optional) or replaced by a placeholder (when it is required), and the pointers of those
 //! members "poisoned", so the typed validator's findings about placeholders are dropped.
 
-use super::tree::{Member, Node, NumberKind, Span, Value};
+use crate::document::tree::{Member, Node, NumberKind, Span, Value};
 // Keys and number texts quoted in messages are clipped to 60 characters: a message stays short
 // whatever the size of the key or number it quotes.
 use crate::rules::clip;
@@ -1242,15 +1242,15 @@ mod walk_tests {
     /// The example payloads, kept beside the crate's sources (`testdata/`, copies of the
     /// repository's benchmark data and examples) so that the packaged crate's tests build.
     const DOCUMENTS: [(&str, &str); 6] = [
-        ("request", include_str!("testdata/request.json")),
+        ("request", include_str!("../testdata/request.json")),
         (
             "request-invalid",
-            include_str!("testdata/request-invalid.json"),
+            include_str!("../testdata/request-invalid.json"),
         ),
-        ("broken-web", include_str!("testdata/broken-web.json")),
-        ("minimal", include_str!("testdata/minimal.json")),
-        ("web-service", include_str!("testdata/web-service.json")),
-        ("response", include_str!("testdata/response.json")),
+        ("broken-web", include_str!("../testdata/broken-web.json")),
+        ("minimal", include_str!("../testdata/minimal.json")),
+        ("web-service", include_str!("../testdata/web-service.json")),
+        ("response", include_str!("../testdata/response.json")),
     ];
 
     /// Typed validation of a repaired value: `None` when it does not deserialize.
