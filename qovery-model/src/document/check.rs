@@ -148,12 +148,7 @@ impl CheckOptions {
 
 /// Codes of the document-level diagnostics (on top of the structural codes of the walk).
 pub mod codes {
-    /// The document is not valid JSON or YAML.
-    pub const SYNTAX: &str = "syntax";
-    /// The document exceeds a limit (size, nesting depth, number of nodes).
-    pub const LIMIT: &str = "limit";
-    /// A YAML construct that has no JSON meaning was ignored (custom tag, extra document...).
-    pub const YAML: &str = "yaml";
+    pub use crate::validate::codes::{LIMIT, SYNTAX, YAML};
 }
 
 /// Checks one document and returns every problem, in file order.

@@ -48,7 +48,8 @@ pub mod tag;
 pub mod unique;
 
 pub use catalogue::{
-    CatalogueRow, REQUEST, RESPONSE, catalogue, codes, find, markdown_table, rules_markdown,
+    CatalogueRow, REQUEST, RESPONSE, catalogue, codes, find, markdown_table, rule_of,
+    rules_markdown,
 };
 
 use serde_json::{Map, Value};

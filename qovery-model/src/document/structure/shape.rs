@@ -20,16 +20,7 @@ use serde_json::{Map, Value as Json};
 
 /// Structural codes: stable, listed in the rule catalogue.
 pub mod codes {
-    /// A JSON type that the member cannot have, or a number that does not fit.
-    pub const TYPE: &str = "type";
-    /// A required member is missing.
-    pub const REQUIRED: &str = "required";
-    /// A member the spec does not define.
-    pub const UNKNOWN_MEMBER: &str = "unknown_member";
-    /// The same key twice in one object.
-    pub const DUPLICATE_KEY: &str = "duplicate_key";
-    /// A string that is not in the format its member requires.
-    pub const FORMAT: &str = "format";
+    pub use crate::validate::codes::{DUPLICATE_KEY, FORMAT, REQUIRED, TYPE, UNKNOWN_MEMBER};
 }
 
 /// A structural diagnostic with the bytes it is located at: the value for a value
