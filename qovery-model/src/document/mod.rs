@@ -21,9 +21,10 @@
 //! - `structure/`: the walk of the tree against the model's compiled shape (types, `i32`,
 //!   `null`, required, unknown and duplicate members), which repairs the value for the typed
 //!   rules and suggests the member meant.
-//! - `fast.rs`, the fast path: a strict reader straight into the typed model, for the valid
-//!   documents; `check.rs`, the orchestrator ([`check()`]) and the complete path: parse, walk,
-//!   typed rules, every diagnostic located and sorted in file order.
+//! - `check.rs`, the orchestrator ([`check()`]): the options, then the fast path or the complete
+//!   one. `fast.rs`, the fast path: a strict reader straight into the typed model, for the valid
+//!   documents. `complete.rs`, the complete path: parse, walk, typed rules on the repaired
+//!   value. `locate.rs`: every diagnostic located by its pointer and sorted in file order.
 
 mod syntax;
 #[cfg(feature = "yaml")]
@@ -34,7 +35,9 @@ mod structure;
 use structure::shape;
 
 mod check;
+mod complete;
 mod fast;
+mod locate;
 
 pub use check::{CheckOptions, DEFAULT_MAX_BYTES, DocumentKind, Syntax, check, codes};
 pub use shape::codes as structural_codes;
