@@ -12,6 +12,7 @@
 
 use crate::cli::catalogue;
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use qovery_model::document::position::LineIndex;
 use qovery_model::document::{DEFAULT_MAX_BYTES, DocumentKind, closest};
 use qovery_model::model::RegistryKind;
 use qovery_model::validate::{Context, Severity};
@@ -626,7 +627,10 @@ impl ConfigError {
     fn in_file(file: &Path, source: &str, span: Option<Range<usize>>, message: String) -> Self {
         ConfigError {
             file: Some(file.to_path_buf()),
-            position: span.map(|s| line_column(source, s.start)),
+            position: span.map(|s| {
+                let p = LineIndex::new(source.as_bytes()).position(s.start);
+                (p.line, p.column)
+            }),
             message,
         }
     }
@@ -645,16 +649,6 @@ impl fmt::Display for ConfigError {
 }
 
 impl std::error::Error for ConfigError {}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_column(source: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(source.len());
-    let before = source.get(..offset).unwrap_or(source);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-    (line, column)
-}
 
 /// Finds `.qovery-lint.toml` in `start` or the nearest parent that has one.
 pub fn find_upward(start: &Path) -> Option<PathBuf> {
@@ -698,15 +692,24 @@ pub fn parse_registry_kind(value: &str) -> Result<RegistryKind, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Globs, Level, PointerPattern, known_code, line_column};
+    use super::{ConfigError, Globs, Level, PointerPattern, known_code};
     use std::path::Path;
 
     #[test]
-    fn line_and_column_are_one_based() {
-        assert_eq!(line_column("a = 1\nbé = 2\n", 0), (1, 1));
-        assert_eq!(line_column("a = 1\nbé = 2\n", 6), (2, 1));
-        assert_eq!(line_column("a = 1\nbé = 2\n", 9), (2, 3));
-        assert_eq!(line_column("", 10), (1, 1));
+    fn config_errors_are_placed_by_the_documents_line_index() {
+        let at = |offset: usize, source: &str| {
+            ConfigError::in_file(
+                Path::new("c.toml"),
+                source,
+                Some(offset..offset),
+                String::new(),
+            )
+            .position
+        };
+        assert_eq!(at(0, "a = 1\nbé = 2\n"), Some((1, 1)));
+        assert_eq!(at(6, "a = 1\nbé = 2\n"), Some((2, 1)));
+        assert_eq!(at(9, "a = 1\nbé = 2\n"), Some((2, 3)));
+        assert_eq!(at(10, ""), Some((1, 1)));
     }
 
     #[test]
