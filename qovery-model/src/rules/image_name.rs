@@ -8,9 +8,9 @@
 //! digest, upper case, a registry host in front) each get their own code and a fix.
 
 // `clip`: parts of a value quoted in a message are truncated (fix found by fuzzing).
-use super::{clip, first_bad_char, show_char};
+use super::first_bad_char;
 use crate::model::RegistryKind;
-use crate::validate::keyword::show;
+use crate::validate::quote::{self, clip, show};
 use crate::validate::{
     Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
 };
@@ -342,7 +342,7 @@ fn grammar_problem(value: &str) -> String {
     if let Some((at, c)) = first_bad_char(value, |c| {
         !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-' | '/'))
     }) {
-        return format!("{} at character {at} is not allowed", show_char(c));
+        return format!("{} at character {at} is not allowed", quote::char(c));
     }
     if value.starts_with('/') {
         return "it starts with `/`".to_owned();
@@ -691,7 +691,7 @@ mod tests {
     fn grammar_problems_are_named() {
         assert_eq!(
             grammar_problem("my app"),
-            "a space at character 3 is not allowed"
+            "U+0020 (space) at character 3 is not allowed"
         );
         assert_eq!(grammar_problem("a//b"), "it has an empty component (`//`)");
         assert_eq!(

@@ -74,16 +74,6 @@ pub(crate) fn push_all_of(schema: &mut Map<String, Value>, subschema: Value) {
     }
 }
 
-/// `value` whole when it has at most 60 characters, else its first 60 characters and `…`: for
-/// a part of a value quoted inside a message (the whole value is quoted by `show`, which
-/// truncates the same way). Fix found by fuzzing: a message never copies a huge input whole.
-pub(crate) fn clip(value: &str) -> std::borrow::Cow<'_, str> {
-    match value.char_indices().nth(60) {
-        None => value.into(),
-        Some((cut, _)) => format!("{}…", value.get(..cut).unwrap_or(value)).into(),
-    }
-}
-
 /// Adds `name` to the `required` list of a schema object.
 pub(crate) fn push_required(schema: &mut Map<String, Value>, name: &str) {
     let required = schema
@@ -104,18 +94,6 @@ pub(crate) fn first_bad_char(value: &str, bad: impl Fn(char) -> bool) -> Option<
         .enumerate()
         .find(|(_, c)| bad(*c))
         .map(|(i, c)| (i + 1, c))
-}
-
-/// `c` for a message: quoted with backticks, or named when it is invisible.
-pub(crate) fn show_char(c: char) -> String {
-    match c {
-        ' ' => "a space".to_owned(),
-        '\t' => "a tab".to_owned(),
-        '\n' | '\r' => "a line break".to_owned(),
-        '`' => "a backtick".to_owned(),
-        c if c.is_whitespace() || c.is_control() => format!("U+{:04X}", u32::from(c)),
-        c => format!("`{c}`"),
-    }
 }
 
 /// `count` pseudo-random strings of up to `max_len` characters drawn from `alphabet` (a fixed

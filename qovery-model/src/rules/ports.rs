@@ -5,7 +5,7 @@
 
 use super::unique::{cmp_ignore_case, for_each_duplicate};
 use crate::model::{PortProtocol, PortRequest, PortResponse};
-use crate::validate::keyword::show;
+use crate::validate::quote::show;
 use crate::validate::{
     Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
 };

@@ -7,7 +7,7 @@
 //! (keywords on the probe types), and a liveness `successThreshold` of 1.
 
 use crate::model::{ContainerRequest, ContainerResponse, Healthchecks, Probe, ProbeType};
-use crate::validate::keyword::show;
+use crate::validate::quote::show;
 use crate::validate::{
     Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
 };

@@ -10,7 +10,7 @@ use crate::model::{
     KedaTriggerAuthenticationResponse, LabelsGroupResponse, RegistryKind, ServiceType,
 };
 use crate::validate::format::parse_date_time;
-use crate::validate::keyword::show;
+use crate::validate::quote::show;
 use crate::validate::{
     Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
 };

@@ -5,7 +5,7 @@
 
 use super::unique::for_each_duplicate;
 use crate::model::{StorageRequest, StorageResponse};
-use crate::validate::keyword::show;
+use crate::validate::quote::show;
 use crate::validate::{
     Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
 };

@@ -4,8 +4,8 @@
 //! at most 128 characters (`[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}`). Qovery pulls
 //! `image_name:tag`, so a tag outside the grammar makes the pull fail.
 
-use super::{first_bad_char, show_char};
-use crate::validate::keyword::show;
+use super::first_bad_char;
+use crate::validate::quote::{self, show};
 use crate::validate::{
     Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
 };
@@ -123,7 +123,7 @@ fn diagnose(value: &str) -> (String, Option<String>) {
         !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
     }) {
         Some((at, c)) => (
-            format!("{} at character {at} is not allowed", show_char(c)),
+            format!("{} at character {at} is not allowed", quote::char(c)),
             None,
         ),
         None => ("it does not match the grammar".to_owned(), None),

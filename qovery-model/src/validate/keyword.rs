@@ -10,6 +10,8 @@ use super::rule::RuleInfo;
 use regex::Regex;
 use std::fmt::Display;
 
+pub use super::quote::show;
+
 /// Values with a length: strings count Unicode scalar values (as JSON Schema's `minLength`
 /// does), collections count items.
 pub trait Length {
@@ -74,20 +76,6 @@ pub trait KnownValues {
     fn as_wire(&self) -> &str;
     /// Whether the value is one of [`KnownValues::KNOWN`].
     fn is_known(&self) -> bool;
-}
-
-/// Renders a user value for a message: quoted, and cut short when long.
-pub fn show(value: &str) -> String {
-    const MAX: usize = 60;
-    let mut chars = value.char_indices();
-    match chars.nth(MAX) {
-        None => format!("{value:?}"),
-        Some((cut, _)) => format!(
-            "{:?}... ({} characters)",
-            &value[..cut],
-            value.chars().count()
-        ),
-    }
 }
 
 /// `range(min = .., max = ..)`: inclusive bounds on an integer.

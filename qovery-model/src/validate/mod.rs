@@ -123,6 +123,7 @@ pub mod fix;
 pub mod format;
 pub mod keyword;
 pub mod path;
+pub mod quote;
 mod report;
 mod rule;
 

@@ -12,9 +12,8 @@
 use crate::document::tree::{Member, Node, NumberKind, Span, Value};
 // Keys and number texts quoted in messages are clipped to 60 characters: a message stays short
 // whatever the size of the key or number it quotes.
-use crate::rules::clip;
-use crate::validate::keyword::show;
 use crate::validate::path::push_escaped;
+use crate::validate::quote::{clip, show};
 use crate::validate::{Diagnostic, Severity, format::is_uuid};
 use serde_json::{Map, Value as Json};
 

@@ -17,12 +17,12 @@
 use super::limits::Limits;
 use super::parse::{
     BOM, KeyIndex, ParseIssue, Parsed, SyntaxError, SyntaxErrorKind as K, check_utf8,
-    describe_char, describe_char_at, line_column, push_member,
+    describe_char_at, line_column, push_member,
 };
 use super::tree::{Member, Node, Number, Span, Value, classify_decimal};
 // Fix found by fuzzing (check_json): a bare word or a number quoted in a syntax error message is
 // clipped to 60 characters (`invalid literal `sss...`` copied the whole word).
-use crate::rules::clip;
+use crate::validate::quote::{self, clip};
 
 /// Parses a JSON document.
 ///
@@ -672,7 +672,7 @@ impl<'a> Parser<'a> {
                 K::ControlCharacter,
                 format!(
                     "control character {} in a string: control characters must be escaped",
-                    describe_char(char::from(b))
+                    quote::char(char::from(b))
                 ),
             ),
         };

@@ -7,7 +7,7 @@ use std::fmt;
 use super::position::LineIndex;
 use super::tree::{Member, Node, Span};
 // Keys and tags quoted in messages are clipped to 60 characters.
-use crate::rules::clip;
+use crate::validate::quote::{self, clip};
 
 /// A successfully parsed document.
 #[derive(Debug, Clone, PartialEq)]
@@ -295,26 +295,7 @@ pub(crate) fn line_column(bytes: &[u8], offset: usize) -> String {
 pub(crate) fn describe_char_at(text: &str, offset: usize) -> String {
     match text.get(offset..).and_then(|rest| rest.chars().next()) {
         None => "the end of the input".to_owned(),
-        Some(c) => describe_char(c),
-    }
-}
-
-/// Describes a character for messages: `` `x` `` when printable, `U+XXXX (name)` otherwise.
-pub(crate) fn describe_char(c: char) -> String {
-    let name = match c {
-        '\0' => Some("NUL"),
-        '\t' => Some("tab"),
-        '\n' => Some("line feed"),
-        '\r' => Some("carriage return"),
-        '\u{A0}' => Some("no-break space"),
-        '\u{200B}' => Some("zero-width space"),
-        '\u{FEFF}' => Some("byte order mark"),
-        _ => None,
-    };
-    match name {
-        Some(name) => format!("U+{:04X} ({name})", u32::from(c)),
-        None if c.is_control() || c.is_whitespace() => format!("U+{:04X}", u32::from(c)),
-        None => format!("`{c}`"),
+        Some(c) => quote::char(c),
     }
 }
 
@@ -380,10 +361,7 @@ pub(crate) fn push_member(
 
 #[cfg(test)]
 mod tests {
-    use super::{
-        IssueSeverity, KeyIndex, ParseIssue, SyntaxErrorKind, check_utf8, describe_char,
-        push_member,
-    };
+    use super::{IssueSeverity, KeyIndex, ParseIssue, SyntaxErrorKind, check_utf8, push_member};
     use crate::document::tree::{Node, Span, Value};
 
     #[test]
@@ -478,14 +456,5 @@ mod tests {
             "duplicate key `a`: the last occurrence wins"
         );
         assert_eq!(SyntaxErrorKind::TrailingComma.code(), "trailing-comma");
-    }
-
-    #[test]
-    fn describe_chars() {
-        assert_eq!(describe_char('x'), "`x`");
-        assert_eq!(describe_char('é'), "`é`");
-        assert_eq!(describe_char('\u{A0}'), "U+00A0 (no-break space)");
-        assert_eq!(describe_char('\u{1}'), "U+0001");
-        assert_eq!(describe_char('\u{2003}'), "U+2003");
     }
 }

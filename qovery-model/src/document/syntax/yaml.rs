@@ -294,7 +294,7 @@ impl Builder<'_> {
             .unwrap_or(rest.len());
         // Clipped to 60 characters, for messages: a message stays short whatever the size of
         // the alias name it quotes.
-        crate::rules::clip(&String::from_utf8_lossy(
+        crate::validate::quote::clip(&String::from_utf8_lossy(
             rest.get(..end).unwrap_or_default(),
         ))
         .into_owned()
