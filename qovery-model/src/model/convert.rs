@@ -247,7 +247,7 @@ impl From<KedaTriggerAuthenticationResponse> for KedaTriggerAuthenticationReques
     /// `organization_id`.
     fn from(auth: KedaTriggerAuthenticationResponse) -> Self {
         KedaTriggerAuthenticationRequest {
-            name: auth.name,
+            name: Some(auth.name),
             config_yaml: auth.config_yaml,
         }
     }

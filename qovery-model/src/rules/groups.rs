@@ -1,4 +1,5 @@
-//! Annotations and labels groups: the same group twice.
+//! Annotations and labels groups: the same group twice, and the whole group objects Qovery's
+//! console sends.
 //!
 //! Group ids are typed as UUIDs, so a value that is not one does not deserialize; what remains is
 //! the same group attached twice, harmless but almost certainly a copy-paste slip.
@@ -8,6 +9,7 @@ use crate::model::{
     AnnotationsGroupRequest, AnnotationsGroupResponse, LabelsGroupRequest, LabelsGroupResponse,
 };
 use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
 /// The same group id twice in one list.
@@ -15,6 +17,7 @@ pub const DUPLICATE_GROUP_ID: RuleInfo = RuleInfo {
     code: "duplicate_group_id",
     severity: Severity::Warning,
     source: Source::Inferred,
+    citation: "none: reasoning only (the API reads ids; a repeated id attaches nothing more)",
     pointer: "/*/id",
     description: "no group is listed twice (the second one adds nothing)",
     schema: SchemaSupport::ValidatorOnly,
@@ -59,4 +62,57 @@ fn check_unique<G>(groups: &[G], id: impl Fn(&G) -> &Uuid, path: &Path<'_>, repo
             );
         },
     );
+}
+
+/// The members of an organization group response that Qovery's console sends with each group of
+/// `labels_groups` and `annotations_groups` (it sends the whole `OrganizationLabelsGroupEnrichedResponse`
+/// or `OrganizationAnnotationsGroupResponse`:
+/// Qovery/console@720181b libs/domains/services/feature/src/lib/service-creation-flow/application-container/application-container-summary/application-container-summary-utils/application-container-summary-utils.ts:107-108).
+/// The API reads only `id`.
+pub const CONSOLE_GROUP_MEMBERS: [&str; 7] = [
+    "name",
+    "created_at",
+    "updated_at",
+    "labels",
+    "annotations",
+    "scopes",
+    "associated_items_count",
+];
+
+/// Declares [`CONSOLE_GROUP_MEMBERS`] in the schema of a group reference, so that a payload the
+/// console builds is read without an `unknown_member` warning for each of them (and passes
+/// `--strict`); any other member is still unknown. Checks nothing: the API ignores them.
+pub struct ConsoleGroupMembers;
+
+macro_rules! console_group_members {
+    ($($group:ty),+) => {$(
+        impl Rule<$group> for ConsoleGroupMembers {
+            const RULES: &'static [RuleInfo] = &[];
+
+            fn check(_: &$group, _: &Context, _: &Path<'_>, _: &mut Report) {}
+
+            fn schema(schema: &mut Map<String, Value>) {
+                console_group_schema(schema);
+            }
+        }
+    )+};
+}
+
+console_group_members!(AnnotationsGroupRequest, LabelsGroupRequest);
+
+fn console_group_schema(schema: &mut Map<String, Value>) {
+    let Some(properties) = schema
+        .entry("properties")
+        .or_insert_with(|| json!({}))
+        .as_object_mut()
+    else {
+        return;
+    };
+    for member in CONSOLE_GROUP_MEMBERS {
+        properties.entry(member).or_insert_with(|| {
+            json!({
+                "description": "Sent by Qovery's console, which posts the whole group object; the API reads only `id` and ignores this member."
+            })
+        });
+    }
 }
