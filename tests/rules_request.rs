@@ -182,7 +182,7 @@ fn cases() -> Vec<Case> {
         case!("max equals min with autoscaling", [set("/max_running_instances", 1)] => [("/max_running_instances", "autoscaling_instances_range", Warning)]),
         case!("both omitted with autoscaling", [remove("/min_running_instances"), remove("/max_running_instances")] => [("/max_running_instances", "autoscaling_instances_range", Warning)]),
         case!("max equals min without autoscaling", [set("/max_running_instances", 1), remove("/autoscaling")] => []),
-        case!("min 0 without autoscaling", [set("/min_running_instances", 0), remove("/autoscaling")] => [("/min_running_instances", "min_instances_zero", Error)]),
+        case!("min 0 without autoscaling", [set("/min_running_instances", 0), remove("/autoscaling")] => [("/min_running_instances", "min_instances_zero", Warning)]),
         case!("min 0 with autoscaling (scale to zero)", [set("/min_running_instances", 0)] => []),
         // --- healthchecks
         case!("liveness success threshold 2", [set("/healthchecks/liveness_probe/success_threshold", 2)] => [("/healthchecks/liveness_probe/success_threshold", "liveness_success_threshold", Error)]),

@@ -222,7 +222,7 @@ fn cases() -> Vec<Case> {
         case!("max below min", [set("/min_running_instances", 4)] => [("/max_running_instances", "max_instances_below_min", Error)]),
         case!("max equals min with autoscaling", [set("/max_running_instances", 1)] => [("/max_running_instances", "autoscaling_instances_range", Warning)]),
         case!("no limit with autoscaling", [set("/max_running_instances", -1)] => []),
-        case!("min 0 without autoscaling", [set("/min_running_instances", 0), remove("/autoscaling")] => [("/min_running_instances", "min_instances_zero", Error)]),
+        case!("min 0 without autoscaling", [set("/min_running_instances", 0), remove("/autoscaling")] => [("/min_running_instances", "min_instances_zero", Warning)]),
         // --- storage
         case!("storage type newer than this crate", [set("/storage/0/type", "NVME")] => [("/storage/0/type", "enum", Warning)]),
         case!("storage size 0", [set("/storage/0/size", 0)] => [("/storage/0/size", "range", Error)]),

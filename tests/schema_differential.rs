@@ -128,7 +128,11 @@ fn object(members: Vec<(&'static str, Option<Value>)>) -> Value {
 
 fn image_name() -> impl Strategy<Value = String> {
     let component = "[a-z0-9]{1,6}((\\.|_|__|-{1,2})[a-z0-9]{1,6}){0,2}";
-    prop::collection::vec(component, 1..=3).prop_map(|c| c.join("/"))
+    // One character now and then: valid, except with an ECR registry (2 to 256 characters).
+    prop_oneof![
+        9 => prop::collection::vec(component, 1..=3).prop_map(|c| c.join("/")),
+        1 => "[a-z0-9]",
+    ]
 }
 
 fn storage() -> impl Strategy<Value = Value> {
@@ -186,7 +190,8 @@ fn probe_kind() -> impl Strategy<Value = (usize, Value)> {
     )
         .prop_map(|(port, host)| object(vec![("port", port), ("host", host)]));
     let http = (
-        optional("/[a-z/]{0,8}".prop_map(Value::from)),
+        // Empty now and then: Kubernetes' `validateHTTPGetAction` error, `minLength` in the schema.
+        optional("(/[a-z/]{0,8})?".prop_map(Value::from)),
         optional(prop::sample::select(vec!["HTTP", "HTTPS"]).prop_map(Value::from)),
         optional(int(1..=65_535)),
     )
@@ -1187,15 +1192,15 @@ fn formats_disagree(value: &str) -> bool {
 fn formats_and_blank_strings_agree() {
     let oracle = Oracle::<ContainerRequest>::new(Document::Request);
     let payload = json!({
-        "name": "\u{feff}",
+        "name": "api",
         "registry_id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
         "image_name": "acme/api",
-        "tag": "1.0",
+        "tag": "\u{feff}",
         "healthchecks": {}
     });
     let outcome = oracle.run(&payload);
     let typed = outcome.typed.unwrap_or_default();
-    assert!(typed.contains("/name") && outcome.schema.contains("/name"));
+    assert!(typed.contains("/tag") && outcome.schema.contains("/tag"));
 
     let disagreeing: Vec<&str> = FORMAT_SAMPLES
         .iter()
@@ -1446,13 +1451,13 @@ fn normalisations_on_known_payloads() {
     );
     // U+0085 (NEXT LINE) is white space for `str::trim`, not for ECMA-262's `\s`: the schema's
     // explicit class agrees with the validator (found by this test).
-    check(json!({"name": "\u{85}"}), &["/name"]);
+    check(json!({"image_name": "\u{85}"}), &["/image_name"]);
     check(json!({"tag": " \u{3000}"}), &["/tag"]);
-    // `external_port` on a port that is not public: at `external_port` on both sides (found by
-    // this test: the schema used to point at `publicly_accessible`).
+    // `external_port` on a port that is not public: the API drops it, a warning, so neither
+    // side reports an error (the schema says what the API accepts).
     check(
         json!({"ports": [{"internal_port": 80, "external_port": 443, "publicly_accessible": false}]}),
-        &["/ports/0/external_port"],
+        &[],
     );
     // A struct read from a JSON array is handled like a deserialization error.
     let mut reshaped = base.clone();

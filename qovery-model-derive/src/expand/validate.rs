@@ -363,7 +363,12 @@ fn rule_info(field: &Field<'_>, rule: &FieldRule) -> TokenStream {
         Some(text) => text.value(),
         None => describe(rule, field),
     };
-    let citation = rule.meta.cite.as_ref().map(syn::LitStr::value).unwrap_or_default();
+    let citation = rule
+        .meta
+        .cite
+        .as_ref()
+        .map(syn::LitStr::value)
+        .unwrap_or_default();
     quote! {
         __v::RuleInfo {
             code: #code,

@@ -727,13 +727,19 @@ mod fast_path_tests {
                 "auto_deploy",
                 "cpu_architecture",
                 "exec",
+                "failure_threshold",
                 "grpc",
                 "host",
                 "http",
+                "initial_delay_seconds",
                 "liveness_probe",
+                "path",
+                "period_seconds",
                 "readiness_probe",
                 "service",
-                "tcp"
+                "success_threshold",
+                "tcp",
+                "timeout_seconds"
             ]
         );
         // `config_yaml` is nullable in a response's scaler but not in its trigger

@@ -631,7 +631,7 @@ mod tests {
                                     created_at: stamp.clone(),
                                     updated_at: None,
                                     organization_id: "org".to_owned(),
-                                    name: t.name.clone(),
+                                    name: t.name.clone().unwrap_or_default(),
                                     config_yaml: t.config_yaml.clone(),
                                 }
                             }),

@@ -38,7 +38,7 @@ open_enum! {
 /// A reference to an organization annotations group in a request (spec `ServiceAnnotationRequest`).
 ///
 /// Extra keys are accepted and dropped. Qovery's console sends whole group objects: their members
-/// (`crate::rules::groups::CONSOLE_GROUP_MEMBERS`) are declared in the schema, so the document
+/// (`crate::rules::groups::CONSOLE_LABELS_GROUP_MEMBERS`, `CONSOLE_ANNOTATIONS_GROUP_MEMBERS`) are declared in the schema, so the document
 /// checker reads them without an `unknown_member` warning; any other member is still unknown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[qovery(rule = crate::rules::groups::ConsoleGroupMembers)]
@@ -50,7 +50,7 @@ pub struct AnnotationsGroupRequest {
 /// A reference to an organization labels group in a request (spec `ServiceLabelRequest`).
 ///
 /// Extra keys are accepted and dropped. Qovery's console sends whole group objects: their members
-/// (`crate::rules::groups::CONSOLE_GROUP_MEMBERS`) are declared in the schema, so the document
+/// (`crate::rules::groups::CONSOLE_LABELS_GROUP_MEMBERS`, `CONSOLE_ANNOTATIONS_GROUP_MEMBERS`) are declared in the schema, so the document
 /// checker reads them without an `unknown_member` warning; any other member is still unknown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[qovery(rule = crate::rules::groups::ConsoleGroupMembers)]

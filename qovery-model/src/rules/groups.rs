@@ -64,43 +64,54 @@ fn check_unique<G>(groups: &[G], id: impl Fn(&G) -> &Uuid, path: &Path<'_>, repo
     );
 }
 
-/// The members of an organization group response that Qovery's console sends with each group of
-/// `labels_groups` and `annotations_groups` (it sends the whole `OrganizationLabelsGroupEnrichedResponse`
-/// or `OrganizationAnnotationsGroupResponse`:
-/// Qovery/console@720181b libs/domains/services/feature/src/lib/service-creation-flow/application-container/application-container-summary/application-container-summary-utils/application-container-summary-utils.ts:107-108).
+/// The members of an organization labels group response (`OrganizationLabelsGroupEnrichedResponse`)
+/// that Qovery's console sends with each item of `labels_groups`: it sends the whole group
+/// (Qovery/console@720181b libs/domains/services/feature/src/lib/service-creation-flow/application-container/application-container-summary/application-container-summary-utils/application-container-summary-utils.ts:107).
 /// The API reads only `id`.
-pub const CONSOLE_GROUP_MEMBERS: [&str; 7] = [
+pub const CONSOLE_LABELS_GROUP_MEMBERS: &[&str] = &[
     "name",
     "created_at",
     "updated_at",
     "labels",
+    "associated_items_count",
+];
+
+/// The members of an organization annotations group response (`OrganizationAnnotationsGroupResponse`)
+/// that the console sends with each item of `annotations_groups` (same file, line 108).
+pub const CONSOLE_ANNOTATIONS_GROUP_MEMBERS: &[&str] = &[
+    "name",
+    "created_at",
+    "updated_at",
     "annotations",
     "scopes",
     "associated_items_count",
 ];
 
-/// Declares [`CONSOLE_GROUP_MEMBERS`] in the schema of a group reference, so that a payload the
-/// console builds is read without an `unknown_member` warning for each of them (and passes
+/// Declares the members the console sends in the schema of a group reference, so that a payload
+/// the console builds is read without an `unknown_member` warning for each of them (and passes
 /// `--strict`); any other member is still unknown. Checks nothing: the API ignores them.
 pub struct ConsoleGroupMembers;
 
 macro_rules! console_group_members {
-    ($($group:ty),+) => {$(
+    ($($group:ty => $members:expr),+) => {$(
         impl Rule<$group> for ConsoleGroupMembers {
             const RULES: &'static [RuleInfo] = &[];
 
             fn check(_: &$group, _: &Context, _: &Path<'_>, _: &mut Report) {}
 
             fn schema(schema: &mut Map<String, Value>) {
-                console_group_schema(schema);
+                console_group_schema(schema, $members);
             }
         }
     )+};
 }
 
-console_group_members!(AnnotationsGroupRequest, LabelsGroupRequest);
+console_group_members!(
+    AnnotationsGroupRequest => CONSOLE_ANNOTATIONS_GROUP_MEMBERS,
+    LabelsGroupRequest => CONSOLE_LABELS_GROUP_MEMBERS
+);
 
-fn console_group_schema(schema: &mut Map<String, Value>) {
+fn console_group_schema(schema: &mut Map<String, Value>, members: &[&str]) {
     let Some(properties) = schema
         .entry("properties")
         .or_insert_with(|| json!({}))
@@ -108,8 +119,8 @@ fn console_group_schema(schema: &mut Map<String, Value>) {
     else {
         return;
     };
-    for member in CONSOLE_GROUP_MEMBERS {
-        properties.entry(member).or_insert_with(|| {
+    for member in members {
+        properties.entry(*member).or_insert_with(|| {
             json!({
                 "description": "Sent by Qovery's console, which posts the whole group object; the API reads only `id` and ignores this member."
             })

@@ -33,11 +33,11 @@ pub const AUTOSCALING_NO_RANGE: RuleInfo = RuleInfo {
 /// `min_running_instances` 0 without autoscaling: nothing runs.
 pub const MIN_ZERO_WITHOUT_AUTOSCALING: RuleInfo = RuleInfo {
     code: "min_instances_zero",
-    severity: Severity::Error,
-    source: Source::Engine,
-    citation: "Qovery/engine@59fa717 src/environment/models/container.rs:150-154 (\"min_instances must be greater than 0\"); Qovery/terraform-provider-qovery@c186979 qovery/validators/min_running_instances_autoscaling_validator.go; spec: 0 only with KEDA autoscaling",
+    severity: Severity::Warning,
+    source: Source::TerraformProvider,
+    citation: "Qovery/terraform-provider-qovery@c186979 qovery/validators/min_running_instances_autoscaling_validator.go (refuses 0 without `autoscaling`); Qovery/engine@59fa717 src/environment/models/container.rs:150-154 refuses 0 (\"min_instances must be greater than 0\"), but that engine predates KEDA and the spec documents 0 (\"0 means that there is no container running\")",
     pointer: "/min_running_instances",
-    description: "`min_running_instances` is not 0 without `autoscaling`: the engine refuses to deploy it (scale to zero needs KEDA)",
+    description: "`min_running_instances` is not 0 without `autoscaling`: no container would run (the Terraform provider refuses it; the spec documents 0 as no container running)",
     schema: SchemaSupport::ValidatorOnly,
 };
 

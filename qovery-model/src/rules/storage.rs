@@ -124,7 +124,6 @@ impl Rule<String> for MountPoint {
             None => report.push(&MOUNT_POINT, path, message),
         }
     }
-
 }
 
 /// The console's largest storage, in GB.
@@ -159,8 +158,10 @@ pub const STORAGE_SIZE_BELOW_CONSOLE_MINIMUM: RuleInfo = RuleInfo {
 pub struct StorageSizeLimit;
 
 impl Rule<i32> for StorageSizeLimit {
-    const RULES: &'static [RuleInfo] =
-        &[STORAGE_SIZE_BELOW_CONSOLE_MINIMUM, STORAGE_SIZE_ABOVE_CONSOLE_LIMIT];
+    const RULES: &'static [RuleInfo] = &[
+        STORAGE_SIZE_BELOW_CONSOLE_MINIMUM,
+        STORAGE_SIZE_ABOVE_CONSOLE_LIMIT,
+    ];
 
     fn check(size: &i32, _: &Context, path: &Path<'_>, report: &mut Report) {
         // Below 1 is the `range` error of the field.
