@@ -2,8 +2,6 @@
 //! positions. See `qovery-lint --help`.
 #![forbid(unsafe_code)]
 
-mod cli;
-
 fn main() -> std::process::ExitCode {
-    cli::main()
+    qovery_lint::cli::main()
 }

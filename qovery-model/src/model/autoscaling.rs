@@ -49,6 +49,7 @@ pub type AutoscalingPolicyResponse = KedaAutoscalingResponse;
 
 /// KEDA autoscaling settings in a request (spec `KedaAutoscalingRequest`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct KedaAutoscalingRequest {
     /// The autoscaling mode (discriminator): `KEDA`.
     #[qovery(
@@ -115,6 +116,7 @@ impl KedaAutoscalingRequest {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct KedaAutoscalingResponse {
     /// Id of the autoscaling policy (format uuid, read-only). From `Base`.
@@ -183,6 +185,7 @@ pub struct KedaAutoscalingResponse {
 
 /// One KEDA scaler in a request (spec `KedaScalerRequest`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::autoscaling::ScalerConfig)]
 pub struct KedaScalerRequest {
     /// The KEDA scaler type, free-form (e.g. `cpu`, `memory`, `prometheus`, `cron`).
@@ -238,6 +241,7 @@ impl KedaScalerRequest {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::response::TimestampsInOrder)]
 #[qovery(rule = crate::rules::autoscaling::ScalerConfig)]
 pub struct KedaScalerResponse {
@@ -301,6 +305,7 @@ pub struct KedaScalerResponse {
 
 /// A KEDA `TriggerAuthentication` in a request (spec `KedaTriggerAuthenticationRequest`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct KedaTriggerAuthenticationRequest {
     /// Name of the trigger authentication: omitted for an inline one (the API generates it),
     /// set to reference an existing one. The spec lists it as required; Qovery's console omits
@@ -326,6 +331,7 @@ pub struct KedaTriggerAuthenticationRequest {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct KedaTriggerAuthenticationResponse {
     /// Id of the trigger authentication (format uuid, read-only). From `Base`.

@@ -41,6 +41,7 @@ open_enum! {
 /// (`crate::rules::groups::CONSOLE_LABELS_GROUP_MEMBERS`, `CONSOLE_ANNOTATIONS_GROUP_MEMBERS`) are declared in the schema, so the document
 /// checker reads them without an `unknown_member` warning; any other member is still unknown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::groups::ConsoleGroupMembers)]
 pub struct AnnotationsGroupRequest {
     /// Id of the annotations group (format uuid).
@@ -53,6 +54,7 @@ pub struct AnnotationsGroupRequest {
 /// (`crate::rules::groups::CONSOLE_LABELS_GROUP_MEMBERS`, `CONSOLE_ANNOTATIONS_GROUP_MEMBERS`) are declared in the schema, so the document
 /// checker reads them without an `unknown_member` warning; any other member is still unknown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::groups::ConsoleGroupMembers)]
 pub struct LabelsGroupRequest {
     /// Id of the labels group (format uuid).
@@ -67,6 +69,7 @@ pub type ServiceLabelsRequestList = Vec<LabelsGroupRequest>;
 
 /// One Kubernetes annotation (spec `Annotation`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct Annotation {
     /// Annotation key.
     pub key: String,
@@ -77,6 +80,7 @@ pub struct Annotation {
 
 /// One Kubernetes label (spec `Label`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct Label {
     /// Label key.
     pub key: String,
@@ -92,6 +96,7 @@ pub struct Label {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct AnnotationsGroupResponse {
     /// Id of the group (format uuid, read-only). From `Base`.
@@ -135,6 +140,7 @@ pub struct AnnotationsGroupResponse {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct LabelsGroupResponse {
     /// Id of the group (format uuid, read-only). From `Base`.

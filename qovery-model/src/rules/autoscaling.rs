@@ -6,12 +6,14 @@
 //! validators (`scaler_config_validator.go`, `autoscaling.go`) are the source of the rest.
 
 use crate::model::{KedaScalerRequest, KedaScalerResponse};
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 use serde_json::{Map, Value, json};
 
 /// Exactly one of `config_json` and `config_yaml`.
 pub const SCALER_CONFIG: RuleInfo = RuleInfo {
-    code: "scaler_config",
+    code: codes::SCALER_CONFIG,
     severity: Severity::Error,
     source: Source::TerraformProvider,
     citation: "Qovery/terraform-provider-qovery@c186979 qovery/validators/scaler_config_validator.go:13-15 (\"mirrors the API constraints (config_json ⊻ config_yaml ...)\"), :53-56",
@@ -87,7 +89,7 @@ fn config_schema(schema: &mut Map<String, Value>) {
 
 /// At least one scaler enabled.
 pub const NO_ENABLED_SCALER: RuleInfo = RuleInfo {
-    code: "no_enabled_scaler",
+    code: codes::NO_ENABLED_SCALER,
     severity: Severity::Error,
     source: Source::TerraformProvider,
     citation: "Qovery/terraform-provider-qovery@c186979 qovery/validators/scaler_config_validator.go:13-15 (\"the requirement that a KEDA policy carries at least one enabled scaler\"), :60-70",
@@ -138,7 +140,7 @@ pub const YAML_CHECKED: bool = cfg!(feature = "yaml");
 
 /// `config_yaml` parses as YAML.
 pub const CONFIG_YAML_SYNTAX: RuleInfo = RuleInfo {
-    code: "config_yaml_syntax",
+    code: codes::CONFIG_YAML_SYNTAX,
     severity: Severity::Warning,
     source: Source::SpecProse,
     citation: "spec/qovery-openapi-container.yaml KedaScalerRequest.config_yaml (\"raw YAML\"); no rejecting authority found (the engine at 59fa717 has no KEDA template)",

@@ -6,7 +6,7 @@
 //! of the [`Rule`](crate::validate::Rule) implementations.
 
 use crate::model::{ContainerRequest, ContainerResponse};
-use crate::validate::{CatalogueEntry, SchemaSupport, Validate};
+use crate::validate::{CatalogueEntry, Diagnostic, RuleInfo, SchemaSupport, Validate};
 use std::fmt::Write as _;
 
 /// The document kind of a [`CatalogueRow`] for [`ContainerRequest`] rules.
@@ -61,6 +61,48 @@ pub fn find(code: &str) -> Vec<CatalogueRow> {
         .into_iter()
         .filter(|row| row.entry.rule.code == code)
         .collect()
+}
+
+/// The rule that reported `diagnostic`: the catalogue rule with its code and severity whose
+/// pointer pattern matches its pointer (`*` matching any array index), or `None` for a
+/// structural diagnostic of the raw-document checker (`type`, `required`, `syntax`...), which has
+/// no rule, and for a diagnostic of a type other than the two payloads.
+///
+/// ```
+/// use qovery_model::model::ContainerRequest;
+/// use qovery_model::rules::rule_of;
+/// use qovery_model::validate::{Validate, codes};
+///
+/// let request = ContainerRequest::new("api", "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21", "acme/api", "1.4.2")
+///     .with_cpu(0);
+/// let report = request.validate();
+/// let rule = rule_of(&report.diagnostics()[0]).expect("a catalogue rule");
+/// assert_eq!((rule.code, rule.pointer), (codes::RANGE, "/cpu"));
+/// println!("{}, from the {}", rule.description, rule.source);
+/// ```
+pub fn rule_of(diagnostic: &Diagnostic) -> Option<&'static RuleInfo> {
+    catalogue()
+        .into_iter()
+        .map(|row| row.entry)
+        .find(|entry| {
+            entry.rule.code == diagnostic.code
+                && entry.rule.severity == diagnostic.severity
+                && pointer_matches(&entry.pointer, &diagnostic.pointer)
+        })
+        .map(|entry| entry.rule)
+}
+
+/// Whether `pointer` is an instance of `pattern`, where a `*` token stands for any array index.
+fn pointer_matches(pattern: &str, pointer: &str) -> bool {
+    let mut tokens = pointer.split('/');
+    pattern.split('/').all(|expected| {
+        tokens.next().is_some_and(|token| {
+            expected == token
+                || (expected == "*"
+                    && !token.is_empty()
+                    && token.bytes().all(|b| b.is_ascii_digit()))
+        })
+    }) && tokens.next().is_none()
 }
 
 /// Every distinct code, in catalogue order.
@@ -138,8 +180,9 @@ A rule's level comes from evidence of what Qovery and Kubernetes do, in this ord
 
 1. **What Qovery's API demonstrably accepts is never an error**, whatever the spec's prose says: the
    payloads its own console, CLI and Terraform provider send, and the Terraform provider's acceptance
-   tests, which run against the live API. `tests/corpus/clients/` holds such payloads, each with its
-   provenance; `tests/client_corpus.rs` fails on the first error any of them gets.
+   tests, which run against the live API. `qovery-model/tests/corpus/clients/` holds such payloads,
+   each with its provenance; `qovery-model/tests/client_corpus.rs` fails on the first error any of
+   them gets.
 2. **An error needs a rejecting authority**: Kubernetes' API validation (the function is named:
    `validateProbe`, `validateHTTPGetAction`, `ValidateVolumeMounts`...), a registry's own reference
    grammar, Qovery's engine being unable to render or route the value (the template or function is
@@ -153,7 +196,7 @@ A rule's level comes from evidence of what Qovery and Kubernetes do, in this ord
 The `evidence` column cites what was read for each row: a repository at a commit, a path and a line,
 or the Kubernetes function (`pkg/apis/core/validation/validation.go` unless said otherwise). The
 Qovery sources were read at Qovery/console@720181b1c50b, Qovery/terraform-provider-qovery@c186979cbf9c,
-Qovery/engine@59fa717daacd and Qovery/qovery-cli@210d6c63cd2c; `spec/` is the pinned OpenAPI spec.
+Qovery/engine@59fa717daacd and Qovery/qovery-cli@210d6c63cd2c; `qovery-model/spec/` is the pinned OpenAPI spec (cited as `spec/`).
 
 ## Severities
 
@@ -246,6 +289,17 @@ The schema names these rules in the type's description instead.
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pointer_patterns_match_indices_only_where_they_say() {
+        assert!(pointer_matches("", ""));
+        assert!(pointer_matches("/ports/*/name", "/ports/12/name"));
+        assert!(!pointer_matches("/ports/*/name", "/ports/x/name"));
+        assert!(!pointer_matches("/ports/*/name", "/ports//name"));
+        assert!(!pointer_matches("/ports/*", "/ports/0/name"));
+        assert!(!pointer_matches("/ports/*/name", "/ports/0"));
+        assert!(!pointer_matches("/cpu", ""));
+    }
 
     #[test]
     fn cells_escape_pipes() {

@@ -8,13 +8,15 @@ use super::unique::for_each_duplicate;
 use crate::model::{
     AnnotationsGroupRequest, AnnotationsGroupResponse, LabelsGroupRequest, LabelsGroupResponse,
 };
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
 /// The same group id twice in one list.
 pub const DUPLICATE_GROUP_ID: RuleInfo = RuleInfo {
-    code: "duplicate_group_id",
+    code: codes::DUPLICATE_GROUP_ID,
     severity: Severity::Warning,
     source: Source::Inferred,
     citation: "none: reasoning only (the API reads ids; a repeated id attaches nothing more)",

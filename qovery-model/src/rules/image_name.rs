@@ -11,7 +11,9 @@
 use super::{clip, first_bad_char, show_char};
 use crate::model::RegistryKind;
 use crate::validate::keyword::show;
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -117,7 +119,7 @@ pub(crate) fn compile(pattern: &str) -> Regex {
 
 /// Any violation of the repository grammar not covered by a more specific code below.
 pub const IMAGE_NAME: RuleInfo = RuleInfo {
-    code: "image_name",
+    code: codes::IMAGE_NAME,
     severity: Severity::Error,
     source: Source::Registry,
     citation: "distribution/reference regexp.go (path-component = `[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*`)",
@@ -128,7 +130,7 @@ pub const IMAGE_NAME: RuleInfo = RuleInfo {
 
 /// `nginx:1.27`: the tag belongs in `tag`.
 pub const IMAGE_NAME_TAG: RuleInfo = RuleInfo {
-    code: "image_name_tag",
+    code: codes::IMAGE_NAME_TAG,
     severity: Severity::Error,
     source: Source::Engine,
     citation: "Qovery/engine@59fa717 src/environment/models/container.rs:251 (`{repository}/{image_name}:{image_tag}`: a second `:tag` makes no reference)",
@@ -139,7 +141,7 @@ pub const IMAGE_NAME_TAG: RuleInfo = RuleInfo {
 
 /// `nginx@sha256:...`: Qovery pulls by tag.
 pub const IMAGE_NAME_DIGEST: RuleInfo = RuleInfo {
-    code: "image_name_digest",
+    code: codes::IMAGE_NAME_DIGEST,
     severity: Severity::Error,
     source: Source::Engine,
     citation: "Qovery/engine@59fa717 src/environment/models/container.rs:251 (`{repository}/{image_name}:{image_tag}`: `name@digest:tag` is no reference)",
@@ -150,7 +152,7 @@ pub const IMAGE_NAME_DIGEST: RuleInfo = RuleInfo {
 
 /// `MyOrg/API`: repository paths are lower case.
 pub const IMAGE_NAME_UPPERCASE: RuleInfo = RuleInfo {
-    code: "image_name_uppercase",
+    code: codes::IMAGE_NAME_UPPERCASE,
     severity: Severity::Error,
     source: Source::Registry,
     citation: "distribution/reference regexp.go (path-component = `[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*`): lower case only",
@@ -161,7 +163,7 @@ pub const IMAGE_NAME_UPPERCASE: RuleInfo = RuleInfo {
 
 /// `docker.io/library/nginx`: the host comes from the registry.
 pub const IMAGE_NAME_REGISTRY_HOST: RuleInfo = RuleInfo {
-    code: "image_name_registry_host",
+    code: codes::IMAGE_NAME_REGISTRY_HOST,
     severity: Severity::Warning,
     source: Source::Inferred,
     citation: "Qovery/engine@59fa717 src/environment/models/container.rs:251 prefixes the registry's host; a first component with a dot is legal in distribution/reference regexp.go (path-component = `[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*`)",
@@ -391,7 +393,7 @@ fn repository_of(image_name: &str) -> &str {
 
 /// ECR: a repository name of 2 to 256 characters (spec prose: `repository`).
 pub const IMAGE_NAME_ECR: RuleInfo = RuleInfo {
-    code: "image_name_ecr",
+    code: codes::IMAGE_NAME_ECR,
     severity: Severity::Error,
     source: Source::Registry,
     citation: "spec/qovery-openapi-container.yaml ContainerSource.image_name (ECR: `repository`); AWS ECR repository names are 2 to 256 characters",
@@ -402,7 +404,7 @@ pub const IMAGE_NAME_ECR: RuleInfo = RuleInfo {
 
 /// SCALEWAY_CR: exactly `namespace/image`.
 pub const IMAGE_NAME_SCALEWAY_CR: RuleInfo = RuleInfo {
-    code: "image_name_scaleway_cr",
+    code: codes::IMAGE_NAME_SCALEWAY_CR,
     severity: Severity::Error,
     source: Source::Registry,
     citation: "spec/qovery-openapi-container.yaml ContainerSource.image_name (SCALEWAY_CR: `namespace/image`); not checked against Scaleway's own documentation",
@@ -413,7 +415,7 @@ pub const IMAGE_NAME_SCALEWAY_CR: RuleInfo = RuleInfo {
 
 /// DOCKER_HUB: `image` or `repository/image`.
 pub const IMAGE_NAME_DOCKER_HUB: RuleInfo = RuleInfo {
-    code: "image_name_docker_hub",
+    code: codes::IMAGE_NAME_DOCKER_HUB,
     severity: Severity::Error,
     source: Source::Registry,
     citation: "spec/qovery-openapi-container.yaml ContainerSource.image_name (DOCKER_HUB: `image` or `repository/image`); Docker Hub repositories are `namespace/name`",
@@ -424,7 +426,7 @@ pub const IMAGE_NAME_DOCKER_HUB: RuleInfo = RuleInfo {
 
 /// PUBLIC_ECR: `registry_alias/repository`.
 pub const IMAGE_NAME_PUBLIC_ECR: RuleInfo = RuleInfo {
-    code: "image_name_public_ecr",
+    code: codes::IMAGE_NAME_PUBLIC_ECR,
     severity: Severity::Error,
     source: Source::Registry,
     citation: "spec/qovery-openapi-container.yaml ContainerSource.image_name (PUBLIC_ECR: `registry_alias/repository`)",
@@ -435,7 +437,7 @@ pub const IMAGE_NAME_PUBLIC_ECR: RuleInfo = RuleInfo {
 
 /// GITHUB_CR and GITHUB_ENTERPRISE_CR: `owner/image...`.
 pub const IMAGE_NAME_GITHUB_CR: RuleInfo = RuleInfo {
-    code: "image_name_github_cr",
+    code: codes::IMAGE_NAME_GITHUB_CR,
     severity: Severity::Warning,
     source: Source::Inferred,
     citation: "none in Qovery's sources: the registry's documented naming (inferred)",
@@ -446,7 +448,7 @@ pub const IMAGE_NAME_GITHUB_CR: RuleInfo = RuleInfo {
 
 /// GITLAB_CR: `group/project[/image...]`.
 pub const IMAGE_NAME_GITLAB_CR: RuleInfo = RuleInfo {
-    code: "image_name_gitlab_cr",
+    code: codes::IMAGE_NAME_GITLAB_CR,
     severity: Severity::Warning,
     source: Source::Inferred,
     citation: "none in Qovery's sources: the registry's documented naming (inferred)",
@@ -457,7 +459,7 @@ pub const IMAGE_NAME_GITLAB_CR: RuleInfo = RuleInfo {
 
 /// GCP_ARTIFACT_REGISTRY: `project/repository/image...`.
 pub const IMAGE_NAME_GCP_ARTIFACT_REGISTRY: RuleInfo = RuleInfo {
-    code: "image_name_gcp_artifact_registry",
+    code: codes::IMAGE_NAME_GCP_ARTIFACT_REGISTRY,
     severity: Severity::Warning,
     source: Source::Inferred,
     citation: "none in Qovery's sources: the registry's documented naming (inferred)",
@@ -479,7 +481,7 @@ pub const REGISTRY_SHAPE_RULES: [RuleInfo; 7] = [
 
 /// DOCR, on a request: reported at `registry_id`, the only trace of the registry in the payload.
 pub const DOCR_UNSUPPORTED_REQUEST: RuleInfo = RuleInfo {
-    code: "registry_docr_unsupported",
+    code: codes::REGISTRY_DOCR_UNSUPPORTED,
     severity: Severity::Warning,
     source: Source::SpecProse,
     citation: "spec/qovery-openapi-container.yaml ContainerRegistryKindEnum description (DOCR no longer supported)",

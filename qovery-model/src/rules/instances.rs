@@ -6,11 +6,13 @@
 //! the API applies.
 
 use crate::model::{ContainerRequest, ContainerResponse, defaults};
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 
 /// `max_running_instances` >= `min_running_instances`, unless it is -1 (no limit).
 pub const MAX_BELOW_MIN: RuleInfo = RuleInfo {
-    code: "max_instances_below_min",
+    code: codes::MAX_INSTANCES_BELOW_MIN,
     severity: Severity::Error,
     source: Source::Engine,
     citation: "Qovery/engine@59fa717 src/environment/models/container.rs:143-147 (\"min_instances must be less or equal to max_instances\")",
@@ -21,7 +23,7 @@ pub const MAX_BELOW_MIN: RuleInfo = RuleInfo {
 
 /// With `autoscaling`, `min_running_instances` < `max_running_instances` (or max -1).
 pub const AUTOSCALING_NO_RANGE: RuleInfo = RuleInfo {
-    code: "autoscaling_instances_range",
+    code: codes::AUTOSCALING_INSTANCES_RANGE,
     severity: Severity::Warning,
     source: Source::TerraformProvider,
     citation: "Qovery/terraform-provider-qovery@c186979 qovery/autoscaling_schema.go:387-398 (Rule 1); Qovery/console@720181b `requireMinLessThanMax` (KEDA instances range inputs); no API statement found",
@@ -32,7 +34,7 @@ pub const AUTOSCALING_NO_RANGE: RuleInfo = RuleInfo {
 
 /// `min_running_instances` 0 without autoscaling: nothing runs.
 pub const MIN_ZERO_WITHOUT_AUTOSCALING: RuleInfo = RuleInfo {
-    code: "min_instances_zero",
+    code: codes::MIN_INSTANCES_ZERO,
     severity: Severity::Warning,
     source: Source::TerraformProvider,
     citation: "Qovery/terraform-provider-qovery@c186979 qovery/validators/min_running_instances_autoscaling_validator.go (refuses 0 without `autoscaling`); Qovery/engine@59fa717 src/environment/models/container.rs:150-154 refuses 0 (\"min_instances must be greater than 0\"), but that engine predates KEDA and the spec documents 0 (\"0 means that there is no container running\")",

@@ -6,11 +6,13 @@
 use super::unique::{cmp_ignore_case, for_each_duplicate};
 use crate::model::{PortProtocol, PortRequest, PortResponse};
 use crate::validate::keyword::show;
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 
 /// `external_port` on a port that is not publicly accessible.
 pub const EXTERNAL_PORT_NOT_PUBLIC: RuleInfo = RuleInfo {
-    code: "external_port_not_public",
+    code: codes::EXTERNAL_PORT_NOT_PUBLIC,
     severity: Severity::Warning,
     source: Source::TerraformProvider,
     citation: "Qovery/terraform-provider-qovery@c186979 qovery/validators/port_external_port_validator.go:26-50 (\"the API does not persist external_port for non-public ports\"): the API accepts and drops it",
@@ -21,7 +23,7 @@ pub const EXTERNAL_PORT_NOT_PUBLIC: RuleInfo = RuleInfo {
 
 /// A public port with no `external_port`.
 pub const PUBLIC_PORT_WITHOUT_EXTERNAL_PORT: RuleInfo = RuleInfo {
-    code: "public_port_without_external_port",
+    code: codes::PUBLIC_PORT_WITHOUT_EXTERNAL_PORT,
     severity: Severity::Warning,
     source: Source::TerraformProvider,
     citation: "Qovery/console@720181b libs/domains/services/feature/src/lib/service-creation-flow/application-container/application-container-port/application-container-port-modal/application-container-port-crud-modal.tsx:47-70 (443 for HTTP/gRPC); Qovery/terraform-provider-qovery@c186979 qovery/resource_container.go external_port description",
@@ -32,7 +34,7 @@ pub const PUBLIC_PORT_WITHOUT_EXTERNAL_PORT: RuleInfo = RuleInfo {
 
 /// `public_path` on a port that is not a public HTTP or gRPC port.
 pub const PUBLIC_PATH_NOT_APPLICABLE: RuleInfo = RuleInfo {
-    code: "public_path_not_applicable",
+    code: codes::PUBLIC_PATH_NOT_APPLICABLE,
     severity: Severity::Warning,
     source: Source::SpecProse,
     citation: "spec/qovery-openapi-container.yaml:97-104 (\"Only valid for publicly_accessible HTTP or GRPC ports\"); no rejecting authority found",
@@ -43,7 +45,7 @@ pub const PUBLIC_PATH_NOT_APPLICABLE: RuleInfo = RuleInfo {
 
 /// `public_path_rewrite` on a port that is not a public HTTP or gRPC port.
 pub const PUBLIC_PATH_REWRITE_NOT_APPLICABLE: RuleInfo = RuleInfo {
-    code: "public_path_not_applicable",
+    code: codes::PUBLIC_PATH_NOT_APPLICABLE,
     severity: Severity::Warning,
     source: Source::SpecProse,
     citation: "spec/qovery-openapi-container.yaml:105-111 (\"Only valid for publicly_accessible HTTP or GRPC ports\"); no rejecting authority found",
@@ -208,7 +210,7 @@ fn check_exposure(port: &PortView<'_>, path: &Path<'_>, report: &mut Report) {
 
 /// Two ports with the same `internal_port`.
 pub const DUPLICATE_INTERNAL_PORT: RuleInfo = RuleInfo {
-    code: "duplicate_internal_port",
+    code: codes::DUPLICATE_INTERNAL_PORT,
     severity: Severity::Error,
     source: Source::Kubernetes,
     citation: "Qovery/engine@59fa717 lib/common/charts/q-container/templates/deployment.j2.yaml:155-156 and service.j2.yaml:27 (port named `p<port>`); Kubernetes validateContainerPorts and ValidateService (duplicate port name: Duplicate)",
@@ -219,7 +221,7 @@ pub const DUPLICATE_INTERNAL_PORT: RuleInfo = RuleInfo {
 
 /// Two ports with the same `name`, ignoring case.
 pub const DUPLICATE_PORT_NAME: RuleInfo = RuleInfo {
-    code: "duplicate_port_name",
+    code: codes::DUPLICATE_PORT_NAME,
     severity: Severity::Warning,
     source: Source::Inferred,
     citation: "Qovery/engine@59fa717 lib/common/charts/q-container/templates/service.j2.yaml:27 names Kubernetes ports `p<port>`, not by this `name`; no rejecting authority found",
@@ -230,7 +232,7 @@ pub const DUPLICATE_PORT_NAME: RuleInfo = RuleInfo {
 
 /// More than one `is_default: true`.
 pub const MULTIPLE_DEFAULT_PORTS: RuleInfo = RuleInfo {
-    code: "multiple_default_ports",
+    code: codes::MULTIPLE_DEFAULT_PORTS,
     severity: Severity::Warning,
     source: Source::SpecProse,
     citation: "spec/qovery-openapi-container.yaml ServicePort.is_default (\"the default port to use for domain\"); Qovery/terraform-provider-qovery@c186979 qovery/resource_container.go is_default description: the API may override it",

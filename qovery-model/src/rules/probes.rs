@@ -8,12 +8,14 @@
 
 use crate::model::{ContainerRequest, ContainerResponse, Healthchecks, Probe, ProbeType};
 use crate::validate::keyword::show;
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 use serde_json::{Map, Value, json};
 
 /// Exactly one of `tcp`, `http`, `exec`, `grpc`, reported at `type` even when it is missing.
 pub const PROBE_KIND: RuleInfo = RuleInfo {
-    code: "probe_kind",
+    code: codes::PROBE_KIND,
     severity: Severity::Error,
     source: Source::Kubernetes,
     citation: "Kubernetes validateHandler (\"must specify a handler type\", \"may not specify more than 1 handler type\"); Qovery/engine@59fa717 src/io_models/probe.rs:6-11 (enum ProbeType)",
@@ -101,7 +103,7 @@ fn report_probe_kind(probe: &Probe, path: &Path<'_>, report: &mut Report) {
 
 /// The liveness probe's `success_threshold` is 1.
 pub const LIVENESS_SUCCESS_THRESHOLD: RuleInfo = RuleInfo {
-    code: "liveness_success_threshold",
+    code: codes::LIVENESS_SUCCESS_THRESHOLD,
     severity: Severity::Error,
     source: Source::Kubernetes,
     citation: "Kubernetes validateLivenessProbe (`SuccessThreshold != 1`: \"must be 1\", checked after SetDefaults_Probe turns 0 into 1)",
@@ -152,7 +154,7 @@ impl Rule<Healthchecks> for LivenessSuccessThreshold {
 /// A probe port that no declared port listens on.
 const fn probe_port_rule(pointer: &'static str) -> RuleInfo {
     RuleInfo {
-        code: "probe_port_not_declared",
+        code: codes::PROBE_PORT_NOT_DECLARED,
         severity: Severity::Warning,
         source: Source::Inferred,
         citation: "Qovery/console@720181b libs/domains/services/feature/src/lib/application-container-healthchecks/application-container-healthchecks-form/application-container-healthchecks-form.tsx:88-91 (the port select lists the service's ports); not enforced by Kubernetes",
@@ -283,7 +285,7 @@ const ZERO_DEFAULTED: [(&str, i32); 4] = [
 
 const fn zero_rule(pointer: &'static str) -> RuleInfo {
     RuleInfo {
-        code: "probe_zero_defaulted",
+        code: codes::PROBE_ZERO_DEFAULTED,
         severity: Severity::Warning,
         source: Source::Kubernetes,
         citation: "Kubernetes SetDefaults_Probe (pkg/apis/core/v1/defaults.go: 0 becomes period 10, timeout 1, success 1, failure 3) before validateProbe (ValidateNonnegativeField); Qovery/console@720181b libs/shared/util-js/src/lib/format-healthcheck-probe.ts:53-57 sends 0 for an unset field",
@@ -332,7 +334,7 @@ impl Rule<Probe> for ProbeZeroDefaults {
 
 /// An empty HTTP probe path.
 pub const HTTP_PROBE_PATH: RuleInfo = RuleInfo {
-    code: "http_probe_path",
+    code: codes::HTTP_PROBE_PATH,
     severity: Severity::Error,
     source: Source::Kubernetes,
     citation: "Kubernetes validateHTTPGetAction (`len(http.Path) == 0`: Required); Qovery/engine@59fa717 lib/common/charts/q-container/templates/deployment.j2.yaml:169 renders it as is",
@@ -343,7 +345,7 @@ pub const HTTP_PROBE_PATH: RuleInfo = RuleInfo {
 
 /// An HTTP probe path without its leading `/`.
 pub const HTTP_PROBE_PATH_RELATIVE: RuleInfo = RuleInfo {
-    code: "http_probe_path_relative",
+    code: codes::HTTP_PROBE_PATH_RELATIVE,
     severity: Severity::Warning,
     source: Source::Inferred,
     citation: "spec/qovery-openapi-container.yaml Probe.type.http.path (default `/`, every example absolute); Kubernetes validateHTTPGetAction accepts it",
@@ -385,7 +387,7 @@ impl Rule<String> for HttpProbePath {
 
 /// The HTTP probe's scheme is `HTTP` or `HTTPS`.
 pub const HTTP_PROBE_SCHEME: RuleInfo = RuleInfo {
-    code: "http_probe_scheme",
+    code: codes::HTTP_PROBE_SCHEME,
     severity: Severity::Error,
     source: Source::Kubernetes,
     citation: "Kubernetes validateHTTPGetAction (supportedHTTPSchemes: HTTP, HTTPS); Qovery/console@720181b libs/shared/util-js/src/lib/format-healthcheck-probe.ts:25 always sends `HTTP`",

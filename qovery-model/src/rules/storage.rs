@@ -6,7 +6,9 @@
 use super::unique::for_each_duplicate;
 use crate::model::{StorageRequest, StorageResponse};
 use crate::validate::keyword::show;
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -73,7 +75,7 @@ fn is_mount_point(value: &str) -> bool {
 
 /// The mount point is an absolute directory other than `/`.
 pub const MOUNT_POINT: RuleInfo = RuleInfo {
-    code: "mount_point",
+    code: codes::MOUNT_POINT,
     severity: Severity::Warning,
     source: Source::Console,
     citation: "Qovery/console@720181b libs/domains/service-settings/feature/src/lib/application-container-storage-settings/application-container-storage-modal/application-container-storage-modal.tsx:114-124 (`^\\/.?\\w+.*`, \"/ alone is not allowed\"); Kubernetes ValidateVolumeMounts only requires a non-empty, unique path",
@@ -131,7 +133,7 @@ pub const CONSOLE_MAX_SIZE_GB: i32 = 512;
 
 /// A size above the console's limit.
 pub const STORAGE_SIZE_ABOVE_CONSOLE_LIMIT: RuleInfo = RuleInfo {
-    code: "storage_size_above_console_limit",
+    code: codes::STORAGE_SIZE_ABOVE_CONSOLE_LIMIT,
     severity: Severity::Warning,
     source: Source::Console,
     citation: "Qovery/console@720181b libs/domains/service-settings/feature/src/lib/application-container-storage-settings/application-container-storage-modal/application-container-storage-modal.tsx:92-99 (max 512)",
@@ -145,7 +147,7 @@ pub const CONSOLE_MIN_SIZE_GB: i32 = 4;
 
 /// A size the API accepts but the console does not offer.
 pub const STORAGE_SIZE_BELOW_CONSOLE_MINIMUM: RuleInfo = RuleInfo {
-    code: "storage_size_below_console_minimum",
+    code: codes::STORAGE_SIZE_BELOW_CONSOLE_MINIMUM,
     severity: Severity::Warning,
     source: Source::Console,
     citation: "Qovery/console@720181b libs/domains/service-settings/feature/src/lib/application-container-storage-settings/application-container-storage-modal/application-container-storage-modal.tsx:92-99 (min 4); spec/qovery-openapi-container.yaml:182 (\"Minimum size is 4 GB\"); accepted by the API: Qovery/terraform-provider-qovery@c186979 qovery/resource_container_test.go:1315-1335 (TestAcc_ContainerWithStorage, size 1)",
@@ -188,7 +190,7 @@ impl Rule<i32> for StorageSizeLimit {
 
 /// Two storages mounted on the same directory.
 pub const DUPLICATE_MOUNT_POINT: RuleInfo = RuleInfo {
-    code: "duplicate_mount_point",
+    code: codes::DUPLICATE_MOUNT_POINT,
     severity: Severity::Error,
     source: Source::Kubernetes,
     citation: "Kubernetes ValidateVolumeMounts (`mountpoints.Has(mnt.MountPath)`: \"must be unique\"); Qovery/engine@59fa717 lib/common/charts/q-container/templates/statefulset.j2.yaml:224-231",

@@ -1,13 +1,18 @@
 //! One problem found in a payload: where, what, how bad.
 
+use serde::Serialize;
 use std::fmt;
+use std::ops::Range;
+
+use super::fix::Fix;
 
 /// The longest help a [`Diagnostic`] keeps, in characters (see [`Diagnostic::with_help`]):
 /// enough to quote a corrected value of the longest valid length (255) several times.
 const MAX_HELP_CHARS: usize = 1000;
 
-/// How bad a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// How bad a problem is. Serialized as [`Severity::as_str`] (`"error"`, `"warning"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Severity {
     /// Qovery or Kubernetes would reject the payload, or silently drop what it says.
@@ -34,7 +39,7 @@ impl fmt::Display for Severity {
 }
 
 /// A 1-based line and column in a document; columns count characters, not bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Position {
     /// 1-based line number.
     pub line: u32,
@@ -45,8 +50,11 @@ pub struct Position {
 /// One problem: a JSON Pointer to the offending value, a stable code, a severity and a message.
 ///
 /// Every front end (the typed validator, the raw-document checker, the linter's renderers)
-/// produces and consumes this one type.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// produces and consumes this one type. It serializes as an object with the fields below (an
+/// absent `help`, `position`, `end`, `span` or `fix` is left out; a span is
+/// `{"start": 70, "end": 76}`):
+/// `{"pointer": "/cpu", "code": "type", "severity": "error", "message": "...", "position": {"line": 6, "column": 10}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// RFC 6901 JSON Pointer to the offending value; for a missing member, the member itself.
@@ -58,11 +66,22 @@ pub struct Diagnostic {
     /// What was found and what was expected.
     pub message: String,
     /// A suggested fix, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     /// Where it is in the source document, when the value came from one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
     /// Where the offending token ends (exclusive), on the same line as `position`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<Position>,
+    /// The bytes of the source document the diagnostic is about (`start..end`, end exclusive):
+    /// the whole offending value or key, even when it spans lines (`position`..`end` then marks
+    /// only its first character). Fixes and editors' ranges are derived from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub span: Option<Range<usize>>,
+    /// Edits that repair the problem, when the checker knows them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -81,6 +100,8 @@ impl Diagnostic {
             help: None,
             position: None,
             end: None,
+            span: None,
+            fix: None,
         }
     }
 
@@ -114,6 +135,20 @@ impl Diagnostic {
         self
     }
 
+    /// The same diagnostic about the bytes `span` of its source document.
+    #[must_use]
+    pub fn with_span(mut self, span: Range<usize>) -> Self {
+        self.span = Some(span);
+        self
+    }
+
+    /// The same diagnostic with a fix (`None` leaves it without one).
+    #[must_use]
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
+        self.fix = fix;
+        self
+    }
+
     /// Whether this is an error (and not a warning).
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
@@ -134,3 +169,5 @@ impl fmt::Display for Diagnostic {
         )
     }
 }
+
+impl std::error::Error for Diagnostic {}
