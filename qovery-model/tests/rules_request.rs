@@ -163,6 +163,8 @@ fn cases() -> Vec<Case> {
         case!("tag of 128 characters", [set("/tag", "v".repeat(128))] => []),
         case!("tag with every allowed character", [set("/tag", "_V1.27-rc_2")] => []),
         // --- resources
+        case!("cpu -1", [set("/cpu", -1)] => [("/cpu", "range", Error)]),
+        case!("memory -1", [set("/memory", -1)] => [("/memory", "range", Error)]),
         case!("cpu 9", [set("/cpu", 9)] => [("/cpu", "below_terraform_minimum", Warning)]),
         case!("cpu 10", [set("/cpu", 10)] => []),
         case!("memory 9", [set("/memory", 9)] => [("/memory", "below_terraform_minimum", Warning)]),

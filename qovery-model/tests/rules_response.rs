@@ -206,6 +206,8 @@ fn cases() -> Vec<Case> {
         case!("maximum_gpu -1", [set("/maximum_gpu", -1)] => [("/maximum_gpu", "range", Error)]),
         case!("maximum_gpu 0", [set("/maximum_gpu", 0)] => []),
         case!("name blank", [set("/name", "")] => [("/name", "blank_name", Warning)]),
+        case!("cpu -1", [set("/cpu", -1)] => [("/cpu", "range", Error)]),
+        case!("memory -1", [set("/memory", -1)] => [("/memory", "range", Error)]),
         case!("cpu 9", [set("/cpu", 9)] => [("/cpu", "below_terraform_minimum", Warning)]),
         case!("memory 9", [set("/memory", 9)] => [("/memory", "below_terraform_minimum", Warning)]),
         case!("gpu -1", [set("/gpu", -1)] => [("/gpu", "range", Error)]),

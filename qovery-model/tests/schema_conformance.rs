@@ -90,6 +90,16 @@ const DEVIATIONS: &[Deviation] = &[
         why: "Kubernetes' ValidatePersistentVolumeClaimSpec: the claim's storage request is positive (the spec's prose says 4 GB, but the API accepts 1: the Terraform provider's TestAcc_ContainerWithStorage; 1 to 3 is a warning)",
     },
     Deviation {
+        path: "*.cpu",
+        what: "minimum: spec (none), ours 0",
+        why: "Qovery's engine reads `cpu` as an unsigned integer (`cpu_request_in_milli: u32`); below 10 is only the Terraform provider's warning",
+    },
+    Deviation {
+        path: "*.memory",
+        what: "minimum: spec (none), ours 0",
+        why: "Qovery's engine reads `memory` as an unsigned integer (`ram_request_in_mib: u32`); below 10 is only the Terraform provider's warning",
+    },
+    Deviation {
         path: "*.image_name",
         what: "maxLength: spec (none), ours 255",
         why: "Docker's reference grammar caps a repository name at 255 characters",

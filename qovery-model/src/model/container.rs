@@ -152,26 +152,24 @@ pub struct ContainerRequest {
     /// CPU, in millicores (1000 = 1 CPU; example 1250). Defaults to [`defaults::CPU`] (500) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
-        range(min = 10),
-        severity = warning,
-        code = "below_terraform_minimum",
-        source = terraform,
-        description = "`cpu` is at least 10 millicores (the Terraform provider's floor; the API's is not known)",
-        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/container/container.go:23 (MinCPU = 10), qovery/resource_container.go:132-146"
+        range(min = 0),
+        source = engine,
+        description = "`cpu` is at least 0 (the engine reads it as an unsigned integer)",
+        cite = "Qovery/engine@59fa717 src/io_models/container.rs:409 (`cpu_request_in_milli: u32`)"
     )]
+    #[qovery(custom = crate::rules::resources::TerraformMinimum)]
     #[qovery(default = defaults::CPU, example = 1250)]
     pub cpu: Option<i32>,
 
     /// Memory, in MB (1024 MB = 1 GB; example 1024). Defaults to [`defaults::MEMORY`] (512) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
-        range(min = 10),
-        severity = warning,
-        code = "below_terraform_minimum",
-        source = terraform,
-        description = "`memory` is at least 10 MB (the Terraform provider's floor; the API's is not known)",
-        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/container/container.go:25 (MinMemory = 10), qovery/resource_container.go:132-146"
+        range(min = 0),
+        source = engine,
+        description = "`memory` is at least 0 (the engine reads it as an unsigned integer)",
+        cite = "Qovery/engine@59fa717 src/io_models/container.rs:411 (`ram_request_in_mib: u32`)"
     )]
+    #[qovery(custom = crate::rules::resources::TerraformMinimum)]
     #[qovery(default = defaults::MEMORY, example = 1024)]
     pub memory: Option<i32>,
 
@@ -437,26 +435,24 @@ pub struct ContainerResponse {
 
     /// CPU, in millicores (1000 = 1 CPU; example 1250).
     #[qovery(
-        range(min = 10),
-        severity = warning,
-        code = "below_terraform_minimum",
-        source = terraform,
-        description = "`cpu` is at least 10 millicores (the Terraform provider's floor; the API's is not known)",
-        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/container/container.go:23 (MinCPU = 10), qovery/resource_container.go:132-146",
+        range(min = 0),
+        source = engine,
+        description = "`cpu` is at least 0 (the engine reads it as an unsigned integer)",
+        cite = "Qovery/engine@59fa717 src/io_models/container.rs:409 (`cpu_request_in_milli: u32`)",
         example = 1250
     )]
+    #[qovery(custom = crate::rules::resources::TerraformMinimum)]
     pub cpu: i32,
 
     /// Memory, in MB (1024 MB = 1 GB; example 1024).
     #[qovery(
-        range(min = 10),
-        severity = warning,
-        code = "below_terraform_minimum",
-        source = terraform,
-        description = "`memory` is at least 10 MB (the Terraform provider's floor; the API's is not known)",
-        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/container/container.go:25 (MinMemory = 10), qovery/resource_container.go:132-146",
+        range(min = 0),
+        source = engine,
+        description = "`memory` is at least 0 (the engine reads it as an unsigned integer)",
+        cite = "Qovery/engine@59fa717 src/io_models/container.rs:411 (`ram_request_in_mib: u32`)",
         example = 1024
     )]
+    #[qovery(custom = crate::rules::resources::TerraformMinimum)]
     pub memory: i32,
 
     /// Number of GPUs (minimum 0, spec default 0; example 1).

@@ -74,7 +74,7 @@ pub fn find(code: &str) -> Vec<CatalogueRow> {
 /// use qovery_model::validate::{Validate, codes};
 ///
 /// let request = ContainerRequest::new("api", "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21", "acme/api", "1.4.2")
-///     .with_cpu(0);
+///     .with_cpu(-1);
 /// let report = request.validate();
 /// let rule = rule_of(&report.diagnostics()[0]).expect("a catalogue rule");
 /// assert_eq!((rule.code, rule.pointer), (codes::RANGE, "/cpu"));

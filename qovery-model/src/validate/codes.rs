@@ -52,8 +52,6 @@ codes! {
     BLANK_NAME = "blank_name",
     /// `registry_id` is not a UUID: the Terraform provider parses it as one.
     REGISTRY_ID_FORMAT = "registry_id_format",
-    /// `cpu` or `memory` below the Terraform provider's minimum of 10.
-    BELOW_TERRAFORM_MINIMUM = "below_terraform_minimum",
     /// `max_running_instances` below -1.
     MAX_INSTANCES_RANGE = "max_instances_range",
     /// A set port `name` is blank: the Terraform provider refuses it.
@@ -112,6 +110,10 @@ codes! {
     IMAGE_NAME_GCP_ARTIFACT_REGISTRY = "image_name_gcp_artifact_registry",
     /// The registry is a DigitalOcean registry, which Qovery no longer supports.
     REGISTRY_DOCR_UNSUPPORTED = "registry_docr_unsupported",
+
+    // `rules::resources`.
+    /// `cpu` or `memory` below the Terraform provider's minimum of 10.
+    BELOW_TERRAFORM_MINIMUM = "below_terraform_minimum",
 
     // `rules::tag`.
     /// `tag` is not a Docker tag.

@@ -43,7 +43,7 @@ fn an_own_type_with_the_derive_and_a_nested_payload() -> TestResult {
 
 #[test]
 fn codes_in_a_match_and_a_report_in_a_body() -> TestResult {
-    let request = ContainerRequest::new("api", REGISTRY, "acme/api:1.4.2", "1.4.2").with_cpu(0);
+    let request = ContainerRequest::new("api", REGISTRY, "acme/api:1.4.2", "1.4.2").with_cpu(-1);
     let report = request.validate();
     let mut seen = Vec::new();
     for diagnostic in &report {
