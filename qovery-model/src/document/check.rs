@@ -410,7 +410,16 @@ fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Checked<T
     let parsed = match parse(bytes, options) {
         Ok(parsed) => parsed,
         Err(error) => {
-            report.push_diagnostic(syntax_diagnostic(&error, &lines));
+            let mut diagnostic = syntax_diagnostic(&error, &lines);
+            if options.syntax == Syntax::Json
+                && error.kind != SyntaxErrorKind::Utf8
+                && looks_like_yaml(bytes)
+            {
+                diagnostic = diagnostic.with_help(
+                    "this looks like YAML: check it as YAML (`Syntax::Yaml`; the linter does for a `.yaml` or `.yml` file)",
+                );
+            }
+            report.push_diagnostic(diagnostic);
             return Checked {
                 value: None,
                 report,
@@ -569,6 +578,31 @@ fn parse(bytes: &[u8], options: &CheckOptions) -> Result<Parsed, SyntaxError> {
             "YAML support is not compiled in: enable the `yaml` feature of qovery-model",
         )),
     }
+}
+
+/// Whether a document that is not JSON reads as a YAML mapping or sequence: its first line
+/// that is not blank, a comment or a `---` marker starts with `key:` or `- `.
+fn looks_like_yaml(bytes: &[u8]) -> bool {
+    // The first line that counts is near the start; a lossy copy of the rest would be waste.
+    let text = String::from_utf8_lossy(bytes.get(..4096).unwrap_or(bytes));
+    let Some(line) = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with('#') && *line != "---")
+    else {
+        return false;
+    };
+    if line.starts_with("- ") || line == "-" {
+        return true;
+    }
+    line.split_once(':').is_some_and(|(key, rest)| {
+        !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            && (rest.is_empty() || rest.starts_with(' '))
+    })
 }
 
 fn syntax_diagnostic(error: &SyntaxError, lines: &LineIndex<'_>) -> Diagnostic {

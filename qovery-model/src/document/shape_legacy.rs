@@ -359,6 +359,7 @@ impl<'s> Walker<'s> {
             // `tag: 1.27` in YAML, `"tag": 1.27` in JSON: a string that reads as a number.
             (Value::Number(n), Some("string")) => Some(format!("quote it: \"{}\"", n.text())),
             (Value::Bool(b), Some("string")) => Some(format!("quote it: \"{b}\"")),
+            (Value::String(s), Some("boolean")) => super::boolean_help(s),
             // Fix (issue 5, document table): omitting is only a fix for an optional member; a
             // required member (`"name": null`) was told to be omitted, which makes it missing.
             (Value::Null, _) => match slot {
