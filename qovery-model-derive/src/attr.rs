@@ -577,25 +577,19 @@ fn list(items: &[&str]) -> String {
 }
 
 /// The known key closest to `key`, if it is close enough to be a typo.
+///
+/// The did-you-mean rule, the same as the document checker's for members
+/// (`qovery_model::document`'s `shape::closest`; a proc-macro crate cannot share a function): a
+/// Levenshtein distance of at most `max(2, len / 4)` for a candidate of `len` bytes, and below
+/// the key's length, so a suggestion keeps at least one character of the key.
 fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    let key_len = key.chars().count();
     known
         .iter()
-        .map(|candidate| (edit_distance(key, candidate), *candidate))
-        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 3))
+        .map(|candidate| (strsim::levenshtein(key, candidate), *candidate))
+        .filter(|(distance, candidate)| {
+            *distance <= 2.max(candidate.len() / 4) && *distance < key_len
+        })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }

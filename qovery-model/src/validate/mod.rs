@@ -136,8 +136,6 @@ pub use qovery_model_derive::Validate;
 pub use report::Report;
 pub use rule::{CatalogueEntry, Rule, RuleInfo, SchemaSupport, Source};
 
-use crate::model::Nullable;
-
 /// A value that can check itself and report every problem it has.
 ///
 /// Implement it with `#[derive(Validate)]`. Validation never stops at the first problem, and
@@ -167,18 +165,6 @@ pub trait Validate {
 impl<T: Validate> Validate for Option<T> {
     fn validate_into(&self, ctx: &Context, path: &Path<'_>, report: &mut Report) {
         if let Some(value) = self {
-            value.validate_into(ctx, path, report);
-        }
-    }
-
-    fn describe_rules(prefix: &str, out: &mut Vec<CatalogueEntry>) {
-        T::describe_rules(prefix, out);
-    }
-}
-
-impl<T: Validate> Validate for Nullable<T> {
-    fn validate_into(&self, ctx: &Context, path: &Path<'_>, report: &mut Report) {
-        if let Nullable::Value(value) = self {
             value.validate_into(ctx, path, report);
         }
     }
