@@ -1,7 +1,7 @@
 //! Help lines for two mistakes of syntax: YAML given to the JSON checker, and YAML 1.1's
 //! booleans (`yes`, `on`...), which YAML 1.2 reads as strings.
 
-use qovery_model::document::{CheckOptions, Syntax, check};
+use qovery_model::document::{CheckOptions, check};
 use qovery_model::validate::codes;
 
 const YAML: &str = "name: api\nregistry_id: 7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21\nimage_name: acme/api\ntag: \"1.4.2\"\nhealthchecks: {}\n";
@@ -53,7 +53,10 @@ fn yaml_1_1_booleans_get_the_boolean_to_write() {
     for (value, help) in cases {
         let text = format!("{YAML}auto_preview: {value}\n");
         assert_eq!(
-            first(text.as_bytes(), &CheckOptions::new().syntax(Syntax::Yaml)),
+            first(
+                text.as_bytes(),
+                &CheckOptions::new().syntax(qovery_model::document::Syntax::Yaml)
+            ),
             (
                 "/auto_preview".to_owned(),
                 codes::TYPE,
@@ -63,6 +66,7 @@ fn yaml_1_1_booleans_get_the_boolean_to_write() {
         );
     }
     let text = format!("{YAML}auto_preview: maybe\n");
-    let found = first(text.as_bytes(), &CheckOptions::new().syntax(Syntax::Yaml));
+    let yaml = CheckOptions::new().syntax(qovery_model::document::Syntax::Yaml);
+    let found = first(text.as_bytes(), &yaml);
     assert_eq!((found.1, found.2), (codes::TYPE, None));
 }

@@ -18,34 +18,13 @@ use super::parse::{ParseIssue, Parsed, SyntaxError, SyntaxErrorKind};
 use super::position::LineIndex;
 use super::shape::{self, Found};
 use super::tree::{Node, Span, Value};
-use crate::model::{ContainerRequest, ContainerResponse};
+use crate::model::{ContainerRequest, ContainerResponse, DocumentKind};
 use crate::validate::path::push_escaped;
 use crate::validate::{Context, Diagnostic, Position, Report, Severity, Validate};
 use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
-
-/// Which payload a document holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum DocumentKind {
-    /// A `ContainerRequest` (the body of create and edit).
-    #[default]
-    Request,
-    /// A `ContainerResponse`.
-    Response,
-}
-
-impl DocumentKind {
-    /// `request` or `response`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            DocumentKind::Request => "request",
-            DocumentKind::Response => "response",
-        }
-    }
-}
 
 /// The syntax of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

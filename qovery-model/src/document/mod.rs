@@ -42,7 +42,6 @@ mod check;
 mod fast;
 mod shape;
 
-pub use check::{
-    CheckOptions, Checked, DEFAULT_MAX_BYTES, DocumentKind, Payload, Syntax, check, codes, read,
-};
+pub use crate::model::DocumentKind;
+pub use check::{CheckOptions, Checked, DEFAULT_MAX_BYTES, Payload, Syntax, check, codes, read};
 pub use shape::codes as structural_codes;
