@@ -28,7 +28,7 @@
 //!   `discriminator`, `$comment`. `additionalProperties: true` is the default and not a fact.
 //!   The snapshot tests (`tests/schema_snapshots.rs`) pin the full text of the export.
 
-use qovery_model::schema::{self, Document, Draft};
+use qovery_model::schema::{self, DocumentKind, Draft};
 use serde_json::{Map, Value, json};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;
@@ -758,8 +758,8 @@ fn spec() -> Value {
 fn differences() -> Vec<(&'static str, String, String)> {
     let spec = spec();
     let mut found = Vec::new();
-    let mut forms: Vec<(&'static str, Side, Document, Value, Value)> = Vec::new();
-    for document in Document::ALL {
+    let mut forms: Vec<(&'static str, Side, DocumentKind, Value, Value)> = Vec::new();
+    for document in DocumentKind::ALL {
         for (form, draft) in [
             ("2020-12", Draft::Draft2020_12),
             ("draft-07", Draft::Draft07),
@@ -769,7 +769,7 @@ fn differences() -> Vec<(&'static str, String, String)> {
         }
     }
     let openapi = schema::openapi_document();
-    for document in Document::ALL {
+    for document in DocumentKind::ALL {
         let reference = json!({ "$ref": format!("#/components/schemas/{}", document.type_name()) });
         forms.push((
             "openapi-3.0",
@@ -929,7 +929,7 @@ fn the_comparison_reaches_every_spec_schema() {
     // And a planted difference is found.
     let mut spec = spec;
     spec["components"]["schemas"]["Label"]["required"] = json!(["key"]);
-    let ours = schema::schema(Document::Response, Draft::Draft2020_12);
+    let ours = schema::schema(DocumentKind::Response, Draft::Draft2020_12);
     let mut comparison = Comparison {
         spec: Doc {
             root: &spec,

@@ -60,7 +60,7 @@
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence, RngSeed, TestCaseError, TestRunner};
 use qovery_model::model::{ContainerRequest, ContainerResponse};
-use qovery_model::schema::{self, Document, Draft};
+use qovery_model::schema::{self, DocumentKind, Draft};
 use qovery_model::validate::{CatalogueEntry, SchemaSupport, Severity, Validate};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -987,7 +987,7 @@ struct Outcome {
 }
 
 impl<T: DeserializeOwned + Serialize + Validate> Oracle<T> {
-    fn new(document: Document) -> Self {
+    fn new(document: DocumentKind) -> Self {
         let exported = schema::schema(document, Draft::Draft2020_12);
         let schema = jsonschema::options()
             .should_validate_formats(true)
@@ -1190,7 +1190,7 @@ fn formats_disagree(value: &str) -> bool {
 /// counts as blank, as in ECMA-262): they stay fixed.
 #[test]
 fn formats_and_blank_strings_agree() {
-    let oracle = Oracle::<ContainerRequest>::new(Document::Request);
+    let oracle = Oracle::<ContainerRequest>::new(DocumentKind::Request);
     let payload = json!({
         "name": "api",
         "registry_id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",
@@ -1216,7 +1216,7 @@ fn formats_and_blank_strings_agree() {
 // --- The test ------------------------------------------------------------------------------
 
 /// Every member name of every object of the exported schema: what `Insert` may add.
-fn member_names(document: Document) -> &'static [&'static str] {
+fn member_names(document: DocumentKind) -> &'static [&'static str] {
     let exported = schema::schema(document, Draft::Draft2020_12);
     let mut names = BTreeSet::new();
     collect_names(&exported, &mut names);
@@ -1259,7 +1259,7 @@ struct Stats {
 
 /// Runs `cases` payloads of `strategy` through both checkers of `T`; returns the statistics.
 fn differential<T, S>(
-    document: Document,
+    document: DocumentKind,
     strategy: S,
     cases: u32,
     seed: u64,
@@ -1354,8 +1354,8 @@ fn unreached<T: Validate>(stats: &Stats) -> BTreeSet<&'static str> {
 fn requests_typed_validator_and_exported_schema_find_errors_at_the_same_pointers() {
     let cases = cases();
     let stats = differential::<ContainerRequest, _>(
-        Document::Request,
-        payload(valid_request().boxed(), member_names(Document::Request)),
+        DocumentKind::Request,
+        payload(valid_request().boxed(), member_names(DocumentKind::Request)),
         cases,
         SEED,
         "tests/proptest-regressions/schema_differential_request.txt",
@@ -1377,8 +1377,11 @@ fn requests_typed_validator_and_exported_schema_find_errors_at_the_same_pointers
 fn responses_typed_validator_and_exported_schema_find_errors_at_the_same_pointers() {
     let cases = cases() / 2;
     let stats = differential::<ContainerResponse, _>(
-        Document::Response,
-        payload(valid_response().boxed(), member_names(Document::Response)),
+        DocumentKind::Response,
+        payload(
+            valid_response().boxed(),
+            member_names(DocumentKind::Response),
+        ),
         cases,
         SEED ^ 0x7e5,
         "tests/proptest-regressions/schema_differential_response.txt",
@@ -1400,7 +1403,7 @@ fn responses_typed_validator_and_exported_schema_find_errors_at_the_same_pointer
 /// first.
 #[test]
 fn normalisations_on_known_payloads() {
-    let oracle = Oracle::<ContainerRequest>::new(Document::Request);
+    let oracle = Oracle::<ContainerRequest>::new(DocumentKind::Request);
     let base = json!({
         "name": "api",
         "registry_id": "3c90c3cc-0d44-4b50-8888-8dd25736052a",

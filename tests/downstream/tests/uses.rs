@@ -102,8 +102,8 @@ fn a_file_checked_with_positions() {
 #[cfg(feature = "schema")]
 #[test]
 fn the_schema_export_and_schemars_by_its_public_name() {
-    use qovery_model::schema::{self, Document, Draft};
-    let request = schema::schema(Document::Request, Draft::Draft2020_12);
+    use qovery_model::schema::{self, DocumentKind, Draft};
+    let request = schema::schema(DocumentKind::Request, Draft::Draft2020_12);
     assert_eq!(request["title"], "ContainerRequest");
     let probe = qovery_model::schemars::SchemaGenerator::default().into_root_schema_for::<Probe>();
     assert_eq!(probe.to_value()["title"], "Probe");
