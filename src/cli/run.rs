@@ -123,9 +123,19 @@ pub fn kind_for(name: &str, settings: &Settings) -> DocumentKind {
     }
 }
 
+/// How a document named `name` is checked under `settings`: its kind, its syntax (by
+/// extension), the registry context, strictness and the size limit.
+pub fn options_for(name: &str, settings: &Settings) -> CheckOptions {
+    CheckOptions::new()
+        .kind(kind_for(name, settings))
+        .syntax(Syntax::from_path(Path::new(name)))
+        .context(settings.context.clone())
+        .strict(settings.strict)
+        .max_bytes(settings.max_bytes)
+}
+
 fn check_input(input: &Input, settings: &Settings) -> Checked {
     let name = input_name(input, settings);
-    let kind = kind_for(&name, settings);
     let bytes = match input {
         Input::Failed { message, .. } => {
             return failed(name, IO, format!("cannot be read: {message}"));
@@ -162,12 +172,7 @@ fn check_input(input: &Input, settings: &Settings) -> Checked {
         }
         Err(error) => return failed(name, IO, format!("cannot be read: {}", describe(&error))),
     };
-    let options = CheckOptions::new()
-        .kind(kind)
-        .syntax(Syntax::from_path(Path::new(&name)))
-        .context(settings.context.clone())
-        .strict(settings.strict)
-        .max_bytes(settings.max_bytes);
+    let options = options_for(&name, settings);
     match catch_unwind(AssertUnwindSafe(|| document::check(&bytes, &options))) {
         Ok(report) => Checked {
             name,
