@@ -144,7 +144,74 @@ fn changed(original: &str, fixed: &str) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::changed;
+    use super::{actions, changed};
+    use crate::lsp::text::Text;
+    use crate::lsp::{DocumentKind, Open, Syntax};
+    use lsp_types::{CodeActionContext, CodeActionOrCommand, CodeActionParams, Range, Uri};
+    use qovery_model::validate::{Diagnostic, Edit, Fix, Severity};
+    use serde_json::json;
+    use std::str::FromStr;
+
+    #[test]
+    fn a_diagnostics_fix_is_a_quick_fix_with_utf16_ranges() {
+        let text = r#"{"name": "é🦀", "cpu": "1000"}"#;
+        let value = text.find("\"1000\"").unwrap_or_default();
+        let fix = Fix::safe(
+            "write 1000 as a number",
+            vec![Edit::replace(value..value + 6, "1000")],
+        );
+        let open = Open {
+            text: Text::new(text.to_owned()),
+            version: 1,
+            name: "api.json".to_owned(),
+            syntax: Syntax::Json,
+            kind: DocumentKind::Request,
+            // Not selected: no fix-all (it checks the text again).
+            settings: None,
+            diagnostics: vec![
+                Diagnostic::new("/cpu", "type", Severity::Error, "expected an integer")
+                    .with_span(value..value + 6)
+                    .with_fix(fix),
+            ],
+        };
+        let uri = Uri::from_str("file:///w/api.json").unwrap_or_else(|e| panic!("{e}"));
+        let params = |range: Range| CodeActionParams {
+            text_document: lsp_types::TextDocumentIdentifier { uri: uri.clone() },
+            range,
+            context: CodeActionContext::default(),
+            work_done_progress_params: Default::default(),
+            partial_result_params: Default::default(),
+        };
+        let at_cpu = open.text.range(value + 1..value + 1);
+        let found = actions(&uri, &open, &params(at_cpu));
+        let [CodeActionOrCommand::CodeAction(action)] = found.as_slice() else {
+            panic!("{found:?}");
+        };
+        // `é` is one unit and `🦀` two: the value starts at unit 23 (byte 26).
+        assert_eq!(value, 26);
+        assert_eq!(
+            serde_json::to_value(action).unwrap_or_default(),
+            json!({
+                "title": "write 1000 as a number",
+                "kind": "quickfix",
+                "diagnostics": [{
+                    "range": { "start": { "line": 0, "character": 23 }, "end": { "line": 0, "character": 29 } },
+                    "severity": 1,
+                    "code": "type",
+                    "codeDescription": { "href": "https://github.com/qovery-model/qovery-model/blob/main/RULES.md#rules" },
+                    "source": "qovery-lint",
+                    "message": "expected an integer"
+                }],
+                "edit": { "changes": { "file:///w/api.json": [{
+                    "range": { "start": { "line": 0, "character": 23 }, "end": { "line": 0, "character": 29 } },
+                    "newText": "1000"
+                }] } },
+                "isPreferred": true
+            })
+        );
+        // Away from the diagnostic: nothing.
+        assert!(actions(&uri, &open, &params(open.text.range(1..2))).is_empty());
+    }
 
     #[test]
     fn the_changed_middle() {

@@ -32,7 +32,7 @@ pub fn complete(open: &Open, position: Position) -> Vec<CompletionItem> {
                 present.remove(at);
             }
             let colon = if cursor.colon_follows { "" } else { ": " };
-            schema::members(root, object)
+            let mut items: Vec<CompletionItem> = schema::members(root, object)
                 .into_iter()
                 .enumerate()
                 .filter(|(_, member)| !present.iter().any(|p| p == member.name))
@@ -60,7 +60,10 @@ pub fn complete(open: &Open, position: Position) -> Vec<CompletionItem> {
                         ..CompletionItem::default()
                     }
                 })
-                .collect()
+                .collect();
+            // In the order a client shows them (some keep the server's order).
+            items.sort_by(|a, b| a.sort_text.cmp(&b.sort_text));
+            items
         }
         Role::Value => {
             let mut tokens = cursor.parent.clone();

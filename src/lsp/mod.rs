@@ -37,7 +37,7 @@ use crate::cli::run::kind_for;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument, Exit,
-    Initialized, LogMessage, Notification as _, PublishDiagnostics, ShowMessage,
+    LogMessage, Notification as _, PublishDiagnostics, ShowMessage,
 };
 use lsp_types::request::{
     CodeActionRequest, Completion, HoverRequest, RegisterCapability, Request as _, Shutdown,
@@ -119,6 +119,8 @@ pub fn serve(connection: Connection) -> u8 {
         watch,
         shut_down: false,
     };
+    // `initialize_finish` has consumed the `initialized` notification.
+    server.register_watcher();
     for message in &connection.receiver {
         match message {
             Message::Request(request) => server.request(request),
@@ -302,7 +304,6 @@ impl Server {
         } = notification;
         let parse = |error: Failure| error.1;
         match method.as_str() {
-            Initialized::METHOD => self.register_watcher(),
             DidOpenTextDocument::METHOD => {
                 let p: lsp_types::DidOpenTextDocumentParams = params(raw).map_err(parse)?;
                 let document = p.text_document;
