@@ -145,3 +145,29 @@ fn neovim_shows_the_diagnostics() {
         ]
     );
 }
+
+#[test]
+fn the_vscode_extension_is_well_formed() {
+    let dir = Path::new(ROOT).join("editors/vscode");
+    let manifest: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("package.json")).unwrap_or_else(|e| panic!("{e}")),
+    )
+    .unwrap_or_else(|e| panic!("package.json: {e}"));
+    assert_eq!(manifest["main"], "./extension.js");
+    assert!(manifest["dependencies"]["vscode-languageclient"].is_string());
+    assert!(
+        manifest["scripts"]["package"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("vsce package"))
+    );
+    // Its JavaScript parses (`npm run package` itself needs the registry: run by hand, see
+    // docs/editors.md).
+    match Command::new("node")
+        .arg("--check")
+        .arg(dir.join("extension.js"))
+        .status()
+    {
+        Ok(status) => assert!(status.success(), "node --check extension.js: {status}"),
+        Err(_) => eprintln!("SKIPPED the node --check part: `node` is not installed"),
+    }
+}
