@@ -352,7 +352,7 @@ fn yaml(text: &str, offset: usize) -> Option<Cursor> {
             let column = offset - line_start;
             found = Some(match &line.member {
                 _ if column < line.column || blank => Cursor {
-                    parent: yaml_parent(&stack, column.max(line.column.min(column))),
+                    parent: yaml_parent(&stack, column),
                     role: Role::Key,
                     key: None,
                     token: offset..offset,
@@ -439,6 +439,26 @@ mod tests {
 
     fn names(names: &[&str]) -> Vec<String> {
         names.iter().map(|n| (*n).to_owned()).collect()
+    }
+
+    #[test]
+    fn every_offset_of_every_example_in_both_readings() {
+        let examples = [
+            include_str!("../../examples/payloads/broken-web.json"),
+            include_str!("../../examples/payloads/broken-worker.yaml"),
+            include_str!("../../examples/payloads/keda-worker.yaml"),
+            "{\"a\": [1, {\"b\\\"\": \"é🦀",
+            "- - a: \"é🦀\n  'b''c': x # c\n? complex\n",
+        ];
+        for text in examples {
+            for offset in 0..=text.len() + 1 {
+                for syntax in [Syntax::Json, Syntax::Yaml] {
+                    if let Some(found) = at(text, offset, syntax) {
+                        assert!(found.token.end <= text.len(), "{offset} in {text}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,12 +2,12 @@
 //! the fixes, in the editor while a payload is typed.
 //!
 //! Built on rust-analyzer's `lsp-server` (framing, channels, the initialize handshake) and
-//! `lsp-types` (the LSP 3.17 types), pinned to exact versions (`=0.10.0`, `=0.97.0`):
-//! `lsp-types` has changed its types in minor releases (its `Url` became `Uri` in 0.96), and a
-//! server must not change its wire shapes with a `cargo update`. They keep the server
-//! synchronous and small: one thread reads, one writes, one handles, no async runtime (the
-//! async `tower-lsp` is unmaintained; its fork `tower-lsp-server` has changed its types crate
-//! twice in a year). rust-analyzer, ruff and ty are built the same way.
+//! `lsp-types` (the LSP 3.17 types), pinned to exact versions (`=0.10.0`, `=0.97.0`): both are
+//! 0.x crates whose minor releases change public types (`lsp-types` replaced `url::Url` with its
+//! own `Uri` after 0.95), and a server must not change its wire shapes with a `cargo update`.
+//! They keep the server synchronous and small: one thread reads, one writes, one handles, no
+//! async runtime (the async `tower-lsp` is unmaintained; its fork `tower-lsp-server` has changed
+//! its types crate twice in a year). rust-analyzer, ruff and ty are built the same way.
 //!
 //! The protocol stays at this edge; everything below it is the engine `check` uses: the same
 //! configuration lookup ([`workspace`]), the same checker call, the same codes, messages and
