@@ -81,6 +81,16 @@ fn between(frames: &[Frame], offset: usize) -> Option<Cursor> {
     })
 }
 
+/// `cursor` with the names of `present` (parent, name) that are in its parent.
+fn with_present(mut cursor: Cursor, present: Vec<(Vec<String>, String)>) -> Cursor {
+    cursor.present = present
+        .into_iter()
+        .filter(|(parent, _)| *parent == cursor.parent)
+        .map(|(_, name)| name)
+        .collect();
+    cursor
+}
+
 fn json(text: &str, offset: usize) -> Option<Cursor> {
     let bytes = text.as_bytes();
     let mut frames: Vec<Frame> = Vec::new();
@@ -172,13 +182,7 @@ fn json(text: &str, offset: usize) -> Option<Cursor> {
     if found.is_none() {
         found = between(&frames, offset);
     }
-    let mut cursor = found?;
-    cursor.present = present
-        .into_iter()
-        .filter(|(parent, _)| *parent == cursor.parent)
-        .map(|(_, name)| name)
-        .collect();
-    Some(cursor)
+    found.map(|cursor| with_present(cursor, present))
 }
 
 /// The end of the string starting at `start` (after its closing quote), or the end of its line
@@ -407,13 +411,7 @@ fn yaml(text: &str, offset: usize) -> Option<Cursor> {
         }
         line_start += raw.len();
     }
-    let mut cursor = found?;
-    cursor.present = present
-        .into_iter()
-        .filter(|(parent, _)| *parent == cursor.parent)
-        .map(|(_, name)| name)
-        .collect();
-    Some(cursor)
+    found.map(|cursor| with_present(cursor, present))
 }
 
 #[cfg(test)]
