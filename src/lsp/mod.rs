@@ -16,7 +16,7 @@
 //!
 //! Robustness: each handler runs under `catch_unwind`, so a panic becomes an error response
 //! (or a logged error for a notification) and the server goes on; a message that does not parse
-//! is logged and skipped ([`transport`]); a request about a document that was never opened gets
+//! is logged and skipped (see `transport`); a request about a document that was never opened gets
 //! an empty answer; a document larger than the configured `max_bytes` gets the `limit`
 //! diagnostic, as in `check`.
 
