@@ -587,3 +587,43 @@ fn the_client_registers_a_configuration_watcher_when_it_can() {
     );
     assert_eq!(client.stop(), 0);
 }
+
+#[test]
+fn rule_levels_suppressions_exclude_and_not_a_payload_as_check_has_them() {
+    let dir = temp_dir();
+    std::fs::write(
+        dir.path().join(".qovery-lint.toml"),
+        "exclude = [\"legacy/**\"]\n\n[rules]\nunknown_member = \"error\"\nrange = \"off\"\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let client = Client::start();
+    // `range` off, `unknown_member` an error, as `check` under this file.
+    let text = read("examples/payloads/broken-web.json");
+    let diagnostics = client.open(&uri_in(dir.path(), "web.json"), "json", &text);
+    let found = brief(&diagnostics);
+    assert!(
+        found.contains(&"6:2-6:10 1 unknown_member".to_owned()),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|d| d.ends_with(" range")), "{found:?}");
+    // A YAML suppression comment silences its code on its line; one that silences nothing
+    // (`range` is off here) is reported.
+    let yaml = "name: api\nregistry_id: 3c90c3cc-0d44-4b50-8888-8dd25736052a\nimage_name: a/b\ntag: \"1\"\nhealthchecks: {}\ncpu: 5 # qovery-lint: allow(range)\nnope: 1 # qovery-lint: allow(unknown_member)\n";
+    let diagnostics = client.open(&uri_in(dir.path(), "w.yaml"), "yaml", yaml);
+    assert_eq!(brief(&diagnostics), ["5:7-5:34 2 unused_suppression"]);
+    // Excluded by the configuration, and plainly not a payload: nothing.
+    std::fs::create_dir(dir.path().join("legacy")).unwrap_or_else(|e| panic!("{e}"));
+    let excluded = client.open(
+        &uri_in(&dir.path().join("legacy"), "web.json"),
+        "json",
+        &text,
+    );
+    assert_eq!(excluded, json!([]));
+    let package =
+        "{\"name\": \"my-app\", \"version\": \"1.0.0\", \"scripts\": {\"test\": \"jest\"}}";
+    assert_eq!(
+        client.open(&uri_in(dir.path(), "package.json"), "json", package),
+        json!([])
+    );
+    assert_eq!(client.stop(), 0);
+}

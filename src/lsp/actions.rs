@@ -98,11 +98,11 @@ fn edit(uri: &Uri, open: &Open, fix: &Fix) -> WorkspaceEdit {
 
 /// The text with every safe fix applied, round after round (each round checks the text the
 /// previous one produced, as `check --fix` does).
-pub fn fix_all(text: &str, name: &str, settings: &crate::cli::config::Settings) -> String {
+pub fn fix_all(text: &str, name: &str, settings: &crate::settings::Settings) -> String {
     let mut current = text.to_owned();
     for _ in 0..MAX_ROUNDS {
-        let report = workspace::lint(&current, name, settings);
-        let fixes = report.diagnostics().iter().filter_map(|d| d.fix.as_ref());
+        let diagnostics = workspace::lint(&current, name, settings);
+        let fixes = diagnostics.iter().filter_map(|d| d.fix.as_ref());
         let applied = apply_fixes(current.as_bytes(), fixes, Applicability::Safe);
         if applied.applied == 0 {
             break;

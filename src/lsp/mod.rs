@@ -32,8 +32,8 @@ pub mod workspace;
 
 pub use qovery_model::document::{DocumentKind, Syntax};
 
-use crate::cli::config::Settings;
-use crate::cli::run::kind_for;
+use crate::engine::kind_for;
+use crate::settings::Settings;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument, Exit,
@@ -159,7 +159,7 @@ pub(crate) struct Open {
     text: Text,
     /// The client's version of it.
     version: i32,
-    /// The name it is checked under: its path, or its URI when it is not a file.
+    /// The name it is checked under: its path, or its URI and language when it is not a file.
     name: String,
     /// JSON or YAML.
     syntax: Syntax,
@@ -364,7 +364,7 @@ impl Server {
         }
         let options = DidChangeWatchedFilesRegistrationOptions {
             watchers: vec![FileSystemWatcher {
-                glob_pattern: GlobPattern::String(format!("**/{}", crate::cli::config::FILE_NAME)),
+                glob_pattern: GlobPattern::String(format!("**/{}", crate::settings::FILE_NAME)),
                 kind: None,
             }],
         };
@@ -385,32 +385,21 @@ impl Server {
     /// A newly opened document, checked.
     fn open(&mut self, uri: &Uri, language: &str, text: String, version: i32) -> Open {
         let path: Option<PathBuf> = workspace::file_path(uri.as_str());
-        let name = path
-            .as_ref()
-            .map_or_else(|| uri.as_str().to_owned(), |p| p.display().to_string());
-        let mut syntax = Syntax::from_path(std::path::Path::new(&name));
-        if path.is_none() && language == "yaml" {
-            syntax = Syntax::Yaml;
-        }
-        let settings = if workspace::selected(&name, Some(language)) {
-            match self.configs.for_document(path.as_deref()) {
-                Ok((settings, error)) => {
-                    if let Some(error) = error {
-                        self.show(MessageType::WARNING, format!("{error}; using the defaults"));
-                    }
-                    Some(settings)
-                }
-                Err(error) => {
-                    self.show(MessageType::ERROR, error.to_string());
-                    None
-                }
-            }
-        } else {
-            None
+        // The engine reads the syntax from the name: an unsaved buffer is named by its URI and
+        // its language, as `--stdin-filename` names standard input.
+        let name = match &path {
+            Some(path) => path.display().to_string(),
+            None if language == "yaml" => format!("{}.yaml", uri.as_str()),
+            None => format!("{}.json", uri.as_str()),
         };
-        let kind = settings
-            .as_ref()
-            .map_or(DocumentKind::Request, |s| kind_for(&name, s));
+        let syntax = Syntax::from_path(std::path::Path::new(&name));
+        let (settings, error) = self.configs.for_document(path.as_deref());
+        if let Some(error) = error {
+            self.show(MessageType::WARNING, format!("{error}; the defaults apply"));
+        }
+        let kind = kind_for(&name, &settings);
+        let settings =
+            workspace::selected(path.as_deref(), language, &settings).then_some(settings);
         let mut open = Open {
             text: Text::new(text),
             version,
@@ -436,12 +425,10 @@ impl Server {
     }
 }
 
-/// Checks the document again, as `check` would.
+/// Checks the document again, as `check` would (after the change, or under new settings).
 fn relint(open: &mut Open) {
     open.diagnostics = match &open.settings {
-        Some(settings) => workspace::lint(open.text.as_str(), &open.name, settings)
-            .into_iter()
-            .collect(),
+        Some(settings) => workspace::lint(open.text.as_str(), &open.name, settings),
         None => Vec::new(),
     };
 }

@@ -1,13 +1,12 @@
 //! Which open documents are checked, and how: the configuration that applies to each (the
-//! `.qovery-lint.toml` nearest above it, as `check` finds it from the current directory), and
-//! the one call into the checker.
+//! `.qovery-lint.toml` nearest above it, as `check` finds it from the current directory), the
+//! selection of `check`'s walk (include, exclude, payload names, the not-a-payload rule), and
+//! the one call into the engine.
 
-use crate::cli::args::CheckArgs;
-use crate::cli::config::{self, ConfigError, Settings};
-use crate::cli::discover::is_payload_name;
-use crate::cli::run::options_for;
-use qovery_model::document;
-use qovery_model::validate::Report;
+use crate::engine;
+use crate::select;
+use crate::settings::{ConfigError, Settings, find_upward};
+use qovery_model::validate::Diagnostic;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -19,21 +18,20 @@ pub struct Configs {
 
 impl Configs {
     /// The settings for a document at `path`, and the error of its configuration file when
-    /// that file is invalid (the defaults apply then, so the document is still checked).
-    pub fn for_document(
-        &mut self,
-        path: Option<&Path>,
-    ) -> Result<(Settings, Option<ConfigError>), ConfigError> {
-        let file = path.and_then(Path::parent).and_then(config::find_upward);
+    /// that file is invalid (the defaults apply then, so the document is still checked; the
+    /// error is given once, when the file is first read).
+    pub fn for_document(&mut self, path: Option<&Path>) -> (Settings, Option<ConfigError>) {
+        let file = path.and_then(Path::parent).and_then(find_upward);
         if let Some(settings) = self.loaded.get(&file) {
-            return Ok((settings.clone(), None));
+            return (settings.clone(), None);
         }
-        let (settings, error) = match resolve(file.clone()) {
-            Ok(settings) => (settings, None),
-            Err(error) => (resolve(None)?, Some(error)),
+        let (settings, error) = match file.as_deref().map(Settings::from_file) {
+            None => (Settings::default(), None),
+            Some(Ok(settings)) => (settings, None),
+            Some(Err(error)) => (Settings::default(), Some(error)),
         };
         self.loaded.insert(file, settings.clone());
-        Ok((settings, error))
+        (settings, error)
     }
 
     /// Forgets every file read: a configuration file was created, changed or deleted.
@@ -42,34 +40,26 @@ impl Configs {
     }
 }
 
-/// `check`'s settings with this configuration file, or none.
-fn resolve(file: Option<PathBuf>) -> Result<Settings, ConfigError> {
-    config::resolve(&CheckArgs {
-        paths: Vec::new(),
-        stdin_filename: None,
-        kind: None,
-        registry_kind: None,
-        no_config: file.is_none(),
-        config: file,
-        strict: false,
-        deny_warnings: false,
-        format: None,
-        color: None,
-        jobs: Some(1),
-        quiet: false,
-        max_bytes: None,
-    })
+/// Whether a document is checked: a file that `check`'s walk would check under `settings`
+/// (include, exclude, payload names); an unsaved buffer by its language.
+pub fn selected(path: Option<&Path>, language: &str, settings: &Settings) -> bool {
+    match path {
+        Some(path) => select::is_candidate(path, settings),
+        None => matches!(language, "json" | "yaml"),
+    }
 }
 
-/// Whether a document is checked: a `.json`, `.yaml` or `.yml` name, as a directory walk of
-/// `check` selects (a document with no file name, an unsaved buffer, by its language).
-pub fn selected(name: &str, language: Option<&str>) -> bool {
-    is_payload_name(Path::new(name)) || language.is_some_and(|l| matches!(l, "json" | "yaml"))
-}
-
-/// Checks one document as `check` checks a file of this name under `settings`.
-pub fn lint(text: &str, name: &str, settings: &Settings) -> Report {
-    document::check(text.as_bytes(), &options_for(name, settings))
+/// Checks one document as `check` checks a file of this name found by a walk: the rule levels
+/// and suppressions applied, nothing for a file that is plainly not a payload, and suppressed
+/// diagnostics left out.
+pub fn lint(text: &str, name: &str, settings: &Settings) -> Vec<Diagnostic> {
+    let report = engine::lint(Path::new(name), text.as_bytes(), settings, true);
+    report
+        .findings
+        .into_iter()
+        .filter(|finding| !finding.suppressed)
+        .map(|finding| finding.diagnostic)
+        .collect()
 }
 
 /// The file path of a `file:` URI (percent-decoded), if it is one.
@@ -110,8 +100,18 @@ mod tests {
 
     #[test]
     fn selection() {
-        assert!(selected("/a/b.yml", None));
-        assert!(selected("untitled:1", Some("json")));
-        assert!(!selected("/a/b.toml", Some("toml")));
+        let settings = crate::settings::Settings::default();
+        assert!(selected(
+            Some(std::path::Path::new("/a/b.yml")),
+            "yaml",
+            &settings
+        ));
+        assert!(!selected(
+            Some(std::path::Path::new("/a/b.toml")),
+            "toml",
+            &settings
+        ));
+        assert!(selected(None, "json", &settings));
+        assert!(!selected(None, "toml", &settings));
     }
 }
