@@ -14,141 +14,13 @@
 
 use super::complete::{complete_path, parse};
 use super::fast;
-use super::limits::Limits;
+use super::kinds::Document;
 use super::locate::{Spans, drop_repeats, in_file_order, span_of};
+use super::options::{CheckOptions, DocumentKind, Syntax, codes};
 use super::position::LineIndex;
-use super::shape;
 use super::tree::Span;
 use crate::model::{ContainerRequest, ContainerResponse};
-use crate::validate::{Context, Diagnostic, Position, Report, Severity, Validate};
-use serde::de::DeserializeOwned;
-use serde_json::Value as Json;
-use std::sync::LazyLock;
-
-/// Which payload a document holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum DocumentKind {
-    /// A `ContainerRequest` (the body of create and edit).
-    #[default]
-    Request,
-    /// A `ContainerResponse`.
-    Response,
-}
-
-impl DocumentKind {
-    /// `request` or `response`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            DocumentKind::Request => "request",
-            DocumentKind::Response => "response",
-        }
-    }
-}
-
-/// The syntax of a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum Syntax {
-    /// JSON (RFC 8259).
-    #[default]
-    Json,
-    /// YAML 1.2 (feature `yaml`).
-    Yaml,
-}
-
-impl Syntax {
-    /// The syntax for a file name: `.yaml` and `.yml` are YAML, anything else JSON.
-    pub fn from_path(path: &std::path::Path) -> Syntax {
-        match path.extension().and_then(|e| e.to_str()) {
-            Some(ext) if ext.eq_ignore_ascii_case("yaml") || ext.eq_ignore_ascii_case("yml") => {
-                Syntax::Yaml
-            }
-            _ => Syntax::Json,
-        }
-    }
-}
-
-/// How to check a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct CheckOptions {
-    /// Request (default) or response.
-    pub kind: DocumentKind,
-    /// JSON (default) or YAML.
-    pub syntax: Syntax,
-    /// The registry kinds for the `image_name` rules of a request.
-    pub context: Context,
-    /// Unknown members are errors instead of warnings.
-    pub strict: bool,
-    /// Largest document accepted, in bytes (default 1 MiB).
-    pub max_bytes: usize,
-    /// Parser limits (nesting depth, number of nodes).
-    pub limits: Limits,
-}
-
-impl Default for CheckOptions {
-    fn default() -> Self {
-        CheckOptions {
-            kind: DocumentKind::Request,
-            syntax: Syntax::Json,
-            context: Context::new(),
-            strict: false,
-            max_bytes: DEFAULT_MAX_BYTES,
-            limits: Limits::DEFAULT,
-        }
-    }
-}
-
-/// The default largest document, 1 MiB: a real payload is a few KB.
-pub const DEFAULT_MAX_BYTES: usize = 1024 * 1024;
-
-impl CheckOptions {
-    /// Options for a request in JSON with no registry context.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Sets the document kind.
-    #[must_use]
-    pub fn kind(mut self, kind: DocumentKind) -> Self {
-        self.kind = kind;
-        self
-    }
-
-    /// Sets the syntax.
-    #[must_use]
-    pub fn syntax(mut self, syntax: Syntax) -> Self {
-        self.syntax = syntax;
-        self
-    }
-
-    /// Sets the registry context.
-    #[must_use]
-    pub fn context(mut self, context: Context) -> Self {
-        self.context = context;
-        self
-    }
-
-    /// Makes unknown members errors.
-    #[must_use]
-    pub fn strict(mut self, strict: bool) -> Self {
-        self.strict = strict;
-        self
-    }
-
-    /// Sets the largest document accepted.
-    #[must_use]
-    pub fn max_bytes(mut self, max_bytes: usize) -> Self {
-        self.max_bytes = max_bytes;
-        self
-    }
-}
-
-/// Codes of the document-level diagnostics (on top of the structural codes of the walk).
-pub mod codes {
-    pub use crate::validate::codes::{LIMIT, SYNTAX, YAML};
-}
+use crate::validate::{Diagnostic, Position, Report, Severity};
 
 /// Checks one document and returns every problem, in file order.
 ///
@@ -163,122 +35,6 @@ pub fn check(bytes: &[u8], options: &CheckOptions) -> Report {
     match options.kind {
         DocumentKind::Request => check_as::<ContainerRequest>(bytes, options),
         DocumentKind::Response => check_as::<ContainerResponse>(bytes, options),
-    }
-}
-
-/// The exported 2020-12 schemas the walk reads the shape from, built once.
-static REQUEST_SHAPE: LazyLock<Json> = LazyLock::new(shape_of::<ContainerRequest>);
-static RESPONSE_SHAPE: LazyLock<Json> = LazyLock::new(shape_of::<ContainerResponse>);
-
-pub(super) fn shape_of<T: schemars::JsonSchema + DeserializeOwned>() -> Json {
-    let mut shape = schemars::generate::SchemaSettings::draft2020_12()
-        .into_generator()
-        .into_root_schema_for::<T>()
-        .to_value();
-    // Fix found by fuzzing: the schema may say more than deserialization needs (a rule's
-    // `required` member, a `String` field's `uuid` format); the walk must check only what
-    // deserialization needs, the typed validator reports the rest with its own codes (see
-    // `shape::keep_structural`).
-    shape::keep_structural(&mut shape, |value| {
-        serde_json::from_value::<T>(value).is_ok()
-    });
-    shape
-}
-
-/// The shapes compiled for the structural walk, built once from the schemas above.
-static REQUEST_WALK: LazyLock<shape::Shape> =
-    LazyLock::new(|| shape::Shape::new(ContainerRequest::shape()));
-static RESPONSE_WALK: LazyLock<shape::Shape> =
-    LazyLock::new(|| shape::Shape::new(ContainerResponse::shape()));
-
-pub(super) trait Document: DeserializeOwned + Validate {
-    /// The exported schema, reduced to what deserialization needs.
-    fn shape() -> &'static Json;
-
-    /// [`Document::shape`] compiled for the structural walk.
-    fn walk_shape() -> &'static shape::Shape;
-
-    /// Member names that are nullable wherever they occur in this document (read from the
-    /// shape: a name that is nullable in one object and not in another is left out).
-    fn nullable_members() -> &'static [String];
-
-    /// Whether the value holds a free-form object (`config_json`): serde_json keeps the last of
-    /// two duplicate keys there without a word, so only the complete path can report them.
-    fn has_free_form_object(&self) -> bool;
-}
-
-impl Document for ContainerRequest {
-    fn shape() -> &'static Json {
-        &REQUEST_SHAPE
-    }
-
-    fn walk_shape() -> &'static shape::Shape {
-        &REQUEST_WALK
-    }
-
-    fn nullable_members() -> &'static [String] {
-        &REQUEST_NULLABLE
-    }
-
-    fn has_free_form_object(&self) -> bool {
-        self.autoscaling
-            .as_ref()
-            .is_some_and(|a| a.scalers.iter().any(|s| s.config_json.is_some()))
-    }
-}
-
-impl Document for ContainerResponse {
-    fn shape() -> &'static Json {
-        &RESPONSE_SHAPE
-    }
-
-    fn walk_shape() -> &'static shape::Shape {
-        &RESPONSE_WALK
-    }
-
-    fn nullable_members() -> &'static [String] {
-        &RESPONSE_NULLABLE
-    }
-
-    fn has_free_form_object(&self) -> bool {
-        self.autoscaling
-            .as_ref()
-            .is_some_and(|a| a.scalers.iter().any(|s| s.config_json.is_value()))
-    }
-}
-
-static REQUEST_NULLABLE: LazyLock<Vec<String>> = LazyLock::new(|| nullable_names(&REQUEST_SHAPE));
-static RESPONSE_NULLABLE: LazyLock<Vec<String>> = LazyLock::new(|| nullable_names(&RESPONSE_SHAPE));
-
-/// The member names whose schema allows `null` in every object that has them.
-fn nullable_names(shape: &Json) -> Vec<String> {
-    let mut nullable = std::collections::BTreeSet::new();
-    let mut not_nullable = std::collections::BTreeSet::new();
-    let defs = shape.get("$defs").and_then(Json::as_object);
-    let objects = std::iter::once(shape).chain(defs.into_iter().flat_map(|d| d.values()));
-    for object in objects {
-        let Some(properties) = object.get("properties").and_then(Json::as_object) else {
-            continue;
-        };
-        for (name, property) in properties {
-            if allows_null(property) {
-                nullable.insert(name.clone());
-            } else {
-                not_nullable.insert(name.clone());
-            }
-        }
-    }
-    nullable.difference(&not_nullable).cloned().collect()
-}
-
-fn allows_null(schema: &Json) -> bool {
-    let is_null = |s: &Json| s.get("type").and_then(Json::as_str) == Some("null");
-    match schema.get("type") {
-        Some(Json::Array(types)) => types.iter().any(|t| t.as_str() == Some("null")),
-        _ => schema
-            .get("anyOf")
-            .and_then(Json::as_array)
-            .is_some_and(|branches| branches.iter().any(is_null)),
     }
 }
 
@@ -356,7 +112,10 @@ fn locate_typed_findings(bytes: &[u8], options: &CheckOptions, found: Report) ->
 #[cfg(test)]
 mod fast_path_tests {
     use super::*;
+    use crate::document::kinds::{REQUEST_NULLABLE, RESPONSE_NULLABLE};
+    use crate::document::limits::Limits;
     use crate::test_rng::Rng;
+    use serde_json::Value as Json;
 
     #[test]
     fn the_nullable_members_are_read_from_the_shape() {

@@ -2,10 +2,11 @@
 //! shape, typed validation of the repaired value (kept only where it does not depend on a
 //! placeholder), then every diagnostic located by its pointer and sorted in file order.
 
-use super::check::{CheckOptions, Document, Syntax, codes};
+use super::kinds::Document;
 use super::locate::{
     Spans, alias_nodes, drop_repeats, in_file_order, locate, span_of, through_alias,
 };
+use super::options::{CheckOptions, Syntax, codes};
 use super::parse::{ParseIssue, Parsed, SyntaxError, SyntaxErrorKind};
 use super::position::LineIndex;
 use super::shape::{self, Found};

@@ -21,8 +21,8 @@
 //! - `structure/`: the walk of the tree against the model's compiled shape (types, `i32`,
 //!   `null`, required, unknown and duplicate members), which repairs the value for the typed
 //!   rules and suggests the member meant.
-//! - `check.rs`, the orchestrator ([`check()`]): the options, then the fast path or the complete
-//!   one. `fast.rs`, the fast path: a strict reader straight into the typed model, for the valid
+//! - `check.rs`, the orchestrator ([`check()`]): the fast path or the complete one, for the
+//!   payload kind of the options (`options.rs`, `kinds.rs`). `fast.rs`, the fast path: a strict reader straight into the typed model, for the valid
 //!   documents. `complete.rs`, the complete path: parse, walk, typed rules on the repaired
 //!   value. `locate.rs`: every diagnostic located by its pointer and sorted in file order.
 
@@ -37,7 +37,11 @@ use structure::shape;
 mod check;
 mod complete;
 mod fast;
+mod kinds;
 mod locate;
+mod options;
 
-pub use check::{CheckOptions, DEFAULT_MAX_BYTES, DocumentKind, Syntax, check, codes};
+pub use check::check;
+pub use options::{CheckOptions, DEFAULT_MAX_BYTES, DocumentKind, Syntax, codes};
+pub use shape::closest;
 pub use shape::codes as structural_codes;

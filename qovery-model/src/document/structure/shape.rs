@@ -1219,8 +1219,8 @@ mod walk_tests {
     //! --lib walk_tests`, then read every changed `.snap` under `document/snapshots/`.
 
     use super::{Shape, alternate_in_place, walk, walk_alternate};
-    use crate::document::check::shape_of;
     use crate::document::json::parse_json;
+    use crate::document::kinds::shape_of;
     use crate::document::limits::Limits;
     use crate::document::tree::{Member, Node, Number, NumberKind, Span, Value};
     use crate::model::{ContainerRequest, ContainerResponse};
