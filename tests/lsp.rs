@@ -408,7 +408,7 @@ fn hover_shows_the_spec_and_the_rule_explanation() {
     assert_eq!(hover["contents"]["kind"], "markdown");
     assert_eq!(
         hover["contents"]["value"],
-        "**`cpu`** · `integer` (int32) · 10 to 2147483647 · default `500` · optional\n\nCPU, in millicores (1000 = 1 CPU; example 1250). Defaults to `defaults::CPU` (500) when omitted."
+        "**`cpu`** · `integer` (int32) · 0 to 2147483647 · default `500` · optional\n\nCPU, in millicores (1000 = 1 CPU; example 1250). Defaults to `defaults::CPU` (500) when omitted."
     );
     // On its value, where the `type` diagnostic is: the explanation follows.
     let hover = client.hover(&uri, 5, 11);
@@ -607,10 +607,10 @@ fn rule_levels_suppressions_exclude_and_not_a_payload_as_check_has_them() {
     );
     assert!(!found.iter().any(|d| d.ends_with(" range")), "{found:?}");
     // A YAML suppression comment silences its code on its line; one that silences nothing
-    // (`range` is off here) is reported.
-    let yaml = "name: api\nregistry_id: 3c90c3cc-0d44-4b50-8888-8dd25736052a\nimage_name: a/b\ntag: \"1\"\nhealthchecks: {}\ncpu: 5 # qovery-lint: allow(range)\nnope: 1 # qovery-lint: allow(unknown_member)\n";
+    // (`range` is off here, and 500 is in range anyway) is reported.
+    let yaml = "name: api\nregistry_id: 3c90c3cc-0d44-4b50-8888-8dd25736052a\nimage_name: a/b\ntag: \"1\"\nhealthchecks: {}\ncpu: 500 # qovery-lint: allow(range)\nnope: 1 # qovery-lint: allow(unknown_member)\n";
     let diagnostics = client.open(&uri_in(dir.path(), "w.yaml"), "yaml", yaml);
-    assert_eq!(brief(&diagnostics), ["5:7-5:34 2 unused_suppression"]);
+    assert_eq!(brief(&diagnostics), ["5:9-5:36 2 unused_suppression"]);
     // Excluded by the configuration, and plainly not a payload: nothing.
     std::fs::create_dir(dir.path().join("legacy")).unwrap_or_else(|e| panic!("{e}"));
     let excluded = client.open(

@@ -139,7 +139,7 @@ fn neovim_shows_the_diagnostics() {
             "12:54-12:58 2 probe_port_not_declared qovery-lint",
             "13:27-13:28 1 liveness_success_threshold qovery-lint",
             "16:2-16:7 1 duplicate_key qovery-lint",
-            "hover: **`cpu`** · `integer` (int32) · 10 to 2147483647 · default `500` · optional",
+            "hover: **`cpu`** · `integer` (int32) · 0 to 2147483647 · default `500` · optional",
             // On the name `"internal_port"` of the port: the members it does not have yet.
             "completion: internal_port id name external_port is_default public_path public_path_rewrite",
         ]
