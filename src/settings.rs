@@ -609,7 +609,7 @@ pub struct ConfigError {
     /// The configuration file, when the problem is in one.
     pub file: Option<PathBuf>,
     /// 1-based line and column in that file.
-    pub position: Option<(usize, usize)>,
+    pub position: Option<(u32, u32)>,
     /// What is wrong.
     pub message: String,
 }
