@@ -7,6 +7,7 @@ pub mod config;
 pub mod discover;
 pub mod examples;
 pub mod explain;
+pub mod fix_cmd;
 pub mod output;
 pub mod rules_cmd;
 pub mod run;
@@ -82,23 +83,39 @@ fn check(args: &CheckArgs) -> u8 {
     for warning in &discovered.warnings {
         report_warning(warning);
     }
+    if args.fix || args.diff {
+        return fix_cmd::run(&discovered.inputs, &settings, args);
+    }
     let checked = run::run(&discovered.inputs, &settings);
+    let written = with_stdout(|out| render(out, &checked, &settings));
+    status(written, &checked, &settings)
+}
 
-    let written = with_stdout(|out| match settings.format {
+/// Renders the reports of `checked` in the chosen format.
+fn render(
+    out: &mut dyn Write,
+    checked: &[run::Checked],
+    settings: &config::Settings,
+) -> io::Result<()> {
+    match settings.format {
         FormatArg::Text => output::text::render(
             out,
-            &checked,
+            checked,
             settings.deny_warnings,
             settings.quiet,
             output::text::color_enabled(settings.color),
             settings.jobs,
         ),
-        FormatArg::Json => output::json::render(out, &checked, settings.deny_warnings),
+        FormatArg::Json => output::json::render(out, checked, settings.deny_warnings),
         FormatArg::Github => {
-            output::github::render(out, &checked, settings.deny_warnings, settings.quiet)
+            output::github::render(out, checked, settings.deny_warnings, settings.quiet)
         }
-        FormatArg::Sarif => output::sarif::render(out, &checked),
-    });
+        FormatArg::Sarif => output::sarif::render(out, checked),
+    }
+}
+
+/// The exit status of `check` once `checked` is rendered (`written` is the rendering's).
+fn status(written: u8, checked: &[run::Checked], settings: &config::Settings) -> u8 {
     if written != EXIT_OK || checked.iter().any(|c| c.unreadable) {
         EXIT_USAGE
     } else if checked.iter().any(|c| !c.is_valid(settings.deny_warnings)) {

@@ -124,11 +124,45 @@ pub fn kind_for(name: &str, settings: &Settings) -> DocumentKind {
 }
 
 fn check_input(input: &Input, settings: &Settings) -> Checked {
+    let (name, bytes) = match read_input(input, settings) {
+        Ok(read) => read,
+        Err(checked) => return checked,
+    };
+    let options = options_for(&name, settings);
+    match catch_unwind(AssertUnwindSafe(|| document::check(&bytes, &options))) {
+        Ok(report) => Checked {
+            name,
+            // Only the text output shows source lines, and only for diagnostics: the bytes of a
+            // clean file are not kept (10,000 files would keep them all until the output).
+            source: (settings.format == FormatArg::Text && !report.is_empty()).then_some(bytes),
+            report,
+            unreadable: false,
+        },
+        Err(_) => failed(
+            name,
+            INTERNAL,
+            "the checker failed on this input; please report it".to_owned(),
+        ),
+    }
+}
+
+/// How the document called `name` is checked.
+pub fn options_for(name: &str, settings: &Settings) -> CheckOptions {
+    CheckOptions::new()
+        .kind(kind_for(name, settings))
+        .syntax(Syntax::from_path(Path::new(name)))
+        .context(settings.context.clone())
+        .strict(settings.strict)
+        .max_bytes(settings.max_bytes)
+}
+
+/// The name and the bytes of an input, or what it is reported as when it cannot be checked
+/// (unreadable, over the size limit).
+pub fn read_input(input: &Input, settings: &Settings) -> Result<(String, Vec<u8>), Checked> {
     let name = input_name(input, settings);
-    let kind = kind_for(&name, settings);
     let bytes = match input {
         Input::Failed { message, .. } => {
-            return failed(name, IO, format!("cannot be read: {message}"));
+            return Err(failed(name, IO, format!("cannot be read: {message}")));
         }
         Input::File(path) => read_file(path, settings.max_bytes),
         Input::Stdin => read_limited(io::stdin().lock(), settings.max_bytes),
@@ -153,40 +187,26 @@ fn check_input(input: &Input, settings: &Settings) -> Checked {
                 )
                 .with_position(Position { line: 1, column: 1 }),
             );
-            return Checked {
+            return Err(Checked {
                 name,
                 source: None,
                 report,
                 unreadable: false,
-            };
+            });
         }
-        Err(error) => return failed(name, IO, format!("cannot be read: {}", describe(&error))),
+        Err(error) => {
+            return Err(failed(
+                name,
+                IO,
+                format!("cannot be read: {}", describe(&error)),
+            ));
+        }
     };
-    let options = CheckOptions::new()
-        .kind(kind)
-        .syntax(Syntax::from_path(Path::new(&name)))
-        .context(settings.context.clone())
-        .strict(settings.strict)
-        .max_bytes(settings.max_bytes);
-    match catch_unwind(AssertUnwindSafe(|| document::check(&bytes, &options))) {
-        Ok(report) => Checked {
-            name,
-            // Only the text output shows source lines, and only for diagnostics: the bytes of a
-            // clean file are not kept (10,000 files would keep them all until the output).
-            source: (settings.format == FormatArg::Text && !report.is_empty()).then_some(bytes),
-            report,
-            unreadable: false,
-        },
-        Err(_) => failed(
-            name,
-            INTERNAL,
-            "the checker failed on this input; please report it".to_owned(),
-        ),
-    }
+    Ok((name, bytes))
 }
 
 /// A checked input with one diagnostic saying why it was not checked.
-fn failed(name: String, code: &'static str, message: String) -> Checked {
+pub fn failed(name: String, code: &'static str, message: String) -> Checked {
     let mut report = Report::new();
     report.push_diagnostic(Diagnostic::new("", code, Severity::Error, message));
     Checked {

@@ -13,6 +13,7 @@
 //! whichever path finds it, and the same as `Validate::validate_with` on a typed value.
 
 use super::fast;
+use super::fix::Fixer;
 use super::limits::Limits;
 use super::parse::{ParseIssue, Parsed, SyntaxError, SyntaxErrorKind};
 use super::position::LineIndex;
@@ -356,6 +357,7 @@ fn locate_typed_findings(bytes: &[u8], options: &CheckOptions, found: Report) ->
         Report::new(),
         located,
         &LineIndex::new(bytes),
+        &Fixer::new(bytes, &parsed.root, options.syntax),
     ))
 }
 
@@ -463,7 +465,8 @@ fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
             }
         }
     }
-    in_file_order(report, located, &lines)
+    let fixer = Fixer::new(bytes, &parsed.root, options.syntax);
+    in_file_order(report, located, &lines, &fixer)
 }
 
 /// Drops repeated diagnostics: same pointer, same code, same place (the walk and the validator
@@ -481,15 +484,18 @@ fn drop_repeats(located: &mut Vec<(Span, Diagnostic)>, distinct: usize) {
     });
 }
 
-/// Appends the located diagnostics to `report` in file order, each with its line and column.
+/// Appends the located diagnostics to `report` in file order, each with its line and column
+/// and its fix, when its repair can be made in this document.
 fn in_file_order(
     mut report: Report,
     mut located: Vec<(Span, Diagnostic)>,
     lines: &LineIndex<'_>,
+    fixer: &Fixer<'_>,
 ) -> Report {
     located.sort_by_key(|(span, _)| span.start);
     for (span, diagnostic) in located {
-        report.push_diagnostic(locate(diagnostic, lines, span));
+        let fix = fixer.fix(&diagnostic, span);
+        report.push_diagnostic(locate(diagnostic, lines, span).with_fix(fix));
     }
     report
 }

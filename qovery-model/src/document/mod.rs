@@ -23,6 +23,7 @@ pub mod yaml;
 
 mod check;
 mod fast;
+mod fix;
 mod shape;
 
 pub use check::{CheckOptions, DEFAULT_MAX_BYTES, DocumentKind, Syntax, check, codes};

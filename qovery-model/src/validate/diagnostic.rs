@@ -3,7 +3,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use super::fix::Fix;
+use super::fix::{Fix, Repair};
 
 /// The longest help a [`Diagnostic`] keeps, in characters (see [`Diagnostic::with_help`]):
 /// enough to quote a corrected value of the longest valid length (255) several times.
@@ -70,7 +70,9 @@ pub struct Diagnostic {
     /// the whole offending value or key, even when it spans lines (`position`..`end` then marks
     /// only its first character). Fixes and editors' ranges are derived from it.
     pub span: Option<Range<usize>>,
-    /// Edits that repair the problem, when the checker knows them.
+    /// What would repair the problem, as the rule states it on the payload's values.
+    pub repair: Option<Repair>,
+    /// The byte edits of `repair` on the source document, when the checker could make them.
     pub fix: Option<Fix>,
 }
 
@@ -91,6 +93,7 @@ impl Diagnostic {
             position: None,
             end: None,
             span: None,
+            repair: None,
             fix: None,
         }
     }
@@ -129,6 +132,13 @@ impl Diagnostic {
     #[must_use]
     pub fn with_span(mut self, span: Range<usize>) -> Self {
         self.span = Some(span);
+        self
+    }
+
+    /// The same diagnostic with what would repair it (`None` leaves it without).
+    #[must_use]
+    pub fn with_repair(mut self, repair: Option<Repair>) -> Self {
+        self.repair = repair;
         self
     }
 

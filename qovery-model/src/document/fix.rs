@@ -1,0 +1,405 @@
+//! Fix builders: the [`Repair`] a rule states on the payload's values, turned into byte edits
+//! on the document it was found in.
+//!
+//! Every edit is computed from the tree's spans and the bytes around them, through a small
+//! closed set of shapes:
+//! - **replace a scalar**, written in the quoting style of the value it replaces (a YAML plain
+//!   scalar stays plain when the new text reads back as the same string, single quotes stay
+//!   single);
+//! - **rename a key**, in the key's own quoting style;
+//! - **delete an entry** with its separator (JSON and YAML flow: the comma; YAML block: its
+//!   whole lines, with the comment on its line);
+//! - **insert an entry** after the last member of its object, with that member's indentation,
+//!   line end and `: ` spacing (on the same line when the object is written on one line).
+//!
+//! Everything else in the document is kept byte for byte: key order, indentation, comments,
+//! CRLF line ends, a BOM, the final newline or its absence, block vs flow style. A change that
+//! none of these shapes can make gives no fix at all, never an approximation; so does any
+//! change in a YAML document with anchors or aliases (an edit there may change several values).
+
+use super::check::Syntax;
+use super::tree::{Member, Node, Span, Value};
+use crate::validate::{Applicability, Change, Diagnostic, Edit, Fix, Repair, Scalar};
+
+/// Turns repairs into fixes for one parsed document.
+pub(super) struct Fixer<'a> {
+    /// The document's text; `None` when it is not UTF-8 (it would not have parsed) or when it
+    /// is YAML with anchors or aliases.
+    text: Option<&'a str>,
+    root: &'a Node,
+    syntax: Syntax,
+}
+
+impl<'a> Fixer<'a> {
+    /// A fixer for the document `bytes`, parsed as `root`.
+    pub(super) fn new(bytes: &'a [u8], root: &'a Node, syntax: Syntax) -> Self {
+        let text = std::str::from_utf8(bytes)
+            .ok()
+            .filter(|text| syntax == Syntax::Json || !has_anchor_or_alias(text));
+        Fixer { text, root, syntax }
+    }
+
+    /// The fix of `diagnostic`, located at `span`: its repair as edits, or `None`.
+    pub(super) fn fix(&self, diagnostic: &Diagnostic, span: Span) -> Option<Fix> {
+        let repair: &Repair = diagnostic.repair.as_ref()?;
+        let text = self.text?;
+        let mut applicability = repair.applicability;
+        let doc = Doc {
+            text,
+            syntax: self.syntax,
+        };
+        let mut edits = Vec::with_capacity(repair.changes.len());
+        for change in &repair.changes {
+            let edit = match change {
+                Change::Set { pointer, value } => self.set(doc, pointer, value, None)?,
+                Change::Add { pointer, value } => {
+                    self.set(doc, pointer, value, Some(&mut applicability))?
+                }
+                Change::Remove { pointer } => {
+                    let (object, index) = self.member(pointer)?;
+                    Some(doc.delete_member(object, index?)?)
+                }
+                Change::RenameKey { to } => {
+                    let (_, members) = self.parent_object(&diagnostic.pointer)?;
+                    if members.iter().any(|m| &m.key == to) {
+                        return None;
+                    }
+                    let member = members.iter().find(|m| m.key_span == span)?;
+                    let key = doc.key(member.key_span, to)?;
+                    Some(Edit::replace(member.key_span.range(), key))
+                }
+                Change::RemoveOverridden => {
+                    let (object, members) = self.parent_object(&diagnostic.pointer)?;
+                    let at = members.iter().position(|m| m.key_span == span)?;
+                    let earlier = members[..at]
+                        .iter()
+                        .rposition(|m| m.key == members[at].key)?;
+                    Some(doc.delete_member(object, earlier)?)
+                }
+            };
+            edits.extend(edit);
+        }
+        Fix::new(repair.title.clone(), applicability, edits)
+    }
+
+    /// The edit of a `Set` (or, with `add`, of an `Add`): `Some(None)` when an `Add` finds the
+    /// value already there; `None` when no edit shape applies.
+    #[allow(clippy::option_option)]
+    fn set(
+        &self,
+        doc: Doc<'_>,
+        pointer: &str,
+        value: &Scalar,
+        add: Option<&mut Applicability>,
+    ) -> Option<Option<Edit>> {
+        let (object, index) = self.member(pointer)?;
+        let Value::Object(members) = &object.value else {
+            return None;
+        };
+        match index {
+            Some(index) => {
+                let node = &members[index].value;
+                if let Some(applicability) = add {
+                    if same_value(node, value) {
+                        return Some(None);
+                    }
+                    *applicability = Applicability::Unsafe;
+                }
+                Some(Some(doc.replace_scalar(node, value)?))
+            }
+            None => {
+                let key = unescape(pointer.rsplit_once('/')?.1);
+                Some(Some(doc.insert_member(object, &key, value)?))
+            }
+        }
+    }
+
+    /// The object holding the member at `pointer`, and the index of that member (the last one
+    /// with its key, as lookups do) when it is present.
+    fn member(&self, pointer: &str) -> Option<(&'a Node, Option<usize>)> {
+        let (object, members) = self.parent_object(pointer)?;
+        let key = unescape(pointer.rsplit_once('/')?.1);
+        Some((object, members.iter().rposition(|m| m.key == key)))
+    }
+
+    /// The object that holds the member at `pointer`, with its members.
+    fn parent_object(&self, pointer: &str) -> Option<(&'a Node, &'a [Member])> {
+        let (parent, _) = pointer.rsplit_once('/')?;
+        let object = self.root.pointer_get(parent)?;
+        match &object.value {
+            Value::Object(members) => Some((object, members)),
+            _ => None,
+        }
+    }
+}
+
+/// Whether `node` already holds `value`.
+fn same_value(node: &Node, value: &Scalar) -> bool {
+    match (&node.value, value) {
+        (Value::String(s), Scalar::String(v)) => s == v,
+        (Value::Number(n), Scalar::Integer(v)) => n.text() == v.to_string(),
+        _ => false,
+    }
+}
+
+/// RFC 6901: `~1` is `/`, `~0` is `~`.
+fn unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+/// Whether a YAML text may hold an anchor (`&a`) or an alias (`*a`): the indicator at the start
+/// of a token, followed by a name character. Conservative: a comment or a quoted string that
+/// looks the same also counts.
+fn has_anchor_or_alias(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        matches!(b, b'&' | b'*')
+            && (i == 0
+                || matches!(
+                    bytes[i - 1],
+                    b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b','
+                ))
+            && bytes.get(i + 1).is_some_and(|&next| {
+                !matches!(
+                    next,
+                    b' ' | b'\t' | b'\n' | b'\r' | b',' | b'[' | b']' | b'{' | b'}'
+                )
+            })
+    })
+}
+
+/// The text of a document and its syntax: the edit shapes.
+#[derive(Clone, Copy)]
+struct Doc<'t> {
+    text: &'t str,
+    syntax: Syntax,
+}
+
+impl<'t> Doc<'t> {
+    fn slice(&self, span: Span) -> Option<&'t str> {
+        self.text.get(span.range())
+    }
+
+    /// Whether `object` is written in flow style (JSON, YAML `{...}`).
+    fn is_flow(&self, object: &Node) -> bool {
+        self.syntax == Syntax::Json || self.text.as_bytes().get(object.span.start) == Some(&b'{')
+    }
+
+    /// Replaces a scalar with `value`, in the style of the scalar it replaces.
+    fn replace_scalar(&self, node: &Node, value: &Scalar) -> Option<Edit> {
+        if matches!(node.value, Value::Object(_) | Value::Array(_)) || node.span.is_empty() {
+            return None;
+        }
+        let old = self.slice(node.span)?;
+        // YAML properties (`&a`, `!tag`), aliases and block scalars: not a plain replacement.
+        if self.syntax == Syntax::Yaml && old.starts_with(['&', '*', '!', '|', '>']) {
+            return None;
+        }
+        let new = match value {
+            Scalar::Integer(n) => n.to_string(),
+            Scalar::String(s) => self.string(s, old.as_bytes().first().copied())?,
+        };
+        Some(Edit::replace(node.span.range(), new))
+    }
+
+    /// `s` as a scalar in the style whose first byte is `style` (`"`, `'`, or plain).
+    fn string(&self, s: &str, style: Option<u8>) -> Option<String> {
+        let double = serde_json::Value::from(s).to_string();
+        if self.syntax == Syntax::Json {
+            return Some(double);
+        }
+        Some(match style {
+            Some(b'\'') if !s.contains(|c: char| c.is_control()) => {
+                format!("'{}'", s.replace('\'', "''"))
+            }
+            Some(b'"' | b'\'') => double,
+            _ if is_plain_safe(s) => s.to_owned(),
+            _ => double,
+        })
+    }
+
+    /// A key `to`, in the style of the key at `old`.
+    fn key(&self, old: Span, to: &str) -> Option<String> {
+        let first = self.slice(old)?.as_bytes().first().copied();
+        self.string(to, first)
+    }
+
+    /// The bytes from the start of the line of `offset` to `offset`.
+    fn line_prefix(&self, offset: usize) -> (usize, &'t str) {
+        let start = self.text[..offset].rfind('\n').map_or(0, |at| at + 1);
+        (start, &self.text[start..offset])
+    }
+
+    /// The end of the line of `offset` (before its `\r\n` or `\n`), and the line end it has.
+    fn line_end(&self, offset: usize) -> (usize, Option<&'static str>) {
+        match self.text[offset..].find('\n') {
+            Some(at) => {
+                let newline = offset + at;
+                if newline > offset && self.text.as_bytes()[newline - 1] == b'\r' {
+                    (newline - 1, Some("\r\n"))
+                } else {
+                    (newline, Some("\n"))
+                }
+            }
+            None => (self.text.len(), None),
+        }
+    }
+
+    /// The document's line end: that of its first line, `\n` when it has one line.
+    fn eol(&self) -> &'static str {
+        match self.text.find('\n') {
+            Some(at) if at > 0 && self.text.as_bytes()[at - 1] == b'\r' => "\r\n",
+            _ => "\n",
+        }
+    }
+
+    /// Inserts `key: value` after the last member of `object`.
+    fn insert_member(&self, object: &Node, key: &str, value: &Scalar) -> Option<Edit> {
+        let Value::Object(members) = &object.value else {
+            return None;
+        };
+        let last = members.last()?;
+        let after = last.value.span.end.max(last.key_span.end);
+        let key_text = self.string(key, self.slice(last.key_span)?.as_bytes().first().copied())?;
+        let value_text = match value {
+            Scalar::Integer(n) => n.to_string(),
+            Scalar::String(s) => self.string(s, None)?,
+        };
+        let separator = self
+            .text
+            .get(last.key_span.end..last.value.span.start)
+            .filter(|sep| sep.trim() == ":")
+            .unwrap_or(": ");
+        let (_, prefix) = self.line_prefix(last.key_span.start);
+        let starts_line = prefix.bytes().all(|b| b == b' ' || b == b'\t');
+        if self.is_flow(object) {
+            // Only blanks between the last member and the closing brace: no trailing comma,
+            // no comment to step over.
+            let closing = object.span.end.checked_sub(1)?;
+            if !self.text.get(after..closing)?.trim().is_empty() {
+                return None;
+            }
+            let lead = if starts_line {
+                let (_, eol) = self.line_end(after);
+                format!(",{}{prefix}", eol.unwrap_or(self.eol()))
+            } else {
+                ", ".to_owned()
+            };
+            return Some(Edit::insert(
+                after,
+                format!("{lead}{key_text}{separator}{value_text}"),
+            ));
+        }
+        // Block mapping: on a line of its own after the last member's last line, indented as
+        // the last member's key (whose line may start with the `- ` of a sequence item).
+        if !prefix.bytes().all(|b| b == b' ' || b == b'-') {
+            return None;
+        }
+        let (end, eol) = self.line_end(after);
+        let rest = self.text[after..end].trim();
+        if !(rest.is_empty() || rest.starts_with('#')) {
+            return None;
+        }
+        let indent = " ".repeat(prefix.len());
+        Some(Edit::insert(
+            end,
+            format!(
+                "{}{indent}{key_text}{separator}{value_text}",
+                eol.unwrap_or(self.eol())
+            ),
+        ))
+    }
+
+    /// Deletes member `index` of `object` with its separator.
+    fn delete_member(&self, object: &Node, index: usize) -> Option<Edit> {
+        let Value::Object(members) = &object.value else {
+            return None;
+        };
+        let member = members.get(index)?;
+        let end = member.value.span.end.max(member.key_span.end);
+        if self.is_flow(object) {
+            let range = if members.len() == 1 {
+                let inner = object.span.start + 1..object.span.end.checked_sub(1)?;
+                if self.text.get(inner.clone())?.contains('#') {
+                    return None;
+                }
+                inner
+            } else if let Some(next) = members.get(index + 1) {
+                member.key_span.start..next.key_span.start
+            } else {
+                let previous = &members[index - 1];
+                previous.value.span.end.max(previous.key_span.end)..end
+            };
+            return Some(Edit::delete(range));
+        }
+        // Block mapping: the member's whole lines, with the comment on its last line. Its only
+        // member cannot go (the mapping would become null).
+        if members.len() == 1 {
+            return None;
+        }
+        let (line_start, prefix) = self.line_prefix(member.key_span.start);
+        let (line_end, eol) = self.line_end(end);
+        let rest = self.text[end..line_end].trim();
+        if !(rest.is_empty() || rest.starts_with('#')) {
+            return None;
+        }
+        if prefix.bytes().all(|b| b == b' ') {
+            let range = match eol {
+                Some(eol) => line_start..line_end + eol.len(),
+                // The last line, with no line end: the line end before it goes instead, so the
+                // document still ends without one.
+                None => {
+                    let before = self.text[..line_start].strip_suffix('\n')?;
+                    before.strip_suffix('\r').unwrap_or(before).len()..line_end
+                }
+            };
+            return Some(Edit::delete(range));
+        }
+        // The first key of a sequence item (`- key: value`): the next member takes its place.
+        if prefix.trim() == "-" {
+            let next = members.get(index + 1)?;
+            return Some(Edit::delete(member.key_span.start..next.key_span.start));
+        }
+        None
+    }
+}
+
+/// Whether `s` written as a YAML plain scalar reads back as this same string (core schema):
+/// no indicator, no number, boolean or null look-alike.
+fn is_plain_safe(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    let reserved = matches!(
+        s.to_ascii_lowercase().as_str(),
+        "null" | "true" | "false" | "~" | "yes" | "no" | "on" | "off" | "y" | "n"
+    );
+    (first.is_ascii_alphabetic() || first == '_' || first == '/')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '/' | '-'))
+        && !reserved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_scalars_are_only_written_when_they_read_back_as_strings() {
+        for plain in ["HTTP", "acme/storefront-api", "/data", "latest", "a.b-c_d"] {
+            assert!(is_plain_safe(plain), "{plain}");
+        }
+        for quoted in [
+            "", "1.27", "2", "true", "Null", "no", "-x", ".inf", "a b", "a:b", "#x",
+        ] {
+            assert!(!is_plain_safe(quoted), "{quoted}");
+        }
+    }
+
+    #[test]
+    fn anchors_and_aliases_are_detected_conservatively() {
+        assert!(has_anchor_or_alias("a: &x 1\nb: *x\n"));
+        assert!(has_anchor_or_alias("- *x"));
+        assert!(!has_anchor_or_alias("a: \"b & c\"\nd: 2 * 3\n"));
+    }
+}
