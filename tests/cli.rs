@@ -264,11 +264,32 @@ fn json_output_follows_the_contract_field_by_field() {
             .into_iter()
             .flat_map(|o| o.keys())
             .collect();
-        assert_eq!(
-            keys,
-            ["severity", "code", "pointer", "message", "line", "column"]
-        );
+        // `fix` only on a diagnostic that has one.
+        let expected: &[&str] = if diagnostic.get("fix").is_some() {
+            &["severity", "code", "pointer", "message", "line", "column", "fix"]
+        } else {
+            &["severity", "code", "pointer", "message", "line", "column"]
+        };
+        assert_eq!(keys, expected);
     }
+    // The quoted number's fix: its bytes (`"1000"` at offset 161), located.
+    assert_eq!(
+        find(file, "type", "/cpu")["fix"],
+        serde_json::json!({
+            "title": "remove the quotes",
+            "applicability": "safe",
+            "edits": [{
+                "start": 161, "end": 167,
+                "start_line": 6, "start_column": 10, "end_line": 6, "end_column": 16,
+                "replacement": "1000"
+            }]
+        })
+    );
+    assert_eq!(
+        find(file, "duplicate_key", "/tag")["fix"]["applicability"],
+        "unsafe"
+    );
+    assert!(find(file, "range", "/ports/0/internal_port").get("fix").is_none());
 
     // (code, pointer, severity, line, column), positions as in the file.
     let expected = [

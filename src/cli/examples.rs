@@ -37,15 +37,23 @@ impl Example {
     }
 
     fn check(&self, payload: &str, registry_kind: Option<&str>) -> Report {
+        document::check(payload.as_bytes(), &self.options(registry_kind))
+    }
+
+    /// How the failing payload is checked.
+    pub fn failing_options(&self) -> CheckOptions {
+        self.options(self.registry_kind)
+    }
+
+    fn options(&self, registry_kind: Option<&str>) -> CheckOptions {
         let mut context = Context::new();
         if let Some(kind) = registry_kind {
             context = context.with_registry_kind(RegistryKind::from_wire(kind));
         }
-        let options = CheckOptions::new()
+        CheckOptions::new()
             .kind(self.kind)
             .syntax(self.syntax)
-            .context(context);
-        document::check(payload.as_bytes(), &options)
+            .context(context)
     }
 }
 

@@ -121,8 +121,7 @@ fn remaining(
 ) -> Checked {
     Checked {
         name,
-        source: (settings.format == super::args::FormatArg::Text && !report.is_empty())
-            .then_some(bytes),
+        source: run::keep_source(settings, &report).then_some(bytes),
         report,
         unreadable: false,
     }

@@ -132,9 +132,7 @@ fn check_input(input: &Input, settings: &Settings) -> Checked {
     match catch_unwind(AssertUnwindSafe(|| document::check(&bytes, &options))) {
         Ok(report) => Checked {
             name,
-            // Only the text output shows source lines, and only for diagnostics: the bytes of a
-            // clean file are not kept (10,000 files would keep them all until the output).
-            source: (settings.format == FormatArg::Text && !report.is_empty()).then_some(bytes),
+            source: keep_source(settings, &report).then_some(bytes),
             report,
             unreadable: false,
         },
@@ -144,6 +142,15 @@ fn check_input(input: &Input, settings: &Settings) -> Checked {
             "the checker failed on this input; please report it".to_owned(),
         ),
     }
+}
+
+/// Whether the bytes of a checked document are kept until the output: for the text output's
+/// source lines, and for the line and column of fixes. Only when there is something to show: the
+/// bytes of a clean file are not kept (10,000 files would keep them all until the output).
+pub fn keep_source(settings: &Settings, report: &Report) -> bool {
+    !report.is_empty()
+        && (settings.format == FormatArg::Text
+            || report.diagnostics().iter().any(|d| d.fix.is_some()))
 }
 
 /// How the document called `name` is checked.

@@ -31,6 +31,7 @@
 
 pub mod autoscaling;
 mod catalogue;
+pub mod fixes;
 pub mod groups;
 pub mod image_name;
 pub mod instances;
@@ -44,6 +45,7 @@ pub mod unique;
 pub use catalogue::{
     CatalogueRow, REQUEST, RESPONSE, catalogue, codes, find, markdown_table, rules_markdown,
 };
+pub use fixes::{FIXES, FixInfo, fix_info};
 
 use serde_json::{Map, Value};
 

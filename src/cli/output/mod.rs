@@ -6,7 +6,36 @@ pub mod sarif;
 pub mod text;
 
 use super::run::Checked;
+use qovery_model::document::position::{LineIndex, Position};
+use qovery_model::validate::Fix;
 use std::fmt::Write as _;
+
+/// One edit of a fix, with the line and column of both ends (for the JSON and SARIF reports).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocatedEdit<'f> {
+    /// Byte offsets in the checked document (`end` exclusive).
+    pub range: std::ops::Range<usize>,
+    /// Where `range` starts and ends; `None` when the document's bytes were not kept.
+    pub start: Option<Position>,
+    /// See `start`.
+    pub end: Option<Position>,
+    /// The text written in place of `range`.
+    pub replacement: &'f str,
+}
+
+/// The edits of `fix`, located in `source` (the checked document's bytes) when it is known.
+pub fn located_edits<'f>(fix: &'f Fix, source: Option<&[u8]>) -> Vec<LocatedEdit<'f>> {
+    let lines = source.map(LineIndex::new);
+    fix.edits
+        .iter()
+        .map(|edit| LocatedEdit {
+            range: edit.range.clone(),
+            start: lines.as_ref().map(|l| l.position(edit.range.start)),
+            end: lines.as_ref().map(|l| l.position(edit.range.end)),
+            replacement: &edit.replacement,
+        })
+        .collect()
+}
 
 /// The counts every format ends with.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

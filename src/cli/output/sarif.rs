@@ -125,7 +125,41 @@ fn result(file: &Checked, diagnostic: &Diagnostic, rules: &[Rule]) -> Value {
     if let Some(index) = rules.iter().position(|r| r.code == diagnostic.code) {
         object["ruleIndex"] = json!(index);
     }
+    if let Some(fix) = &diagnostic.fix
+        && let Some(fix) = fix_object(file, fix)
+    {
+        object["fixes"] = json!([fix]);
+    }
     object
+}
+
+/// A SARIF `fix`: one `artifactChange` of the file, one `replacement` per edit, its region in
+/// lines and columns (the run's `columnKind`); the applicability in its property bag. `None`
+/// when the file's bytes were not kept to locate the edits.
+fn fix_object(file: &Checked, fix: &qovery_model::validate::Fix) -> Option<Value> {
+    let replacements = super::located_edits(fix, file.source.as_deref())
+        .into_iter()
+        .map(|edit| {
+            let (start, end) = (edit.start?, edit.end?);
+            Some(json!({
+                "deletedRegion": {
+                    "startLine": start.line,
+                    "startColumn": start.column,
+                    "endLine": end.line,
+                    "endColumn": end.column,
+                },
+                "insertedContent": { "text": edit.replacement },
+            }))
+        })
+        .collect::<Option<Vec<Value>>>()?;
+    Some(json!({
+        "description": { "text": fix.title },
+        "artifactChanges": [{
+            "artifactLocation": { "uri": uri(&file.name) },
+            "replacements": replacements,
+        }],
+        "properties": { "applicability": fix.applicability.as_str() },
+    }))
 }
 
 /// The SARIF log.
