@@ -266,7 +266,9 @@ fn json_output_follows_the_contract_field_by_field() {
             .collect();
         // `fix` only on a diagnostic that has one.
         let expected: &[&str] = if diagnostic.get("fix").is_some() {
-            &["severity", "code", "pointer", "message", "line", "column", "fix"]
+            &[
+                "severity", "code", "pointer", "message", "line", "column", "fix",
+            ]
         } else {
             &["severity", "code", "pointer", "message", "line", "column"]
         };
@@ -289,7 +291,11 @@ fn json_output_follows_the_contract_field_by_field() {
         find(file, "duplicate_key", "/tag")["fix"]["applicability"],
         "unsafe"
     );
-    assert!(find(file, "range", "/ports/0/internal_port").get("fix").is_none());
+    assert!(
+        find(file, "range", "/ports/0/internal_port")
+            .get("fix")
+            .is_none()
+    );
 
     // (code, pointer, severity, line, column), positions as in the file.
     let expected = [
