@@ -99,6 +99,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub unsafe_fixes: bool,
 
+    /// With `--fix`: exit with status 1 when a file was changed, even if nothing is left to report
+    /// (pre-commit's convention for a fixer; ruff's flag of the same name).
+    #[arg(long, requires = "fix")]
+    pub exit_non_zero_on_fix: bool,
+
     /// Write nothing; print the unified diff of what `--fix` would change. Exit status 1 when
     /// there is something to fix.
     #[arg(long)]

@@ -5,6 +5,8 @@
 //! error, so a JSON or SARIF report stays parseable). With `-`, the fixed document goes to
 //! standard output and the report to standard error. `--diff` writes nothing: it prints the
 //! unified diff of every file `--fix` would change, and exits with 1 when there is one.
+//! `--exit-non-zero-on-fix` makes `--fix` exit with 1 when it changed a file (the pre-commit hook
+//! `qovery-lint-fix`).
 
 use super::args::CheckArgs;
 use super::config::Settings;
@@ -109,7 +111,10 @@ pub fn run(inputs: &[Input], settings: &Settings, args: &CheckArgs) -> u8 {
         plural(applied, "es"),
         plural(files, "s"),
     );
-    status(written, &checked, settings)
+    match status(written, &checked, settings) {
+        EXIT_OK if args.exit_non_zero_on_fix && files > 0 => EXIT_INVALID,
+        status => status,
+    }
 }
 
 /// A checked input whose report is what remains after the fixes.
