@@ -266,21 +266,9 @@ mod tests {
 
     type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-    /// The workspace's seed response. Read at run time rather than with `include_str!`, so the
-    /// crate's tests still build from the published package, which has no `spec/` directory.
-    fn seed_response() -> Result<Option<ContainerResponse>, Box<dyn std::error::Error>> {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../spec/seed-container-response.json"
-        );
-        match std::fs::read_to_string(path) {
-            Ok(text) => Ok(Some(serde_json::from_str(&text)?)),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                eprintln!("{path} not found (outside the workspace): seed test skipped");
-                Ok(None)
-            }
-            Err(error) => Err(error.into()),
-        }
+    /// The spec's seed response (`spec/` is part of the crate, so the packaged crate's tests have it).
+    fn seed_response() -> Result<ContainerResponse, serde_json::Error> {
+        serde_json::from_str(include_str!("../../spec/seed-container-response.json"))
     }
 
     const ID: &str = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
@@ -303,9 +291,7 @@ mod tests {
 
     #[test]
     fn seed_response_converts_to_the_expected_request() -> TestResult {
-        let Some(response) = seed_response()? else {
-            return Ok(());
-        };
+        let response = seed_response()?;
         let request = ContainerRequest::from(&response);
         assert_eq!(request, response.to_request());
         assert_eq!(request, ContainerRequest::from(response.clone()));
@@ -391,12 +377,8 @@ mod tests {
         assert_eq!(serde_json::to_value(&request)?, expected);
 
         // It is the spec's seed request, plus the autoscaling policy the seed request lacks.
-        let seed_request_path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../spec/seed-container-request.json"
-        );
         let mut seed_request: Value =
-            serde_json::from_str(&std::fs::read_to_string(seed_request_path)?)?;
+            serde_json::from_str(include_str!("../../spec/seed-container-request.json"))?;
         if let Some(object) = seed_request.as_object_mut() {
             object.insert("autoscaling".to_owned(), expected["autoscaling"].clone());
         }
@@ -406,9 +388,7 @@ mod tests {
 
     #[test]
     fn registry_id_falls_back_to_the_registry() -> TestResult {
-        let Some(mut response) = seed_response()? else {
-            return Ok(());
-        };
+        let mut response = seed_response()?;
         response.registry_id = None;
         assert_eq!(response.to_request().registry_id, ID);
         assert_eq!(response.effective_registry_id(), ID);
@@ -417,9 +397,7 @@ mod tests {
 
     #[test]
     fn registry_context_knows_both_ids() -> TestResult {
-        let Some(response) = seed_response()? else {
-            return Ok(());
-        };
+        let response = seed_response()?;
         let ctx = response.registry_context();
         assert_eq!(
             ctx.registry_kind_for(Some("<string>")),
@@ -432,9 +410,7 @@ mod tests {
 
     #[test]
     fn null_configs_and_missing_auto_deploy_become_absent() -> TestResult {
-        let Some(mut response) = seed_response()? else {
-            return Ok(());
-        };
+        let mut response = seed_response()?;
         response.auto_deploy = None;
         if let Some(policy) = response.autoscaling.as_mut() {
             policy.scalers[0].config_json = Nullable::Null;
