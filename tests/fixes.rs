@@ -150,6 +150,23 @@ const CASES: &[Case] = &[
             r#""healthchecks": {}"#
         ),
     ),
+    // An array item is replaced in place.
+    json(
+        "type",
+        Safe,
+        request!(
+            r#""image_name": "acme/api""#,
+            r#""tag": "1.4.2""#,
+            r#""arguments": ["--port", 8080]"#,
+            r#""healthchecks": {}"#
+        ),
+        request!(
+            r#""image_name": "acme/api""#,
+            r#""tag": "1.4.2""#,
+            r#""arguments": ["--port", "8080"]"#,
+            r#""healthchecks": {}"#
+        ),
+    ),
     json(
         "unknown_member",
         Unsafe,

@@ -357,7 +357,7 @@ fn locate_typed_findings(bytes: &[u8], options: &CheckOptions, found: Report) ->
         Report::new(),
         located,
         &LineIndex::new(bytes),
-        &Fixer::new(bytes, &parsed.root, options.syntax),
+        &mut Fixer::new(bytes, spans, options.syntax),
     ))
 }
 
@@ -465,8 +465,8 @@ fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
             }
         }
     }
-    let fixer = Fixer::new(bytes, &parsed.root, options.syntax);
-    in_file_order(report, located, &lines, &fixer)
+    let mut fixer = Fixer::new(bytes, spans, options.syntax);
+    in_file_order(report, located, &lines, &mut fixer)
 }
 
 /// Drops repeated diagnostics: same pointer, same code, same place (the walk and the validator
@@ -490,7 +490,7 @@ fn in_file_order(
     mut report: Report,
     mut located: Vec<(Span, Diagnostic)>,
     lines: &LineIndex<'_>,
-    fixer: &Fixer<'_>,
+    fixer: &mut Fixer<'_>,
 ) -> Report {
     located.sort_by_key(|(span, _)| span.start);
     for (span, diagnostic) in located {
@@ -610,13 +610,13 @@ fn span_of(spans: &mut Spans<'_>, pointer: &str) -> Span {
 /// Fix (hostile input): `Node::pointer_get` scans the members of each object on the way, and
 /// every diagnostic was resolved from the root: with many members next to many diagnostics
 /// (30,000 unknown members beside 20,000 diagnostics under `/ports`) that was quadratic.
-struct Spans<'t> {
+pub(super) struct Spans<'t> {
     root: &'t Node,
     nodes: HashMap<String, Option<&'t Node>>,
 }
 
 impl<'t> Spans<'t> {
-    fn new(root: &'t Node) -> Self {
+    pub(super) fn new(root: &'t Node) -> Self {
         Self {
             root,
             nodes: HashMap::new(),
@@ -624,7 +624,7 @@ impl<'t> Spans<'t> {
     }
 
     /// `root.pointer_get(pointer)`, memoized.
-    fn node(&mut self, pointer: &str) -> Option<&'t Node> {
+    pub(super) fn node(&mut self, pointer: &str) -> Option<&'t Node> {
         if pointer.is_empty() {
             return Some(self.root);
         }

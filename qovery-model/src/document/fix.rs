@@ -17,63 +17,83 @@
 //! none of these shapes can make gives no fix at all, never an approximation; so does any
 //! change in a YAML document with anchors or aliases (an edit there may change several values).
 
-use super::check::Syntax;
+use super::check::{Spans, Syntax};
 use super::tree::{Member, Node, Span, Value};
 use crate::validate::{Applicability, Change, Diagnostic, Edit, Fix, Repair, Scalar};
+use std::collections::HashMap;
 
 /// Turns repairs into fixes for one parsed document.
+///
+/// Lookups are memoized (nodes by pointer, and each object's members by key), so a document
+/// with many diagnostics in a wide object is not walked once per diagnostic.
 pub(super) struct Fixer<'a> {
     /// The document's text; `None` when it is not UTF-8 (it would not have parsed) or when it
     /// is YAML with anchors or aliases.
     text: Option<&'a str>,
-    root: &'a Node,
+    spans: Spans<'a>,
     syntax: Syntax,
+    /// For each object looked into, by the start of its span: its members' indexes by key.
+    keys: HashMap<usize, HashMap<&'a str, Vec<usize>>>,
 }
 
 impl<'a> Fixer<'a> {
-    /// A fixer for the document `bytes`, parsed as `root`.
-    pub(super) fn new(bytes: &'a [u8], root: &'a Node, syntax: Syntax) -> Self {
+    /// A fixer for the document `bytes`, whose nodes `spans` looks up.
+    pub(super) fn new(bytes: &'a [u8], spans: Spans<'a>, syntax: Syntax) -> Self {
         let text = std::str::from_utf8(bytes)
             .ok()
             .filter(|text| syntax == Syntax::Json || !has_anchor_or_alias(text));
-        Fixer { text, root, syntax }
+        Fixer {
+            text,
+            spans,
+            syntax,
+            keys: HashMap::new(),
+        }
     }
 
     /// The fix of `diagnostic`, located at `span`: its repair as edits, or `None`.
-    pub(super) fn fix(&self, diagnostic: &Diagnostic, span: Span) -> Option<Fix> {
+    pub(super) fn fix(&mut self, diagnostic: &Diagnostic, span: Span) -> Option<Fix> {
         let repair: &Repair = diagnostic.repair.as_ref()?;
-        let text = self.text?;
-        let mut applicability = repair.applicability;
         let doc = Doc {
-            text,
+            text: self.text?,
             syntax: self.syntax,
         };
+        let mut applicability = repair.applicability;
         let mut edits = Vec::with_capacity(repair.changes.len());
         for change in &repair.changes {
+            // A change at the diagnostic's own pointer is about the value it is located at,
+            // which a repeated key makes other than the last one of that key.
+            let at = |pointer: &String| (*pointer == diagnostic.pointer).then_some(span);
             let edit = match change {
-                Change::Set { pointer, value } => self.set(doc, pointer, value, None)?,
+                Change::Set { pointer, value } => {
+                    self.set(doc, pointer, at(pointer), value, None)?
+                }
                 Change::Add { pointer, value } => {
-                    self.set(doc, pointer, value, Some(&mut applicability))?
+                    self.set(doc, pointer, at(pointer), value, Some(&mut applicability))?
                 }
                 Change::Remove { pointer } => {
-                    let (object, index) = self.member(pointer)?;
-                    Some(doc.delete_member(object, index?)?)
+                    let (object, key) = self.parent(pointer)?;
+                    let index = self.member(object, &key, at(pointer))?;
+                    Some(doc.delete_member(object, index)?)
                 }
                 Change::RenameKey { to } => {
-                    let (_, members) = self.parent_object(&diagnostic.pointer)?;
-                    if members.iter().any(|m| &m.key == to) {
+                    let (object, key) = self.parent(&diagnostic.pointer)?;
+                    if self.member(object, to, None).is_some() {
                         return None;
                     }
-                    let member = members.iter().find(|m| m.key_span == span)?;
-                    let key = doc.key(member.key_span, to)?;
-                    Some(Edit::replace(member.key_span.range(), key))
+                    let index = *self
+                        .indexes(object, &key)?
+                        .iter()
+                        .find(|&&i| members(object)[i].key_span == span)?;
+                    let key_span = members(object)[index].key_span;
+                    Some(Edit::replace(key_span.range(), doc.key(key_span, to)?))
                 }
                 Change::RemoveOverridden => {
-                    let (object, members) = self.parent_object(&diagnostic.pointer)?;
-                    let at = members.iter().position(|m| m.key_span == span)?;
-                    let earlier = members[..at]
+                    let (object, key) = self.parent(&diagnostic.pointer)?;
+                    let same_key = self.indexes(object, &key)?;
+                    let at = same_key
                         .iter()
-                        .rposition(|m| m.key == members[at].key)?;
+                        .position(|&i| members(object)[i].key_span == span)?;
+                    let earlier = *same_key.get(at.checked_sub(1)?)?;
                     Some(doc.delete_member(object, earlier)?)
                 }
             };
@@ -86,50 +106,71 @@ impl<'a> Fixer<'a> {
     /// value already there; `None` when no edit shape applies.
     #[allow(clippy::option_option)]
     fn set(
-        &self,
+        &mut self,
         doc: Doc<'_>,
         pointer: &str,
+        located: Option<Span>,
         value: &Scalar,
         add: Option<&mut Applicability>,
     ) -> Option<Option<Edit>> {
-        let (object, index) = self.member(pointer)?;
-        let Value::Object(members) = &object.value else {
-            return None;
+        let (parent, token) = self.parent(pointer)?;
+        let node = match &parent.value {
+            Value::Object(members) => match self.member(parent, &token, located) {
+                Some(index) => &members[index].value,
+                None => return Some(Some(doc.insert_member(parent, &token, value)?)),
+            },
+            // An array item is replaced, never added.
+            Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
         };
-        match index {
-            Some(index) => {
-                let node = &members[index].value;
-                if let Some(applicability) = add {
-                    if same_value(node, value) {
-                        return Some(None);
-                    }
-                    *applicability = Applicability::Unsafe;
-                }
-                Some(Some(doc.replace_scalar(node, value)?))
+        if let Some(applicability) = add {
+            if same_value(node, value) {
+                return Some(None);
             }
-            None => {
-                let key = unescape(pointer.rsplit_once('/')?.1);
-                Some(Some(doc.insert_member(object, &key, value)?))
-            }
+            *applicability = Applicability::Unsafe;
         }
+        Some(Some(doc.replace_scalar(node, value)?))
     }
 
-    /// The object holding the member at `pointer`, and the index of that member (the last one
-    /// with its key, as lookups do) when it is present.
-    fn member(&self, pointer: &str) -> Option<(&'a Node, Option<usize>)> {
-        let (object, members) = self.parent_object(pointer)?;
-        let key = unescape(pointer.rsplit_once('/')?.1);
-        Some((object, members.iter().rposition(|m| m.key == key)))
+    /// The node that holds the value at `pointer`, and the last reference token (unescaped).
+    fn parent(&mut self, pointer: &str) -> Option<(&'a Node, String)> {
+        let (parent, token) = pointer.rsplit_once('/')?;
+        Some((self.spans.node(parent)?, unescape(token)))
     }
 
-    /// The object that holds the member at `pointer`, with its members.
-    fn parent_object(&self, pointer: &str) -> Option<(&'a Node, &'a [Member])> {
-        let (parent, _) = pointer.rsplit_once('/')?;
-        let object = self.root.pointer_get(parent)?;
-        match &object.value {
-            Value::Object(members) => Some((object, members)),
-            _ => None,
-        }
+    /// The index of the member `key` of `object`: the one whose value is at `located` when
+    /// given, else the last one with that key (as lookups do).
+    fn member(&mut self, object: &'a Node, key: &str, located: Option<Span>) -> Option<usize> {
+        let indexes = self.indexes(object, key)?;
+        located
+            .and_then(|span| {
+                indexes
+                    .iter()
+                    .copied()
+                    .find(|&i| members(object)[i].value.span == span)
+            })
+            .or_else(|| indexes.last().copied())
+    }
+
+    /// The indexes of the members `key` of `object`, in document order; `None` when it has
+    /// none (or is not an object).
+    fn indexes(&mut self, object: &'a Node, key: &str) -> Option<&Vec<usize>> {
+        let index = self.keys.entry(object.span.start).or_insert_with(|| {
+            let mut index: HashMap<&'a str, Vec<usize>> = HashMap::new();
+            for (i, member) in members(object).iter().enumerate() {
+                index.entry(member.key.as_str()).or_default().push(i);
+            }
+            index
+        });
+        index.get(key)
+    }
+}
+
+/// The members of `node`, none when it is not an object.
+fn members(node: &Node) -> &[Member] {
+    match &node.value {
+        Value::Object(members) => members,
+        _ => &[],
     }
 }
 
