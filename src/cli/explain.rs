@@ -2,10 +2,10 @@
 //! with what the linter reports on the failing one.
 
 use super::catalogue::{self, Rule};
-use super::examples;
 use super::output::printable;
 use super::{EXIT_OK, EXIT_USAGE, report_error, with_stdout};
 use qovery_model::document::Syntax;
+use qovery_model::rules::examples;
 use qovery_model::validate::{Applicability, SchemaSupport};
 use std::io::Write;
 

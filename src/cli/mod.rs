@@ -5,7 +5,6 @@ pub mod args;
 pub mod catalogue;
 pub mod config;
 pub mod discover;
-pub mod examples;
 pub mod explain;
 pub mod fix_cmd;
 pub mod output;

@@ -17,8 +17,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// The code of the diagnostic given to an input that cannot be read.
 pub const IO: &str = "io";
 
-/// The code of the diagnostic given to an input the checker failed on (a bug: please report).
-pub const INTERNAL: &str = "internal";
+/// The code of the diagnostic given to an input the checker failed on, or that a fix broke (a
+/// bug: please report).
+pub use crate::fix::INTERNAL;
 
 /// The name standard input is reported under when `--stdin-filename` is not given.
 pub const STDIN_NAME: &str = "<stdin>";

@@ -31,6 +31,8 @@
 
 pub mod autoscaling;
 mod catalogue;
+#[cfg(feature = "document")]
+pub mod examples;
 pub mod fixes;
 pub mod groups;
 pub mod image_name;
@@ -39,6 +41,8 @@ pub mod ports;
 pub mod probes;
 pub mod response;
 pub mod storage;
+#[cfg(feature = "document")]
+pub mod structural;
 pub mod tag;
 pub mod unique;
 
