@@ -666,7 +666,9 @@ fn fuzz_registry_id_not_a_uuid_keeps_its_registry_kind() {
 /// whole in `public_path_not_applicable`'s message. Fixed in `rules::ports` (quoted truncated).
 #[test]
 fn fuzz_long_unknown_protocol_is_quoted_truncated() {
-    let mut port = PortRequest::new(8080, true).public(443).public_path("/api");
+    let mut port = PortRequest::new(8080, true)
+        .public(443)
+        .with_public_path("/api");
     port.protocol = Some(PortProtocol::from_wire(&"MEMORY".repeat(1_000)));
     let value = request().with_port(port);
     let codes = assert_agree(&value, &Context::new());

@@ -448,19 +448,23 @@ mod tests {
         .with_ephemeral_storage_in_gib(8)
         .with_cpu_architecture(Some(CpuArchitecture::Arm64))
         .with_running_instances(2, 6)
-        .with_readiness_probe(Probe::http(8080, "/ready").initial_delay_seconds(5))
-        .with_liveness_probe(Probe::tcp(8080).timeout_seconds(2).failure_threshold(4))
+        .with_readiness_probe(Probe::http(8080, "/ready").with_initial_delay_seconds(5))
+        .with_liveness_probe(
+            Probe::tcp(8080)
+                .with_timeout_seconds(2)
+                .with_failure_threshold(4),
+        )
         .with_port(
             PortRequest::http(8080)
-                .named("web")
-                .default_port()
-                .public_path("/api/(.*)")
-                .public_path_rewrite("/$1")
+                .with_name("web")
+                .with_is_default(true)
+                .with_public_path("/api/(.*)")
+                .with_public_path_rewrite("/$1")
                 .with_id(Uuid::from_u128(11)),
         )
         .with_port(
             PortRequest::tcp(9090)
-                .named("metrics")
+                .with_name("metrics")
                 .with_id(Uuid::from_u128(12)),
         )
         .with_storage(StorageRequest::fast_ssd(20, "/data").with_id(Uuid::from_u128(21)))
@@ -472,18 +476,18 @@ mod tests {
         .with_autoscaling(
             KedaAutoscalingRequest::keda([
                 KedaScalerRequest::new("prometheus", KedaScalerRole::Primary)
-                    .enabled(true)
-                    .config_json(config)
-                    .trigger_authentication(
+                    .with_enabled(true)
+                    .with_config_json(config)
+                    .with_trigger_authentication(
                         "prometheus-auth",
                         Some("secretTargetRef: []\n".into()),
                     ),
                 KedaScalerRequest::new("cpu", KedaScalerRole::Safety)
-                    .enabled(false)
-                    .config_yaml("metricType: Utilization\nvalue: \"80\"\n"),
+                    .with_enabled(false)
+                    .with_config_yaml("metricType: Utilization\nvalue: \"80\"\n"),
             ])
-            .polling_interval_seconds(15)
-            .cooldown_period_seconds(120),
+            .with_polling_interval_seconds(15)
+            .with_cooldown_period_seconds(120),
         )
     }
 

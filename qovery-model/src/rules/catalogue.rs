@@ -7,7 +7,7 @@
 
 use super::fixes::{FIXES, FixInfo, fix_info};
 use crate::model::{ContainerRequest, ContainerResponse};
-use crate::validate::{CatalogueEntry, SchemaSupport, Validate};
+use crate::validate::{CatalogueEntry, Diagnostic, RuleInfo, SchemaSupport, Validate};
 use std::fmt::Write as _;
 
 /// The document kind of a [`CatalogueRow`] for [`ContainerRequest`] rules.
@@ -62,6 +62,48 @@ pub fn find(code: &str) -> Vec<CatalogueRow> {
         .into_iter()
         .filter(|row| row.entry.rule.code == code)
         .collect()
+}
+
+/// The rule that reported `diagnostic`: the catalogue rule with its code and severity whose
+/// pointer pattern matches its pointer (`*` matching any array index), or `None` for a
+/// structural diagnostic of the raw-document checker (`type`, `required`, `syntax`...), which has
+/// no rule, and for a diagnostic of a type other than the two payloads.
+///
+/// ```
+/// use qovery_model::model::ContainerRequest;
+/// use qovery_model::rules::rule_of;
+/// use qovery_model::validate::{Validate, codes};
+///
+/// let request = ContainerRequest::new("api", "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21", "acme/api", "1.4.2")
+///     .with_cpu(0);
+/// let report = request.validate();
+/// let rule = rule_of(&report.diagnostics()[0]).expect("a catalogue rule");
+/// assert_eq!((rule.code, rule.pointer), (codes::RANGE, "/cpu"));
+/// println!("{}, from the {}", rule.description, rule.source);
+/// ```
+pub fn rule_of(diagnostic: &Diagnostic) -> Option<&'static RuleInfo> {
+    catalogue()
+        .into_iter()
+        .map(|row| row.entry)
+        .find(|entry| {
+            entry.rule.code == diagnostic.code
+                && entry.rule.severity == diagnostic.severity
+                && pointer_matches(&entry.pointer, &diagnostic.pointer)
+        })
+        .map(|entry| entry.rule)
+}
+
+/// Whether `pointer` is an instance of `pattern`, where a `*` token stands for any array index.
+fn pointer_matches(pattern: &str, pointer: &str) -> bool {
+    let mut tokens = pointer.split('/');
+    pattern.split('/').all(|expected| {
+        tokens.next().is_some_and(|token| {
+            expected == token
+                || (expected == "*"
+                    && !token.is_empty()
+                    && token.bytes().all(|b| b.is_ascii_digit()))
+        })
+    }) && tokens.next().is_none()
 }
 
 /// Every distinct code, in catalogue order.
@@ -239,6 +281,17 @@ comments, quoting style and line ends are kept. The `fix` column of the table be
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pointer_patterns_match_indices_only_where_they_say() {
+        assert!(pointer_matches("", ""));
+        assert!(pointer_matches("/ports/*/name", "/ports/12/name"));
+        assert!(!pointer_matches("/ports/*/name", "/ports/x/name"));
+        assert!(!pointer_matches("/ports/*/name", "/ports//name"));
+        assert!(!pointer_matches("/ports/*", "/ports/0/name"));
+        assert!(!pointer_matches("/ports/*/name", "/ports/0"));
+        assert!(!pointer_matches("/cpu", ""));
+    }
 
     #[test]
     fn cells_escape_pipes() {

@@ -2,7 +2,7 @@
 //! `qovery-lint explain` and `qovery-lint rules`, and checked against the fixes the rules make
 //! (`tests/fixes.rs`: each code's example gets a fix of the declared applicability).
 
-use crate::validate::Applicability;
+use crate::validate::{Applicability, codes};
 
 /// The fix of one code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,74 +57,74 @@ const fn safe_unless(code: &'static str, what: &'static str, when: &'static str)
 /// Every code with a fix, structural codes first, then in catalogue order.
 pub const FIXES: &[FixInfo] = &[
     unsafe_(
-        "duplicate_key",
+        codes::DUPLICATE_KEY,
         "removes the earlier occurrence, keeping the value most parsers keep (which one was meant is a guess)",
     ),
     safe(
-        "type",
+        codes::TYPE,
         "removes the quotes around an integer, writes an integral number without its fraction, quotes a number or boolean where a string belongs, omits an optional member set to null",
     ),
     unsafe_(
-        "unknown_member",
+        codes::UNKNOWN_MEMBER,
         "renames the member to the one spec name close to it, when the object has no member of that name yet",
     ),
     safe(
-        "enum",
+        codes::ENUM,
         "writes the spec's value when the value differs from exactly one of them only in case (`http` -> `HTTP`)",
     ),
     safe(
-        "mount_point",
+        codes::MOUNT_POINT,
         "makes a relative mount point absolute (`data` -> `/data`)",
     ),
     safe(
-        "external_port_not_public",
+        codes::EXTERNAL_PORT_NOT_PUBLIC,
         "removes `external_port`, which the API drops on a port that is not publicly accessible",
     ),
     safe(
-        "public_port_without_external_port",
+        codes::PUBLIC_PORT_WITHOUT_EXTERNAL_PORT,
         "adds `external_port` as the console does: 443 for HTTP and gRPC, the internal port for TCP and UDP (not when the protocol is unknown)",
     ),
     safe(
-        "image_name",
+        codes::IMAGE_NAME,
         "drops a registry host with a port (`localhost:5000/`), which is never part of a repository path",
     ),
     safe_unless(
-        "image_name_tag",
+        codes::IMAGE_NAME_TAG,
         "moves the tag to `tag` and drops a registry host that the host rules flag",
         "the host dropped has a dot (it may be a repository name), or `tag` held another value",
     ),
     unsafe_(
-        "image_name_digest",
+        codes::IMAGE_NAME_DIGEST,
         "removes the `@digest` (Qovery then pulls `image_name:tag`, which may be another image)",
     ),
     safe(
-        "image_name_uppercase",
+        codes::IMAGE_NAME_UPPERCASE,
         "writes the repository path in lower case (once no tag or digest is left in it)",
     ),
     unsafe_(
-        "image_name_registry_host",
+        codes::IMAGE_NAME_REGISTRY_HOST,
         "drops the first component, which looks like a registry host (it may be a repository name)",
     ),
     safe_unless(
-        "docker_tag",
+        codes::DOCKER_TAG,
         "trims the spaces around a tag, or keeps the tag of a full reference (`nginx:1.27` -> `1.27`)",
         "a full reference is cut (its image part may not be `image_name`)",
     ),
     safe_unless(
-        "http_probe_path",
+        codes::HTTP_PROBE_PATH,
         "adds the leading `/` (`healthz` -> `/healthz`)",
         "the path is empty (`/` is a guess)",
     ),
     safe(
-        "http_probe_scheme",
+        codes::HTTP_PROBE_SCHEME,
         "writes `HTTP` or `HTTPS` in upper case",
     ),
     safe(
-        "liveness_success_threshold",
+        codes::LIVENESS_SUCCESS_THRESHOLD,
         "sets the liveness probe's `success_threshold` to 1",
     ),
     unsafe_(
-        "registry_url_https",
+        codes::REGISTRY_URL_HTTPS,
         "writes `https://` for `http://` (the registry may not serve https there)",
     ),
 ];

@@ -8,10 +8,12 @@
 //! [`apply_fixes`] is the one place where edits are applied: the CLI's `--fix`, `--diff` and the
 //! language server's code actions all call it, so they cannot disagree.
 
+use serde::Serialize;
 use std::ops::Range;
 
-/// How certain a fix is to keep the payload's meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// How certain a fix is to keep the payload's meaning. Serialized as [`Applicability::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Applicability {
     /// Shown to the user, never applied automatically (the right edit needs a human choice).
@@ -43,8 +45,9 @@ impl std::fmt::Display for Applicability {
 
 /// One replacement of a byte range of the original document.
 ///
-/// An insertion is an empty range; a deletion is an empty replacement.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// An insertion is an empty range; a deletion is an empty replacement. Serialized as
+/// `{"range": {"start": 10, "end": 14}, "replacement": "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Edit {
     /// Bytes of the original document that are replaced (`start..end`, `end` exclusive).
     pub range: Range<usize>,
@@ -73,7 +76,7 @@ impl Edit {
 }
 
 /// A fix for one diagnostic: edits that are applied together or not at all.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Fix {
     /// What the fix does, in the imperative (`move \`2.14.0\` to \`tag\``).
     pub title: String,
@@ -130,8 +133,9 @@ impl Fix {
 }
 
 /// A value a [`Change`] writes; the document layer writes it in the document's syntax, in the
-/// quoting style of the value it replaces.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// quoting style of the value it replaces. Serialized as the JSON value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(untagged)]
 pub enum Scalar {
     /// A string.
     String(String),
@@ -150,7 +154,10 @@ impl Scalar {
 }
 
 /// One change of a [`Repair`], said on the payload's values (JSON Pointers), not on bytes.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// Serialized as `{"op": "set", "pointer": ..., "value": ...}` (`add`, `remove`, `rename_key`,
+/// `remove_overridden`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Change {
     /// Sets the member at `pointer` to `value`: the value is replaced when the member is present,
@@ -190,7 +197,7 @@ pub enum Change {
 /// The rule knows what the right value is; the document checker knows where the bytes are. It
 /// turns a repair into a [`Fix`] of byte edits (or into none, when an edit shape cannot be done
 /// in that document), so the help a rule prints and the fix it offers come from one place.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Repair {
     /// What it does, in the imperative; the title of the fix.
     pub title: String,
