@@ -16,8 +16,7 @@ use std::path::Path;
 /// The most rounds of fixes on one document.
 pub const MAX_ROUNDS: usize = 10;
 
-/// The code of the diagnostic given to a document that a fix broke (a bug: please report).
-pub const INTERNAL: &str = "internal";
+pub use crate::engine::INTERNAL;
 
 /// How a document's rounds ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,23 +50,15 @@ impl Fixed {
     }
 }
 
-/// Applies the fixes of at least `threshold` to `bytes`, round after round, keeping only the
-/// diagnostics `keep` accepts (a rule turned off or a suppressed diagnostic is not fixed).
-pub fn fix_document(
-    bytes: &[u8],
-    options: &CheckOptions,
-    threshold: Applicability,
-    keep: &dyn Fn(&Diagnostic) -> bool,
-) -> Fixed {
+/// Applies the fixes of at least `threshold` to `bytes`, round after round, with `lint` giving
+/// each round's diagnostics: only those are fixed, so the engine's lint (rule levels,
+/// suppressions) decides what is fixed, and a silenced diagnostic is not.
+pub fn fix_with(bytes: &[u8], threshold: Applicability, lint: &dyn Fn(&[u8]) -> Report) -> Fixed {
     let mut current = bytes.to_vec();
-    let mut report = document::check(&current, options);
+    let mut report = lint(&current);
     let mut applied = 0;
     for _ in 0..MAX_ROUNDS {
-        let fixes = report
-            .diagnostics()
-            .iter()
-            .filter(|d| keep(d))
-            .filter_map(|d| d.fix.as_ref());
+        let fixes = report.diagnostics().iter().filter_map(|d| d.fix.as_ref());
         let round = apply_fixes(&current, fixes, threshold);
         if round.applied == 0 {
             return Fixed {
@@ -77,9 +68,9 @@ pub fn fix_document(
                 outcome: Outcome::Converged,
             };
         }
-        let next = document::check(&round.output, options);
+        let next = lint(&round.output);
         if next.diagnostics().iter().any(is_unparsable) {
-            return reverted(bytes, options);
+            return reverted(bytes, lint);
         }
         applied += round.applied;
         current = round.output;
@@ -88,7 +79,6 @@ pub fn fix_document(
     let left = report
         .diagnostics()
         .iter()
-        .filter(|d| keep(d))
         .filter_map(|d| d.fix.as_ref())
         .any(|fix| fix.is_applicable(threshold));
     Fixed {
@@ -103,13 +93,28 @@ pub fn fix_document(
     }
 }
 
+/// [`fix_with`] on the library's check of `bytes` with `options`, keeping only the diagnostics
+/// `keep` accepts.
+pub fn fix_document(
+    bytes: &[u8],
+    options: &CheckOptions,
+    threshold: Applicability,
+    keep: &dyn Fn(&Diagnostic) -> bool,
+) -> Fixed {
+    fix_with(bytes, threshold, &|text| {
+        let mut report = document::check(text, options);
+        report.retain(|d| keep(d));
+        report
+    })
+}
+
 /// Whether a diagnostic says the document does not parse.
 fn is_unparsable(diagnostic: &Diagnostic) -> bool {
     diagnostic.code == document::codes::SYNTAX
 }
 
 /// The input unchanged, with its report and an internal error first.
-fn reverted(bytes: &[u8], options: &CheckOptions) -> Fixed {
+fn reverted(bytes: &[u8], lint: &dyn Fn(&[u8]) -> Report) -> Fixed {
     let mut report = Report::new();
     report.push_diagnostic(Diagnostic::new(
         "",
@@ -117,7 +122,7 @@ fn reverted(bytes: &[u8], options: &CheckOptions) -> Fixed {
         Severity::Error,
         "a fix made the document unparsable, so the file was left unchanged; please report it",
     ));
-    for diagnostic in document::check(bytes, options) {
+    for diagnostic in lint(bytes) {
         report.push_diagnostic(diagnostic);
     }
     Fixed {

@@ -6,4 +6,8 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod engine;
 pub mod fix;
+pub mod render;
+pub mod select;
+pub mod settings;

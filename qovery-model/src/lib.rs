@@ -162,6 +162,8 @@ extern crate self as qovery_model;
 #[cfg(feature = "document")]
 pub mod document;
 pub mod model;
+#[cfg(feature = "render")]
+pub mod render;
 pub mod rules;
 pub mod validate;
 mod word;

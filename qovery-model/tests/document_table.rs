@@ -2120,19 +2120,3 @@ fn the_typed_validator_and_this_checker_report_the_same_pointer_and_code() {
         "only {compared} cases deserialize into the model"
     );
 }
-
-/// Prints the actual list of every case as Rust source (`cargo test -p qovery-model
-/// --all-features --test document_table -- --ignored --nocapture`), to update the table after a
-/// deliberate change; read every change.
-#[test]
-#[ignore = "prints the table's actual diagnostics"]
-fn print_the_actual_table() {
-    for case in cases() {
-        let report = case.report();
-        let actual: Vec<_> = report.diagnostics().iter().map(located).collect();
-        println!("{}:\n{}", case.name, show(&actual));
-        for d in report.diagnostics() {
-            println!("    // {d}\n    //   help: {:?}", d.help);
-        }
-    }
-}

@@ -1,7 +1,8 @@
 //! The rule catalogue as the linter uses it: the library's rules grouped by code, plus the
 //! structural codes of the raw-document checker and the linter's own `io` and `internal`.
 
-use super::run::{INTERNAL, IO};
+use crate::engine::{INTERNAL, IO};
+use crate::settings::UNUSED_SUPPRESSION;
 use qovery_model::validate::Severity;
 
 /// One catalogue row: a rule of one document kind at one pointer pattern.
@@ -13,10 +14,10 @@ pub fn library_rows() -> Vec<Row> {
 }
 
 /// A code that is not a catalogue rule: a problem of the document's syntax or shape (the
-/// library's [`qovery_model::rules::structural`]), or of the input itself.
+/// library's [`qovery_model::rules::structural`]), or of the input or its comments.
 pub use qovery_model::rules::structural::Structural;
 
-/// The code of an input that cannot be read.
+/// The linter's own codes: about the input and its comments, not the payload.
 const IO_CODE: Structural = Structural {
     code: IO,
     severity: Severity::Error,
@@ -24,7 +25,13 @@ const IO_CODE: Structural = Structural {
     description: "The file cannot be read: it does not exist, is not readable, or disappeared while the linter ran.",
 };
 
-/// The code of an input the checker failed on.
+const UNUSED_SUPPRESSION_CODE: Structural = Structural {
+    code: UNUSED_SUPPRESSION,
+    severity: Severity::Warning,
+    source: "qovery-lint",
+    description: "A `# qovery-lint: allow(CODE)` comment that silences nothing (the problem is gone, or the code is misspelled), or a `qovery-lint:` comment that is not a suppression.",
+};
+
 const INTERNAL_CODE: Structural = Structural {
     code: INTERNAL,
     severity: Severity::Error,
@@ -32,12 +39,12 @@ const INTERNAL_CODE: Structural = Structural {
     description: "The checker failed on this input, or a fix made it unparsable (the file is then left unchanged). This is a bug: please report it with the input.",
 };
 
-/// The structural codes, in the order a document meets them: the input's own, then the
-/// document checker's, then the linter's internal error.
+/// The structural codes, in the order a document meets them: the input's own, the document
+/// checker's, the suppression comments', then the linter's internal error.
 pub fn structural() -> impl Iterator<Item = Structural> {
     std::iter::once(IO_CODE)
         .chain(qovery_model::rules::structural::STRUCTURAL.iter().copied())
-        .chain(std::iter::once(INTERNAL_CODE))
+        .chain([UNUSED_SUPPRESSION_CODE, INTERNAL_CODE])
 }
 
 /// Everything known about one code.

@@ -1,59 +1,29 @@
-//! Reads and checks every input, in parallel, and returns the reports in input order.
+//! Reads and lints every input, in parallel, and returns the results in input order.
 //!
 //! Each file is opened read-only and read up to the size limit (`--max-bytes`): a larger file
 //! gets one `limit` error and is not parsed. A file that cannot be read, or that disappeared
 //! since it was found, gets one `io` error; every other file is still checked.
 
-use super::args::FormatArg;
-use super::config::Settings;
-use super::discover::{Input, describe};
-use qovery_model::document::{self, CheckOptions, DocumentKind, Syntax};
-use qovery_model::validate::{Diagnostic, Position, Report, Severity};
+use crate::engine::{self, FileReport, INTERNAL, IO, Linted};
+use crate::render::Emitter;
+use crate::select::{Input, describe};
+use crate::settings::{Format, Settings};
+use qovery_model::document;
+use qovery_model::validate::{Diagnostic, Position, Severity};
 use std::io::{self, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The code of the diagnostic given to an input that cannot be read.
-pub const IO: &str = "io";
-
-/// The code of the diagnostic given to an input the checker failed on, or that a fix broke (a
-/// bug: please report).
-pub use crate::fix::INTERNAL;
-
 /// The name standard input is reported under when `--stdin-filename` is not given.
 pub const STDIN_NAME: &str = "<stdin>";
 
-/// One checked input.
-#[derive(Debug, Clone)]
-pub struct Checked {
-    /// The path as found (or the name of standard input), as shown in every output.
-    pub name: String,
-    /// The bytes that were checked, kept for the text output's source lines (`None` for the
-    /// other formats).
-    pub source: Option<Vec<u8>>,
-    /// Every problem, in file order.
-    pub report: Report,
-    /// The input could not be read (or checked) at all.
-    pub unreadable: bool,
-}
-
-impl Checked {
-    /// Valid: no error, and with `deny_warnings` no diagnostic at all.
-    pub fn is_valid(&self, deny_warnings: bool) -> bool {
-        if deny_warnings {
-            self.report.is_empty()
-        } else {
-            self.report.is_valid()
-        }
-    }
-}
-
-/// Checks every input over `settings.jobs` threads; the result is in input order.
-pub fn run(inputs: &[Input], settings: &Settings) -> Vec<Checked> {
+/// Lints every input over `settings.jobs` threads, each worker rendering what it linted with
+/// `emitter` when the format renders files apart; the result is in input order.
+pub fn run(inputs: &[Input], settings: &Settings, emitter: &dyn Emitter) -> Vec<Linted> {
     let next = AtomicUsize::new(0);
     let jobs = settings.jobs.clamp(1, inputs.len().max(1));
-    let mut slots: Vec<Option<Checked>> = vec![None; inputs.len()];
+    let mut slots: Vec<Option<Linted>> = vec![None; inputs.len()];
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..jobs)
             .map(|_| {
@@ -64,7 +34,12 @@ pub fn run(inputs: &[Input], settings: &Settings) -> Vec<Checked> {
                         let Some(input) = inputs.get(index) else {
                             break;
                         };
-                        done.push((index, check_input(input, settings)));
+                        let mut linted = check_input(input, settings);
+                        if let Some(rendered) = emitter.render_file(&linted) {
+                            linted.rendered = Some(rendered);
+                            linted.source = None;
+                        }
+                        done.push((index, linted));
                     }
                     done
                 })
@@ -99,7 +74,7 @@ pub fn run(inputs: &[Input], settings: &Settings) -> Vec<Checked> {
 
 fn input_name(input: &Input, settings: &Settings) -> String {
     match input {
-        Input::File(path) | Input::Failed { path, .. } => path.display().to_string(),
+        Input::File { path, .. } | Input::Failed { path, .. } => path.display().to_string(),
         Input::Stdin => settings
             .stdin_filename
             .clone()
@@ -107,72 +82,31 @@ fn input_name(input: &Input, settings: &Settings) -> String {
     }
 }
 
-/// The kind of a document: `--kind` (or the configuration's `kind`), else by name: a file named
-/// `*.response.json`, `*.response.yaml` or `*.response.yml` is a response, any other a request.
-pub fn kind_for(name: &str, settings: &Settings) -> DocumentKind {
-    if let Some(kind) = settings.kind {
-        return kind;
-    }
-    let lower = name.to_ascii_lowercase();
-    if [".response.json", ".response.yaml", ".response.yml"]
-        .iter()
-        .any(|suffix| lower.ends_with(suffix))
-    {
-        DocumentKind::Response
-    } else {
-        DocumentKind::Request
+fn check_input(input: &Input, settings: &Settings) -> Linted {
+    match read_input(input, settings) {
+        Ok((name, bytes)) => lint_bytes(name, bytes, settings, is_walked(input)),
+        Err(linted) => *linted,
     }
 }
 
-fn check_input(input: &Input, settings: &Settings) -> Checked {
-    let (name, bytes) = match read_input(input, settings) {
-        Ok(read) => read,
-        Err(checked) => return checked,
-    };
-    let options = options_for(&name, settings);
-    match catch_unwind(AssertUnwindSafe(|| document::check(&bytes, &options))) {
-        Ok(report) => Checked {
-            name,
-            source: keep_source(settings, &report).then_some(bytes),
-            report,
-            unreadable: false,
-        },
-        Err(_) => failed(
-            name,
-            INTERNAL,
-            "the checker failed on this input; please report it".to_owned(),
-        ),
-    }
+/// Whether a directory walk found the input (it may then be skipped as not a payload).
+pub fn is_walked(input: &Input) -> bool {
+    matches!(input, Input::File { walked: true, .. })
 }
 
-/// Whether the bytes of a checked document are kept until the output: for the text output's
-/// source lines, and for the line and column of fixes. Only when there is something to show: the
-/// bytes of a clean file are not kept (10,000 files would keep them all until the output).
-pub fn keep_source(settings: &Settings, report: &Report) -> bool {
-    !report.is_empty()
-        && (settings.format == FormatArg::Text
-            || report.diagnostics().iter().any(|d| d.fix.is_some()))
-}
-
-/// How the document called `name` is checked.
-pub fn options_for(name: &str, settings: &Settings) -> CheckOptions {
-    CheckOptions::new()
-        .kind(kind_for(name, settings))
-        .syntax(Syntax::from_path(Path::new(name)))
-        .context(settings.context.clone())
-        .strict(settings.strict)
-        .max_bytes(settings.max_bytes)
-}
-
-/// The name and the bytes of an input, or what it is reported as when it cannot be checked
+/// The name and the bytes of an input, or what it is reported as when it cannot be linted
 /// (unreadable, over the size limit).
-pub fn read_input(input: &Input, settings: &Settings) -> Result<(String, Vec<u8>), Checked> {
+pub fn read_input(input: &Input, settings: &Settings) -> Result<(String, Vec<u8>), Box<Linted>> {
     let name = input_name(input, settings);
     let bytes = match input {
         Input::Failed { message, .. } => {
-            return Err(failed(name, IO, format!("cannot be read: {message}")));
+            return Err(Box::new(failed(
+                name,
+                IO,
+                format!("cannot be read: {message}"),
+            )));
         }
-        Input::File(path) => read_file(path, settings.max_bytes),
+        Input::File { path, .. } => read_file(path, settings.max_bytes),
         Input::Stdin => read_limited(io::stdin().lock(), settings.max_bytes),
     };
     let bytes = match bytes {
@@ -182,8 +116,7 @@ pub fn read_input(input: &Input, settings: &Settings) -> Result<(String, Vec<u8>
                 Some(size) => format!("the file is {size} bytes"),
                 None => "the input is larger than that".to_owned(),
             };
-            let mut report = Report::new();
-            report.push_diagnostic(
+            let report = FileReport::single(
                 Diagnostic::new(
                     "",
                     document::codes::LIMIT,
@@ -195,33 +128,62 @@ pub fn read_input(input: &Input, settings: &Settings) -> Result<(String, Vec<u8>
                 )
                 .with_position(Position { line: 1, column: 1 }),
             );
-            return Err(Checked {
+            return Err(Box::new(Linted {
                 name,
                 source: None,
                 report,
                 unreadable: false,
-            });
+                rendered: None,
+            }));
         }
         Err(error) => {
-            return Err(failed(
+            return Err(Box::new(failed(
                 name,
                 IO,
                 format!("cannot be read: {}", describe(&error)),
-            ));
+            )));
         }
     };
     Ok((name, bytes))
 }
 
+/// Lints the bytes of the input `name` (a panic of the checker is one `internal` error).
+pub fn lint_bytes(name: String, bytes: Vec<u8>, settings: &Settings, walked: bool) -> Linted {
+    match catch_unwind(AssertUnwindSafe(|| {
+        engine::lint(Path::new(&name), &bytes, settings, walked)
+    })) {
+        Ok(report) => Linted {
+            name,
+            source: keep_source(settings, &report).then_some(bytes),
+            report,
+            unreadable: false,
+            rendered: None,
+        },
+        Err(_) => failed(
+            name,
+            INTERNAL,
+            "the checker failed on this input; please report it".to_owned(),
+        ),
+    }
+}
+
+/// Whether the bytes of a linted file are kept until the output: for the text output's source
+/// lines, and for the lines and columns of fixes. Only when there is something to show: the
+/// bytes of a clean file are not kept (10,000 files would keep them all until the output).
+pub fn keep_source(settings: &Settings, report: &FileReport) -> bool {
+    let mut reported = report.reported().peekable();
+    reported.peek().is_some()
+        && (settings.format == Format::Text || reported.any(|f| f.diagnostic.fix.is_some()))
+}
+
 /// A checked input with one diagnostic saying why it was not checked.
-pub fn failed(name: String, code: &'static str, message: String) -> Checked {
-    let mut report = Report::new();
-    report.push_diagnostic(Diagnostic::new("", code, Severity::Error, message));
-    Checked {
+fn failed(name: String, code: &'static str, message: String) -> Linted {
+    Linted {
         name,
         source: None,
-        report,
+        report: FileReport::single(Diagnostic::new("", code, Severity::Error, message)),
         unreadable: true,
+        rendered: None,
     }
 }
 
@@ -275,40 +237,39 @@ fn read_limited_into(
 #[cfg(test)]
 mod tests {
     use super::{Contents, IO, check_input, read_limited};
-    use crate::cli::args::{ColorArg, FormatArg};
-    use crate::cli::config::Settings;
-    use crate::cli::discover::Input;
-    use qovery_model::validate::Context;
+    use crate::select::Input;
+    use crate::settings::{Format, Settings};
 
     fn settings() -> Settings {
         Settings {
-            kind: None,
-            context: Context::new(),
-            strict: false,
-            deny_warnings: false,
-            format: FormatArg::Json,
-            color: ColorArg::Never,
+            format: Format::Json,
             jobs: 1,
-            quiet: false,
             max_bytes: 1024,
-            stdin_filename: None,
+            ..Settings::default()
         }
     }
 
     #[test]
     fn a_file_that_disappeared_gets_one_io_diagnostic() {
         let path = std::env::temp_dir().join("qovery-lint-test-never-created.json");
-        let checked = check_input(&Input::File(path), &settings());
+        let checked = check_input(
+            &Input::File {
+                path,
+                walked: false,
+            },
+            &settings(),
+        );
         assert!(checked.unreadable);
         let codes: Vec<&str> = checked
             .report
-            .diagnostics()
+            .findings
             .iter()
-            .map(|d| d.code)
+            .map(|f| f.diagnostic.code)
             .collect();
         assert_eq!(codes, [IO]);
         assert!(
-            checked.report.diagnostics()[0]
+            checked.report.findings[0]
+                .diagnostic
                 .message
                 .contains("no such file")
         );

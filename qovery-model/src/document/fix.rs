@@ -17,7 +17,8 @@
 //! none of these shapes can make gives no fix at all, never an approximation; so does any
 //! change in a YAML document with anchors or aliases (an edit there may change several values).
 
-use super::check::{Spans, Syntax};
+use super::locate::Spans;
+use super::options::Syntax;
 use super::tree::{Member, Node, Span, Value};
 use crate::validate::{Applicability, Change, Diagnostic, Edit, Fix, Repair, Scalar};
 use std::collections::HashMap;

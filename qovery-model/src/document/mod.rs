@@ -12,19 +12,37 @@
 //! Both parsers never panic, whatever the bytes, enforce the same [`limits::Limits`] (nesting
 //! depth, number of nodes), stop at the first syntax error ([`parse::SyntaxError`]) and report
 //! recoverable problems such as duplicate keys as [`parse::ParseIssue`]s next to the tree.
+//!
+//! # The pipeline, by folder
+//!
+//! - `syntax/`: bytes to the spanned tree: the JSON and YAML parsers, the tree, byte offsets to
+//!   lines and columns, the limits. Its modules are public here under their own names
+//!   ([`json`], [`tree`], [`position`]...).
+//! - `structure/`: the walk of the tree against the model's compiled shape (types, `i32`,
+//!   `null`, required, unknown and duplicate members), which repairs the value for the typed
+//!   rules and suggests the member meant.
+//! - `check.rs`, the orchestrator ([`check()`]): the fast path or the complete one, for the
+//!   payload kind of the options (`options.rs`, `kinds.rs`). `fast.rs`, the fast path: a strict reader straight into the typed model, for the valid
+//!   documents. `complete.rs`, the complete path: parse, walk, typed rules on the repaired
+//!   value. `locate.rs`: every diagnostic located by its pointer and sorted in file order.
 
-pub mod json;
-pub mod limits;
-pub mod parse;
-pub mod position;
-pub mod tree;
+mod syntax;
 #[cfg(feature = "yaml")]
-pub mod yaml;
+pub use syntax::yaml;
+pub use syntax::{json, limits, parse, position, tree};
+
+mod structure;
+use structure::shape;
 
 mod check;
+mod complete;
 mod fast;
 mod fix;
-mod shape;
+mod kinds;
+mod locate;
+mod options;
 
-pub use check::{CheckOptions, DEFAULT_MAX_BYTES, DocumentKind, Syntax, check, codes};
+pub use check::check;
+pub use options::{CheckOptions, DEFAULT_MAX_BYTES, DocumentKind, Syntax, codes};
+pub use shape::closest;
 pub use shape::codes as structural_codes;

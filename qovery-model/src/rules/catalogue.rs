@@ -207,6 +207,14 @@ An enum value outside the spec's list is an error in a request and a warning in 
 forward-compatible, and Qovery adds values (service types, registry kinds) faster than clients follow.
 Types shared by both documents (`Healthchecks`, `Probe` and the probe kinds) are checked the same way in both.
 
+These severities are the defaults. A team can set any code to `off`, `warn` or `error` in `.qovery-lint.toml`
+(`[rules]`, `[[overrides]]` by file glob and JSON Pointer), on the command line (`--allow`, `--warn`, `--deny`)
+and, in YAML, silence it with `# qovery-lint: allow(CODE)` (see `docs/configuration.md`). Every rule may be
+silenced, including the ones Qovery would reject anyway (`type`, `required`): a team may keep partial payloads
+or templates on purpose. Four codes of the linter stay errors whatever the configuration says: `io`, `syntax`,
+`limit` and `internal`. Each means the file was not checked at all (it cannot be read, is not JSON or YAML, is
+over a limit, or the checker failed), so silencing it would let a file nobody checked pass.
+
 ## Sources
 
 | source | meaning |
