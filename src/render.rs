@@ -24,13 +24,13 @@ pub struct LocatedEdit<'f> {
     /// Byte offset just past the last byte replaced.
     pub end: usize,
     /// 1-based line of `start`; `None` when the file's bytes were not kept.
-    pub start_line: Option<usize>,
+    pub start_line: Option<u32>,
     /// 1-based column of `start`, in characters.
-    pub start_column: Option<usize>,
+    pub start_column: Option<u32>,
     /// 1-based line of `end`.
-    pub end_line: Option<usize>,
+    pub end_line: Option<u32>,
     /// 1-based column of `end`, in characters.
-    pub end_column: Option<usize>,
+    pub end_column: Option<u32>,
     /// The text written in place of `start..end`.
     pub replacement: &'f str,
 }

@@ -542,7 +542,7 @@ const CASES: &[Case] = &[
         yaml_request!("image_name: acme/api", "tag: '1.4.2'", "healthchecks: {}"),
     ),
     json(
-        "http_probe_path",
+        "http_probe_path_relative",
         Safe,
         request!(
             r#""image_name": "acme/api""#,
@@ -556,7 +556,7 @@ const CASES: &[Case] = &[
         ),
     ),
     yaml(
-        "http_probe_path",
+        "http_probe_path_relative",
         Safe,
         yaml_request!(
             "image_name: acme/api",
@@ -745,6 +745,7 @@ fn crlf_line_ends_a_bom_and_a_missing_final_newline_are_kept() {
 fn the_declaration_lists_exactly_the_codes_fixed_at_their_applicability() {
     let mut fixed_codes: BTreeSet<&str> = CASES.iter().map(|c| c.code).collect();
     fixed_codes.insert("registry_url_https");
+    fixed_codes.insert("http_probe_path");
     let declared: BTreeSet<&str> = FIXES.iter().map(|f| f.code).collect();
     assert_eq!(fixed_codes, declared);
     assert!(FIXES.len() >= 15);

@@ -21,7 +21,7 @@ use qovery_model::document::closest;
 use qovery_model::document::position::LineIndex;
 use qovery_model::document::tree::{Node, Value};
 use qovery_model::validate::path::push_escaped;
-use qovery_model::validate::{Diagnostic, Position, Severity};
+use qovery_model::validate::{Diagnostic, Severity};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -97,7 +97,7 @@ pub fn apply(file: &[u8], documents: &[Piece<'_>], findings: &mut [Finding]) -> 
             ));
             continue;
         };
-        let line = index.position(hash).line;
+        let line = usize::try_from(index.position(hash).line).unwrap_or(usize::MAX);
         let own_line = index
             .line_range(line)
             .and_then(|range| file.get(range.start..hash))
@@ -200,15 +200,8 @@ pub fn apply(file: &[u8], documents: &[Piece<'_>], findings: &mut [Finding]) -> 
 }
 
 fn warning(index: &LineIndex<'_>, span: Range<usize>, document: usize, message: String) -> Finding {
-    let to_position = |offset: usize| {
-        let p = index.position(offset);
-        Position {
-            line: u32::try_from(p.line).unwrap_or(u32::MAX),
-            column: u32::try_from(p.column).unwrap_or(u32::MAX),
-        }
-    };
-    let start = to_position(span.start);
-    let end = to_position(span.end);
+    let start = index.position(span.start);
+    let end = index.position(span.end);
     let mut diagnostic = Diagnostic::new("", UNUSED_SUPPRESSION, Severity::Warning, message)
         .with_position(start)
         .with_span(span)

@@ -17,10 +17,10 @@ use super::fast;
 use super::fix::Fixer;
 use super::kinds::Document;
 use super::locate::{Spans, drop_repeats, in_file_order, span_of};
-use super::options::{CheckOptions, DocumentKind, Syntax, codes};
+use super::options::{CheckOptions, Syntax, codes};
 use super::position::LineIndex;
 use super::tree::Span;
-use crate::model::{ContainerRequest, ContainerResponse};
+use crate::model::{ContainerRequest, ContainerResponse, DocumentKind};
 use crate::validate::{Diagnostic, Position, Report, Severity};
 
 /// Checks one document and returns every problem, in file order.
@@ -34,12 +34,54 @@ use crate::validate::{Diagnostic, Position, Report, Severity};
 /// ```
 pub fn check(bytes: &[u8], options: &CheckOptions) -> Report {
     match options.kind {
-        DocumentKind::Request => check_as::<ContainerRequest>(bytes, options),
-        DocumentKind::Response => check_as::<ContainerResponse>(bytes, options),
+        DocumentKind::Request => check_as::<ContainerRequest>(bytes, options).report,
+        DocumentKind::Response => check_as::<ContainerResponse>(bytes, options).report,
     }
 }
 
-fn check_as<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
+/// A document read into its typed value, with every problem located: what [`read`] returns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked<T> {
+    /// The document as a typed value, when it has no error of syntax or shape (a wrong type, a
+    /// missing required member, a duplicate key...): exactly what `serde_json::from_slice` (or a
+    /// YAML deserializer) would give, an unknown member ignored. Rule violations do not take it
+    /// away: they are in `report`, on a value that deserializes.
+    pub value: Option<T>,
+    /// Every problem, in file order, as [`check`] reports it.
+    pub report: Report,
+}
+
+/// The two payloads [`read`] reads: [`ContainerRequest`] and [`ContainerResponse`].
+pub trait Payload: Document {}
+
+impl Payload for ContainerRequest {}
+impl Payload for ContainerResponse {}
+
+/// Parses and checks one document in a single pass: the typed value and the located report of
+/// [`check`] (whose `options.kind` is taken from `T` here), from one parse.
+///
+/// ```
+/// use qovery_model::document::{CheckOptions, Checked, read};
+/// use qovery_model::model::ContainerRequest;
+///
+/// let bytes = br#"{"name": "api", "registry_id": "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21",
+///   "image_name": "acme/api", "tag": "1.4.2", "cpu": 5, "healthchecks": {}}"#;
+/// let Checked { value, report } = read::<ContainerRequest>(bytes, &CheckOptions::new());
+/// let request = value.expect("the document deserializes");
+/// assert_eq!(request.cpu, Some(5));
+/// let cpu = &report.diagnostics()[0];
+/// assert_eq!((cpu.code, cpu.position.map(|p| (p.line, p.column))), ("range", Some((2, 52))));
+///
+/// // A wrong type: no value, the report says where.
+/// let checked = read::<ContainerRequest>(br#"{"name": 1}"#, &CheckOptions::new());
+/// assert!(checked.value.is_none());
+/// assert!(checked.report.has_code("type"));
+/// ```
+pub fn read<T: Payload>(bytes: &[u8], options: &CheckOptions) -> Checked<T> {
+    check_as::<T>(bytes, options)
+}
+
+fn check_as<T: Document>(bytes: &[u8], options: &CheckOptions) -> Checked<T> {
     if bytes.len() > options.max_bytes {
         let mut report = Report::new();
         report.push_diagnostic(
@@ -58,12 +100,15 @@ fn check_as<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
             .with_end(Position { line: 1, column: 2 })
             .with_span(0..bytes.len().min(1)),
         );
-        return report;
+        return Checked {
+            value: None,
+            report,
+        };
     }
     if options.syntax == Syntax::Json
-        && let Some(report) = fast_path::<T>(bytes, options)
+        && let Some(checked) = fast_path::<T>(bytes, options)
     {
-        return report;
+        return checked;
     }
     complete_path::<T>(bytes, options)
 }
@@ -78,16 +123,19 @@ fn check_as<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
 /// missing: the spanned parse gives them, and the walk and the second deserialization are
 /// skipped (the unit test `the_fast_path_accepts_only_what_the_complete_path_finds_clean`
 /// checks that the report is the complete path's, position for position).
-fn fast_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Option<Report> {
+fn fast_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Option<Checked<T>> {
     let value: T = fast::read(bytes, T::nullable_members(), &options.limits)?;
     if value.has_free_form_object() {
         return None;
     }
-    let report = value.validate_with(&options.context);
-    if report.is_empty() {
-        return Some(report);
+    let mut report = value.validate_with(&options.context);
+    if !report.is_empty() {
+        report = locate_typed_findings(bytes, options, report)?;
     }
-    locate_typed_findings(bytes, options, report)
+    Some(Checked {
+        value: Some(value),
+        report,
+    })
 }
 
 /// The typed findings of a structurally clean document, located and in file order, exactly as
@@ -128,13 +176,19 @@ mod fast_path_tests {
                 "auto_deploy",
                 "cpu_architecture",
                 "exec",
+                "failure_threshold",
                 "grpc",
                 "host",
                 "http",
+                "initial_delay_seconds",
                 "liveness_probe",
+                "path",
+                "period_seconds",
                 "readiness_probe",
                 "service",
-                "tcp"
+                "success_threshold",
+                "tcp",
+                "timeout_seconds"
             ]
         );
         // `config_yaml` is nullable in a response's scaler but not in its trigger
@@ -285,7 +339,7 @@ mod fast_path_tests {
                 if let Some(fast) = fast_path::<T>(&bytes, &options) {
                     let complete = complete_path::<T>(&bytes, &options);
                     assert_eq!(fast, complete, "{text}");
-                    located += usize::from(!fast.is_empty());
+                    located += usize::from(!fast.report.is_empty());
                 }
             }
             // The mutations must exercise both answers.

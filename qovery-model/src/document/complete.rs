@@ -2,6 +2,7 @@
 //! shape, typed validation of the repaired value (kept only where it does not depend on a
 //! placeholder), then every diagnostic located by its pointer and sorted in file order.
 
+use super::check::Checked;
 use super::fix::Fixer;
 use super::kinds::Document;
 use super::locate::{
@@ -15,14 +16,26 @@ use super::tree::Span;
 use crate::validate::{Diagnostic, Position, Report, Severity};
 use std::collections::{HashMap, HashSet};
 
-pub(super) fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
+pub(super) fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Checked<T> {
     let lines = LineIndex::new(bytes);
     let mut report = Report::new();
     let parsed = match parse(bytes, options) {
         Ok(parsed) => parsed,
         Err(error) => {
-            report.push_diagnostic(syntax_diagnostic(&error, &lines));
-            return report;
+            let mut diagnostic = syntax_diagnostic(&error, &lines);
+            if options.syntax == Syntax::Json
+                && error.kind != SyntaxErrorKind::Utf8
+                && looks_like_yaml(bytes)
+            {
+                diagnostic = diagnostic.with_help(
+                    "this looks like YAML: check it as YAML (`Syntax::Yaml`; the linter does for a `.yaml` or `.yml` file)",
+                );
+            }
+            report.push_diagnostic(diagnostic);
+            return Checked {
+                value: None,
+                report,
+            };
         }
     };
     let mut located: Vec<(Span, Diagnostic)> = Vec::new();
@@ -38,6 +51,15 @@ pub(super) fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -
     let parse_issues = located.len();
 
     let walked = shape::walk(&parsed.root, T::walk_shape(), options.strict);
+    // The repaired value is the document's own value only when no repair changed its meaning:
+    // no error of syntax (a YAML construct) or shape. An unknown member, a warning, is dropped
+    // as serde drops it.
+    let fits = located.iter().all(|(_, d)| !d.is_error())
+        && walked
+            .found
+            .iter()
+            .all(|found| !found.diagnostic.is_error());
+    let mut document_value = None;
     for Found { diagnostic, span } in walked.found {
         located.push((span, diagnostic));
     }
@@ -91,6 +113,9 @@ pub(super) fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -
                 let span = span_of(&mut spans, &diagnostic.pointer);
                 located.push((span, diagnostic));
             }
+            if fits {
+                document_value = Some(value);
+            }
         }
         Err(error) => {
             // The walk repairs every shape problem it knows; anything left is reported as is.
@@ -120,7 +145,10 @@ pub(super) fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -
         }
     }
     let mut fixer = Fixer::new(bytes, spans, options.syntax);
-    in_file_order(report, located, &lines, &mut fixer)
+    Checked {
+        value: document_value,
+        report: in_file_order(report, located, &lines, &mut fixer),
+    }
 }
 
 pub(super) fn parse(bytes: &[u8], options: &CheckOptions) -> Result<Parsed, SyntaxError> {
@@ -135,6 +163,31 @@ pub(super) fn parse(bytes: &[u8], options: &CheckOptions) -> Result<Parsed, Synt
             "YAML support is not compiled in: enable the `yaml` feature of qovery-model",
         )),
     }
+}
+
+/// Whether a document that is not JSON reads as a YAML mapping or sequence: its first line
+/// that is not blank, a comment or a `---` marker starts with `key:` or `- `.
+fn looks_like_yaml(bytes: &[u8]) -> bool {
+    // The first line that counts is near the start; a lossy copy of the rest would be waste.
+    let text = String::from_utf8_lossy(bytes.get(..4096).unwrap_or(bytes));
+    let Some(line) = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty() && !line.starts_with('#') && *line != "---")
+    else {
+        return false;
+    };
+    if line.starts_with("- ") || line == "-" {
+        return true;
+    }
+    line.split_once(':').is_some_and(|(key, rest)| {
+        !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            && (rest.is_empty() || rest.starts_with(' '))
+    })
 }
 
 fn syntax_diagnostic(error: &SyntaxError, lines: &LineIndex<'_>) -> Diagnostic {

@@ -34,7 +34,10 @@ static REQUEST_WALK: LazyLock<shape::Shape> =
 static RESPONSE_WALK: LazyLock<shape::Shape> =
     LazyLock::new(|| shape::Shape::new(ContainerResponse::shape()));
 
-pub(super) trait Document: DeserializeOwned + Validate {
+/// What the checker needs of a payload type. Public only as the bound of
+/// [`Payload`](super::Payload), in a private module: nothing outside the crate names or
+/// implements it.
+pub trait Document: DeserializeOwned + Validate {
     /// The exported schema, reduced to what deserialization needs.
     fn shape() -> &'static Json;
 

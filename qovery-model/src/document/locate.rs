@@ -158,8 +158,8 @@ pub(super) fn alias_nodes(root: &Node) -> Vec<(String, Span)> {
 
 /// Attaches the start and end positions of `span`.
 pub(super) fn locate(diagnostic: Diagnostic, lines: &LineIndex<'_>, span: Span) -> Diagnostic {
-    let start = position(lines, span.start);
-    let mut end = position(lines, span.end.max(span.start + 1));
+    let start = lines.position(span.start);
+    let mut end = lines.position(span.end.max(span.start + 1));
     if end.line != start.line {
         // Multi-line values (objects, arrays) are marked at their first character.
         end = Position {
@@ -171,12 +171,4 @@ pub(super) fn locate(diagnostic: Diagnostic, lines: &LineIndex<'_>, span: Span) 
         .with_position(start)
         .with_end(end)
         .with_span(span.start..span.end)
-}
-
-pub(super) fn position(lines: &LineIndex<'_>, offset: usize) -> Position {
-    let p = lines.position(offset);
-    Position {
-        line: u32::try_from(p.line).unwrap_or(u32::MAX),
-        column: u32::try_from(p.column).unwrap_or(u32::MAX),
-    }
 }

@@ -1,6 +1,23 @@
-//! Position-preserving parsing of raw JSON and YAML payload documents.
+//! Check a payload file as it was written: [`check`] takes the bytes of a JSON (or, with the
+//! `yaml` feature, YAML) document and returns a [`Report`](crate::validate::Report) of every
+//! problem, each with its JSON Pointer, code, line and column, in file order; [`read`] also
+//! gives the typed value, from the same single parse.
 //!
-//! This is the bottom layer of the "complete" validation path: it turns the raw bytes of a
+//! ```
+//! use qovery_model::document::{CheckOptions, Syntax, check};
+//!
+//! let yaml = b"name: api\nregistry_id: 7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21\nimage_name: acme/api\nhealthchecks: {}\n";
+//! let report = check(yaml, &CheckOptions::new().syntax(Syntax::Yaml));
+//! # #[cfg(feature = "yaml")]
+//! assert_eq!(report.to_string(), "1:1: error[required] /tag: the required member `tag` is missing");
+//! ```
+//!
+//! [`CheckOptions`] chooses the payload ([`DocumentKind`]), the syntax ([`Syntax`]), the
+//! registry context, strictness and size limits.
+//!
+//! # Inside
+//!
+//! Position-preserving parsing of raw JSON and YAML payload documents is the bottom layer of the "complete" validation path: it turns the raw bytes of a
 //! document into one span-annotated tree ([`tree::Node`]), whatever the source format, so that
 //! later layers can walk the tree against the model's shape and map JSON Pointers back to byte
 //! offsets ([`tree::Node::pointer_get`]) and then to 1-based lines and columns
@@ -42,7 +59,9 @@ mod kinds;
 mod locate;
 mod options;
 
+pub use crate::model::DocumentKind;
 pub use check::check;
-pub use options::{CheckOptions, DEFAULT_MAX_BYTES, DocumentKind, Syntax, codes};
+pub use check::{Checked, Payload, read};
+pub use options::{CheckOptions, DEFAULT_MAX_BYTES, Syntax, codes};
 pub use shape::closest;
 pub use shape::codes as structural_codes;

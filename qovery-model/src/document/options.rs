@@ -2,28 +2,8 @@
 //! codes of the document-level diagnostics.
 
 use super::limits::Limits;
+use crate::model::DocumentKind;
 use crate::validate::Context;
-
-/// Which payload a document holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-#[non_exhaustive]
-pub enum DocumentKind {
-    /// A `ContainerRequest` (the body of create and edit).
-    #[default]
-    Request,
-    /// A `ContainerResponse`.
-    Response,
-}
-
-impl DocumentKind {
-    /// `request` or `response`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            DocumentKind::Request => "request",
-            DocumentKind::Response => "response",
-        }
-    }
-}
 
 /// The syntax of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

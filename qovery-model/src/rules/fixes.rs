@@ -110,10 +110,13 @@ pub const FIXES: &[FixInfo] = &[
         "trims the spaces around a tag, or keeps the tag of a full reference (`nginx:1.27` -> `1.27`)",
         "a full reference is cut (its image part may not be `image_name`)",
     ),
-    safe_unless(
+    unsafe_(
         codes::HTTP_PROBE_PATH,
+        "sets an empty path to `/` (which endpoint was meant is a guess)",
+    ),
+    safe(
+        codes::HTTP_PROBE_PATH_RELATIVE,
         "adds the leading `/` (`healthz` -> `/healthz`)",
-        "the path is empty (`/` is a guess)",
     ),
     safe(
         codes::HTTP_PROBE_SCHEME,

@@ -741,6 +741,7 @@ impl<'s> Walker<'s> {
             // `tag: 1.27` in YAML, `"tag": 1.27` in JSON: a string that reads as a number.
             (Value::Number(n), Some(Ty::String)) => Some(format!("quote it: \"{}\"", n.text())),
             (Value::Bool(b), Some(Ty::String)) => Some(format!("quote it: \"{b}\"")),
+            (Value::String(s), Some(Ty::Boolean)) => boolean_help(s),
             // Omitting is only a fix for an optional member: omitting a required member
             // (`"name": null`) would make it missing.
             (Value::Null, _) => match slot {
@@ -1276,6 +1277,23 @@ pub fn closest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Opti
         })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
+}
+
+/// The help for a string where a boolean belongs, when the string spells one: `"true"` in JSON,
+/// or YAML 1.1's `yes`, `no`, `on`, `off`, `y`, `n`, which YAML 1.2's core schema (the one
+/// this checker reads) reads as strings.
+pub(super) fn boolean_help(text: &str) -> Option<String> {
+    let value = match text.trim().to_ascii_lowercase().as_str() {
+        "true" => return Some(format!("remove the quotes: {}", text.trim())),
+        "false" => return Some(format!("remove the quotes: {}", text.trim())),
+        "yes" | "y" | "on" => true,
+        "no" | "n" | "off" => false,
+        _ => return None,
+    };
+    Some(format!(
+        "`{}` is a boolean only in YAML 1.1; in YAML 1.2 and JSON it is a string: write `{value}`",
+        clip(text)
+    ))
 }
 
 #[cfg(test)]
