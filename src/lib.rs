@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod engine;
 pub mod fix;
+pub mod lsp;
 pub mod render;
 pub mod select;
 pub mod settings;
