@@ -266,7 +266,7 @@ name: worker
     ),
     json(
         "range",
-        request!("acme/api", "1.4.2", r#""cpu": 5"#, r#""healthchecks": {}"#),
+        request!("acme/api", "1.4.2", r#""cpu": -1"#, r#""healthchecks": {}"#),
         request!(
             "acme/api",
             "1.4.2",
@@ -292,6 +292,21 @@ name: worker
         request!(
             "acme/api",
             "1.4.2",
+            r#""storage": [{ "type": "FAST_SSD", "size": 10, "mount_point": "" }]"#,
+            r#""healthchecks": {}"#
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""storage": [{ "type": "FAST_SSD", "size": 10, "mount_point": "/data" }]"#,
+            r#""healthchecks": {}"#
+        ),
+    ),
+    json(
+        "blank_port_name",
+        request!(
+            "acme/api",
+            "1.4.2",
             r#""ports": [{ "name": " ", "internal_port": 8080, "publicly_accessible": false }]"#,
             r#""healthchecks": {}"#
         ),
@@ -304,6 +319,21 @@ name: worker
     ),
     json(
         "http_probe_path",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""ports": [{ "internal_port": 8080, "publicly_accessible": false }]"#,
+            r#""healthchecks": { "readiness_probe": { "type": { "http": { "path": "", "port": 8080 } } } }"#
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""ports": [{ "internal_port": 8080, "publicly_accessible": false }]"#,
+            r#""healthchecks": { "readiness_probe": { "type": { "http": { "path": "/healthz", "port": 8080 } } } }"#
+        ),
+    ),
+    json(
+        "http_probe_path_relative",
         request!(
             "acme/api",
             "1.4.2",
@@ -333,6 +363,180 @@ name: worker
         ),
     ),
     // Storage.
+    json(
+        "external_port_range",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""ports": [{ "internal_port": 8080, "external_port": 70000, "publicly_accessible": true }]"#,
+            r#""healthchecks": {}"#,
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""ports": [{ "internal_port": 8080, "external_port": 443, "publicly_accessible": true }]"#,
+            r#""healthchecks": {}"#,
+        ),
+    ),
+    json(
+        "blank_name",
+        "{\n  \"name\": \" \",\n  \"registry_id\": \"3c90c3cc-0d44-4b50-8888-8dd25736052a\",\n  \"image_name\": \"acme/api\",\n  \"tag\": \"1.4.2\",\n  \"healthchecks\": {}\n}",
+        "{\n  \"name\": \"api\",\n  \"registry_id\": \"3c90c3cc-0d44-4b50-8888-8dd25736052a\",\n  \"image_name\": \"acme/api\",\n  \"tag\": \"1.4.2\",\n  \"healthchecks\": {}\n}",
+    ),
+    json(
+        "registry_id_format",
+        "{\n  \"name\": \"api\",\n  \"registry_id\": \"not-a-uuid\",\n  \"image_name\": \"acme/api\",\n  \"tag\": \"1.4.2\",\n  \"healthchecks\": {}\n}",
+        "{\n  \"name\": \"api\",\n  \"registry_id\": \"3c90c3cc-0d44-4b50-8888-8dd25736052a\",\n  \"image_name\": \"acme/api\",\n  \"tag\": \"1.4.2\",\n  \"healthchecks\": {}\n}",
+    ),
+    json(
+        "below_terraform_minimum",
+        request!("acme/api", "1.4.2", r#""cpu": 5"#, r#""healthchecks": {}"#,),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""cpu": 250"#,
+            r#""healthchecks": {}"#,
+        ),
+    ),
+    json(
+        "max_instances_range",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""max_running_instances": -2"#,
+            r#""healthchecks": {}"#,
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""max_running_instances": -1"#,
+            r#""healthchecks": {}"#,
+        ),
+    ),
+    json(
+        "blank_exec_command_item",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""healthchecks": { "readiness_probe": { "type": { "exec": { "command": ["cat", " "] } } } }"#,
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""healthchecks": { "readiness_probe": { "type": { "exec": { "command": ["cat", "/tmp/ready"] } } } }"#,
+        ),
+    ),
+    json(
+        "probe_zero_defaulted",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""ports": [{ "internal_port": 8080, "publicly_accessible": false }]"#,
+            r#""healthchecks": { "readiness_probe": { "type": { "tcp": { "port": 8080 } }, "period_seconds": 0 } }"#,
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""ports": [{ "internal_port": 8080, "publicly_accessible": false }]"#,
+            r#""healthchecks": { "readiness_probe": { "type": { "tcp": { "port": 8080 } }, "period_seconds": 10 } }"#,
+        ),
+    ),
+    json(
+        "keda_timing_range",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""min_running_instances": 2"#,
+            r#""max_running_instances": 8"#,
+            r#""healthchecks": {}"#,
+            r#""autoscaling": {
+    "mode": "KEDA",
+    "polling_interval_seconds": 0,
+    "scalers": [{ "scaler_type": "cpu", "role": "PRIMARY", "config_json": { "value": "70" } }]
+  }"#,
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""min_running_instances": 2"#,
+            r#""max_running_instances": 8"#,
+            r#""healthchecks": {}"#,
+            r#""autoscaling": {
+    "mode": "KEDA",
+    "polling_interval_seconds": 30,
+    "scalers": [{ "scaler_type": "cpu", "role": "PRIMARY", "config_json": { "value": "70" } }]
+  }"#,
+        ),
+    ),
+    json(
+        "blank_scaler_type",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""min_running_instances": 2"#,
+            r#""max_running_instances": 8"#,
+            r#""healthchecks": {}"#,
+            r#""autoscaling": {
+    "mode": "KEDA",
+    
+    "scalers": [{ "scaler_type": " ", "role": "PRIMARY", "config_json": { "value": "70" } }]
+  }"#,
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""min_running_instances": 2"#,
+            r#""max_running_instances": 8"#,
+            r#""healthchecks": {}"#,
+            r#""autoscaling": {
+    "mode": "KEDA",
+    
+    "scalers": [{ "scaler_type": "cpu", "role": "PRIMARY", "config_json": { "value": "70" } }]
+  }"#,
+        ),
+    ),
+    json(
+        "blank_trigger_authentication_name",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""min_running_instances": 2"#,
+            r#""max_running_instances": 8"#,
+            r#""healthchecks": {}"#,
+            r#""autoscaling": {
+    "mode": "KEDA",
+    
+    "scalers": [{ "scaler_type": "cpu", "role": "PRIMARY", "config_json": { "value": "70" }, "trigger_authentication": { "name": " " } }]
+  }"#,
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""min_running_instances": 2"#,
+            r#""max_running_instances": 8"#,
+            r#""healthchecks": {}"#,
+            r#""autoscaling": {
+    "mode": "KEDA",
+    
+    "scalers": [{ "scaler_type": "cpu", "role": "PRIMARY", "config_json": { "value": "70" } }]
+  }"#,
+        ),
+    ),
+    json(
+        "storage_size_below_console_minimum",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""storage": [{ "type": "FAST_SSD", "size": 2, "mount_point": "/data" }]"#,
+            r#""healthchecks": {}"#
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""storage": [{ "type": "FAST_SSD", "size": 10, "mount_point": "/data" }]"#,
+            r#""healthchecks": {}"#
+        ),
+    ),
     json(
         "storage_size_above_console_limit",
         request!(
