@@ -202,3 +202,24 @@ fn the_broken_examples_keep_only_what_has_no_safe_fix() {
         assert!(!left.is_empty(), "{example}");
     }
 }
+
+/// Rule levels apply to fixes: a rule turned off in the configuration is not fixed.
+#[test]
+fn a_rule_turned_off_is_not_fixed() {
+    let dir = temp_dir();
+    let path = copy_of("broken-web.json", dir.path());
+    let config = dir.path().join("lint.toml");
+    std::fs::write(&config, "[rules]\ntype = \"off\"\n").unwrap_or_else(|e| panic!("{e}"));
+    let output = Command::new(env!("CARGO_BIN_EXE_qovery-lint"))
+        .current_dir(ROOT)
+        .args(["check", "--fix", "--config"])
+        .arg(&config)
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("2 fixes applied in 1 file"), "{stderr}");
+    let fixed = read(&path);
+    assert!(fixed.contains("\"cpu\": \"1000\""), "{fixed}");
+    assert!(fixed.contains("\"success_threshold\": 1\n"), "{fixed}");
+}
