@@ -18,7 +18,7 @@ use super::run;
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, report_warning, with_stdout};
 use crate::engine::{self, Linted};
 use crate::fix::{Outcome, Written, fix_with, unified_diff, write_atomically};
-use crate::render::{self, EmitterContext};
+use crate::render;
 use crate::select::Input;
 use crate::settings::Settings;
 use qovery_model::validate::{Applicability, Report};
@@ -119,14 +119,7 @@ pub fn run(inputs: &[Input], settings: &Settings, args: &CheckArgs) -> u8 {
             EXIT_OK
         };
     }
-    let (skipped, linted): (Vec<_>, Vec<_>) =
-        linted.into_iter().partition(|l| l.report.not_a_payload);
-    let context = EmitterContext {
-        deny_warnings: settings.deny_warnings,
-        quiet: settings.quiet,
-        verbose: settings.verbose,
-        skipped: skipped.into_iter().map(|l| l.name).collect(),
-    };
+    let (linted, context) = super::emitter_context(linted, settings);
     let mut emitter = render::emitter(settings);
     let written = match stdout_document {
         // The fixed document owns standard output; the report goes to standard error.
