@@ -164,3 +164,16 @@ proptest! {
         prop_assert_eq!(output.ends_with('\n'), final_newline);
     }
 }
+
+/// The fuzz target's seeds (among them the inputs it found), as JSON and as YAML.
+#[test]
+fn the_fuzz_seeds_keep_the_properties() -> std::io::Result<()> {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/fix");
+    for entry in std::fs::read_dir(seeds)? {
+        let bytes = std::fs::read(entry?.path())?;
+        for syntax in [Syntax::Json, Syntax::Yaml] {
+            fix_props::assert_fix_properties(&bytes, &CheckOptions::new().syntax(syntax));
+        }
+    }
+    Ok(())
+}

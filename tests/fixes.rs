@@ -393,6 +393,26 @@ const CASES: &[Case] = &[
             "healthchecks: {}"
         ),
     ),
+    // After a block sequence (its key's `:` ends a line), the new member gets `: `.
+    yaml(
+        "image_name_tag",
+        Safe,
+        yaml_request!(
+            "image_name: acme/api:1.5",
+            "healthchecks: {}",
+            "ports:",
+            "  - internal_port: 8080",
+            "    publicly_accessible: false"
+        ),
+        yaml_request!(
+            "image_name: acme/api",
+            "healthchecks: {}",
+            "ports:",
+            "  - internal_port: 8080",
+            "    publicly_accessible: false",
+            "tag: \"1.5\""
+        ),
+    ),
     json(
         "image_name",
         Safe,

@@ -310,7 +310,8 @@ impl<'t> Doc<'t> {
         let separator = self
             .text
             .get(last.key_span.end..last.value.span.start)
-            .filter(|sep| sep.trim() == ":")
+            // Not the `:` of a value on the next line (a block collection): `: ` then.
+            .filter(|sep| sep.trim() == ":" && !sep.contains('\n'))
             .unwrap_or(": ");
         let (_, prefix) = self.line_prefix(last.key_span.start);
         let starts_line = prefix.bytes().all(|b| b == b' ' || b == b'\t');
