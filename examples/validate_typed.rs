@@ -19,10 +19,14 @@ fn main() -> Result<(), serde_json::Error> {
     let request = ContainerRequest::new("api", registry_id, "acme/api", "1.4.2")
         .with_cpu(1000) // millicores
         .with_memory(1024) // MB
-        .with_port(PortRequest::http(8080).named("web").default_port()) // public, on 443
-        .with_port(PortRequest::tcp(9090).named("metrics")) // private
+        .with_port(
+            PortRequest::http(8080)
+                .with_name("web")
+                .with_is_default(true),
+        ) // public, on 443
+        .with_port(PortRequest::tcp(9090).with_name("metrics")) // private
         .with_storage(StorageRequest::fast_ssd(10, "/data")) // 10 GB
-        .with_readiness_probe(Probe::http(8080, "/ready").initial_delay_seconds(5))
+        .with_readiness_probe(Probe::http(8080, "/ready").with_initial_delay_seconds(5))
         .with_liveness_probe(Probe::tcp(8080))
         .with_running_instances(2, 4);
 

@@ -6,3 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod cli;
+pub mod engine;
+pub mod render;
+pub mod select;
+pub mod settings;

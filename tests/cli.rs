@@ -246,7 +246,8 @@ fn json_output_follows_the_contract_field_by_field() {
         .into_iter()
         .flat_map(|o| o.keys())
         .collect();
-    assert_eq!(top, ["version", "files", "summary"]);
+    // `skipped` (files not checked as not payloads) was added within version 1.
+    assert_eq!(top, ["version", "files", "skipped", "summary"]);
     assert_eq!(report["version"], 1);
 
     let file = &report["files"][0];
@@ -255,7 +256,9 @@ fn json_output_follows_the_contract_field_by_field() {
         .into_iter()
         .flat_map(|o| o.keys())
         .collect();
-    assert_eq!(keys, ["path", "valid", "diagnostics"]);
+    // `omitted` (diagnostics over the per-file cap) was added within version 1.
+    assert_eq!(keys, ["path", "valid", "diagnostics", "omitted"]);
+    assert_eq!(file["omitted"], 0);
     assert_eq!(file["path"], BROKEN_WEB);
     assert_eq!(file["valid"], false);
     for diagnostic in diagnostics(file) {
@@ -264,10 +267,22 @@ fn json_output_follows_the_contract_field_by_field() {
             .into_iter()
             .flat_map(|o| o.keys())
             .collect();
+        // `document` and `suppressed` were added within version 1.
         assert_eq!(
             keys,
-            ["severity", "code", "pointer", "message", "line", "column"]
+            [
+                "severity",
+                "code",
+                "pointer",
+                "message",
+                "line",
+                "column",
+                "document",
+                "suppressed"
+            ]
         );
+        assert_eq!(diagnostic["document"], 0);
+        assert_eq!(diagnostic["suppressed"], false);
     }
 
     // (code, pointer, severity, line, column), positions as in the file.
@@ -778,7 +793,10 @@ fn a_bad_registry_kind_in_the_configuration_exits_2_with_its_line() {
 #[test]
 fn bad_configuration_values_exit_2() {
     for (text, expected) in [
-        ("format = \"xml\"\n", ":1:10: invalid value `xml`"),
+        (
+            "format = \"xml\"\n",
+            ":1:10: unknown variant `xml`, expected one of `text`",
+        ),
         ("jobs = \"four\"\n", ":1:8:"),
         ("strict = \n", ":1:"),
     ] {

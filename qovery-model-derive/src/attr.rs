@@ -40,7 +40,7 @@ const EACH_KEYS: &[&str] = &[
     "known",
     "custom",
 ];
-const CONTAINER_KEYS: &[&str] = &["rule"];
+const CONTAINER_KEYS: &[&str] = &["rule", "schema"];
 const SOURCES: &[&str] = &[
     "spec",
     "spec_prose",
@@ -132,7 +132,11 @@ pub enum RuleKind {
     Format(FormatName),
     Known,
     Nested,
+    /// `custom = MyRule`: a type implementing `Rule<T>` (a CamelCase name).
     Custom(syn::Path),
+    /// `custom = my_check`: a function `fn(&T, &Context) -> Result<(), String>` (a snake_case
+    /// name), described by a `RuleInfo` of its own, like a keyword.
+    CustomFn(syn::Path),
 }
 
 impl RuleKind {
@@ -147,11 +151,12 @@ impl RuleKind {
             RuleKind::Format(_) => "format",
             RuleKind::Known => "known",
             RuleKind::Nested => "nested",
-            RuleKind::Custom(_) => "custom",
+            RuleKind::Custom(_) | RuleKind::CustomFn(_) => "custom",
         }
     }
 
-    /// The stable diagnostic code a violation gets unless `code = ".."` overrides it.
+    /// The stable diagnostic code a violation gets unless `code = ".."` overrides it; upper-cased,
+    /// the name of its constant in `qovery_model::validate::codes`.
     pub fn default_code(&self) -> &'static str {
         match self {
             RuleKind::Range { .. } => "range",
@@ -160,7 +165,7 @@ impl RuleKind {
             RuleKind::NotBlank => "not_blank",
             RuleKind::Format(_) => "format",
             RuleKind::Known => "enum",
-            RuleKind::Nested | RuleKind::Custom(_) => "",
+            RuleKind::Nested | RuleKind::Custom(_) | RuleKind::CustomFn(_) => "",
         }
     }
 }
@@ -211,6 +216,9 @@ pub struct FieldAttrs {
 #[derive(Default)]
 pub struct ContainerAttrs {
     pub rules: Vec<syn::Path>,
+    /// `#[qovery(schema)]`: also derive `schemars::JsonSchema` (with the `schema` feature).
+    #[cfg_attr(not(feature = "schema"), allow(dead_code))]
+    pub schema: bool,
 }
 
 impl ContainerAttrs {
@@ -221,6 +229,15 @@ impl ContainerAttrs {
                 let key = key_of(&meta);
                 match key.as_str() {
                     "rule" => out.rules.push(meta.value()?.parse()?),
+                    "schema" => {
+                        if !(meta.input.is_empty() || meta.input.peek(Token![,])) {
+                            cx.error_spanned_by(&meta.path, "`schema` takes no arguments");
+                            skip_value(&meta)?;
+                        } else if out.schema {
+                            cx.error_spanned_by(&meta.path, "duplicate `schema` on this type");
+                        }
+                        out.schema = true;
+                    }
                     _ => {
                         unknown_key(cx, &meta, &key, CONTAINER_KEYS, "on a type");
                         skip_value(&meta)?;
@@ -430,7 +447,14 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<O
                 }
             }
         }
-        "custom" => RuleKind::Custom(meta.value()?.parse()?),
+        "custom" => {
+            let path: syn::Path = meta.value()?.parse()?;
+            if names_a_function(&path) {
+                RuleKind::CustomFn(path)
+            } else {
+                RuleKind::Custom(path)
+            }
+        }
         "not_blank" | "non_empty" | "known" | "nested" => {
             if !(meta.input.is_empty() || meta.input.peek(Token![,])) {
                 cx.error_spanned_by(&meta.path, format!("`{key}` takes no arguments"));
@@ -446,6 +470,17 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<O
         }
         _ => return Ok(None),
     }))
+}
+
+/// Whether `custom = path` names a function rather than a `Rule` type. Rust's naming
+/// conventions tell them apart, the only way a macro can: functions are snake_case, types
+/// CamelCase.
+fn names_a_function(path: &syn::Path) -> bool {
+    path.segments.last().is_some_and(|last| {
+        let name = last.ident.to_string();
+        let name = name.strip_prefix("r#").unwrap_or(&name);
+        name.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+    })
 }
 
 fn parse_bounds(
@@ -542,25 +577,19 @@ fn list(items: &[&str]) -> String {
 }
 
 /// The known key closest to `key`, if it is close enough to be a typo.
+///
+/// The did-you-mean rule, the same as the document checker's for members
+/// (`qovery_model::document`'s `shape::closest`; a proc-macro crate cannot share a function): a
+/// Levenshtein distance of at most `max(2, len / 4)` for a candidate of `len` bytes, and below
+/// the key's length, so a suggestion keeps at least one character of the key.
 fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
+    let key_len = key.chars().count();
     known
         .iter()
-        .map(|candidate| (edit_distance(key, candidate), *candidate))
-        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 3))
+        .map(|candidate| (strsim::levenshtein(key, candidate), *candidate))
+        .filter(|(distance, candidate)| {
+            *distance <= 2.max(candidate.len() / 4) && *distance < key_len
+        })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
 }

@@ -44,7 +44,7 @@ fn check_field(cx: &Ctxt, field: &Field<'_>) {
     let mut seen: Vec<(&'static str, bool)> = Vec::new();
     for rule in &field.attrs.rules {
         let keyword = rule.kind.keyword();
-        if !matches!(rule.kind, RuleKind::Custom(_)) {
+        if !matches!(rule.kind, RuleKind::Custom(_) | RuleKind::CustomFn(_)) {
             if seen.contains(&(keyword, rule.each)) {
                 cx.error_at(
                     rule.span,
@@ -91,7 +91,7 @@ fn check_applies(cx: &Ctxt, rule: &FieldRule, shape: &Shape, name: &str) {
             innermost(shape),
             Shape::Int | Shape::Float | Shape::Bool | Shape::Str
         ),
-        RuleKind::Custom(_) => true,
+        RuleKind::Custom(_) | RuleKind::CustomFn(_) => true,
     };
     if fits {
         return;
@@ -102,7 +102,7 @@ fn check_applies(cx: &Ctxt, rule: &FieldRule, shape: &Shape, name: &str) {
         RuleKind::Pattern(_) | RuleKind::NotBlank | RuleKind::Format(_) => "strings",
         RuleKind::Known => "enumerations with known values",
         RuleKind::Nested => "types that implement `Validate`",
-        RuleKind::Custom(_) => "anything",
+        RuleKind::Custom(_) | RuleKind::CustomFn(_) => "anything",
     };
     let mut message = format!(
         "`{keyword}` applies to {wants}, but `{name}` is {}",

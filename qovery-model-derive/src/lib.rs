@@ -8,8 +8,8 @@
 //!
 //! # Features
 //!
-//! - `schema`: also emit a `schemars::JsonSchema` impl (enabled by `qovery-model`'s own `schema`
-//!   feature).
+//! - `schema`: also emit a `schemars::JsonSchema` impl for the types marked `#[qovery(schema)]`
+//!   (enabled by `qovery-model`'s own `schema` feature).
 //!
 //! # How it is built
 //!
@@ -23,6 +23,7 @@
 
 mod ast;
 mod attr;
+mod bound;
 mod check;
 mod ctxt;
 mod expand;
@@ -31,8 +32,8 @@ mod ty;
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
 
-/// Derives `qovery_model::validate::Validate` (and, with the `schema` feature,
-/// `schemars::JsonSchema`) from `#[qovery(...)]` attributes.
+/// Derives `qovery_model::validate::Validate` (and, for a type marked `#[qovery(schema)]` with
+/// the `schema` feature, `schemars::JsonSchema`) from `#[qovery(...)]` attributes.
 ///
 /// Works on structs with named fields. Wire names come from serde (`rename`, `rename_all`,
 /// `skip`), so every diagnostic's JSON Pointer and every schema property uses the name on the
@@ -59,7 +60,8 @@ use syn::{DeriveInput, parse_macro_input};
 /// | `format = "uuid"` / `"uri"` / `"date-time"` | `String` | RFC 9562 UUID / RFC 3986 absolute URI / RFC 3339 date-time | `format` | `format` |
 /// | `known` | the crate's open enums (`KnownValues`) | the value is a known variant, not `Unknown(..)` | `enum` | with severity `error`, none: the enum's own schema lists `enum`; with severity `warning`, `anyOf: [<the enum>, {"type": "string"}]` (the known values are offered, any string passes) |
 /// | `nested` | types implementing `Validate` (also inside `Option`, `Nullable`, `Vec`, `Box`) | runs the nested type's validation under this field's pointer | the nested rules' codes | none: the property is the nested type's schema (`$ref`) |
-/// | `custom = path` | anything | calls `<path as Rule<T>>::check(value, ctx, path, report)` on the present value (`T` the present type, or the element type inside `each`) | the codes in `Rule::RULES` | what `Rule::schema` adds to the value's schema, if anything |
+/// | `custom = my_check` (a snake_case function) | anything | calls `my_check(value, ctx)`, a `fn(&T, &Context) -> Result<(), String>`, on the present value (borrowed as `&str` from a `String`, `&[E]` from a `Vec<E>`, else as itself); an `Err(message)` is a violation with that message | the function's name, unless `code = ".."` | none (validator only) |
+/// | `custom = MyRule` (a CamelCase type) | anything | calls `<MyRule as Rule<T>>::check(value, ctx, path, report)` on the present value (`T` the present type, or the element type inside `each`): for several codes, helps, or a schema construct | the codes in `Rule::RULES` | what `Rule::schema` adds to the value's schema, if anything |
 /// | `each(rule, ...)` | `Vec` | the listed rules (`range`, `length`, `pattern`, `not_blank`, `non_empty`, `format`, `known`, `custom`) on every element | the rules' codes | the rules' keywords inside `items` |
 /// | `default = expr` | `Option` / `Nullable` fields only | nothing: documents the value the server uses when the field is omitted | — | `default` |
 /// | `example = expr` | any; repeatable | nothing | — | appended to `examples` |
@@ -84,6 +86,27 @@ use syn::{DeriveInput, parse_macro_input};
 /// | key | checks | schema |
 /// |---|---|---|
 /// | `rule = path` (repeatable) | `<path as Rule<Self>>::check(self, ...)` after every field, for cross-field rules; `Rule::RULES` lists what it can report | what `Rule::schema` adds to the object's schema; its rules marked `SchemaSupport::ValidatorOnly` are named in the type's `description` instead |
+/// | `schema` | nothing | also derive `schemars::JsonSchema` (only when `qovery-model`'s `schema` feature is on; ignored otherwise). Opt-in, so a crate elsewhere in the build turning the feature on never asks a type that did not opt in for `JsonSchema` on its fields |
+///
+/// A generic type works without written bounds: a type parameter gets `Validate` when a
+/// `nested` field's type mentions it, and (for `schema`) `JsonSchema` when any field's type
+/// does, as serde infers its own bounds. Each instance (`Page<Port>`, `Page<Probe>`) is a schema
+/// of its own.
+///
+/// # What it is for, and what it does not cover
+///
+/// The derive checks what Qovery's payloads need: integer bounds, string and array lengths,
+/// regexes, blank strings, the `uuid`, `uri` and `date-time` formats, known enum values, nested
+/// types, and any other rule as a function or a `Rule` type. It does not, by choice:
+///
+/// - bound floats (`range` takes integers; no Qovery member is a float): write a `custom`
+///   function;
+/// - count map entries (`length` takes strings and `Vec`s; the payloads have no maps with a
+///   size limit): write a `custom` function;
+/// - check other formats (`email`, `ipv4`, `hostname`...): a `pattern` or a `custom` function
+///   says it, and a `pattern` also reaches the schema.
+///
+/// It derives on structs with named fields only (no enums, no tuple structs).
 ///
 /// # Compile errors
 ///
@@ -95,7 +118,9 @@ use syn::{DeriveInput, parse_macro_input};
 /// classes, `\A`, `\z`, `\p`), a duplicated rule, key or `rule = path`, `default` on a required
 /// field, rules on a field serde skips, an empty `#[qovery()]`, metadata without a rule, an empty
 /// `each(...)`, an unknown severity, source or format, a code that is not snake_case, and
-/// arguments given to `not_blank`, `non_empty`, `known` or `nested`.
+/// arguments given to `not_blank`, `non_empty`, `known`, `nested` or `schema`. A `custom`
+/// function with the wrong signature is a type error on its name (`expected fn pointer
+/// fn(&_, &Context) -> Result<(), String>`).
 ///
 /// # Example
 ///
@@ -130,6 +155,10 @@ use syn::{DeriveInput, parse_macro_input};
 ///     #[qovery(non_empty, each(not_blank, length(max = 256)))]
 ///     pub args: Vec<String>,
 ///
+///     /// Tag of the sidecar's image.
+///     #[qovery(custom = not_latest)]
+///     pub tag: String,
+///
 ///     /// Icon of the sidecar.
 ///     #[serde(default, skip_serializing_if = "Option::is_none")]
 ///     #[qovery(format = "uri", severity = warning, code = "icon_uri", description = "`icon` is an absolute URI")]
@@ -143,6 +172,14 @@ use syn::{DeriveInput, parse_macro_input};
 ///     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
 ///     #[qovery(nested)]
 ///     pub probe: Nullable<Probe>,
+/// }
+///
+/// /// A function rule: an `Err` is a violation, with the code `not_latest`.
+/// fn not_latest(tag: &str, _ctx: &Context) -> Result<(), String> {
+///     if tag == "latest" {
+///         return Err("`latest` moves under a running service; pin a version".to_owned());
+///     }
+///     Ok(())
 /// }
 ///
 /// /// The metrics port differs from the listening port.
@@ -173,6 +210,7 @@ use syn::{DeriveInput, parse_macro_input};
 ///     listen_port: 8080,
 ///     metrics_port: Some(8080),
 ///     args: vec![" ".to_owned()],
+///     tag: "latest".to_owned(),
 ///     icon: Some("envoy.svg".to_owned()),
 ///     protocol: PortProtocol::Unknown("QUIC".to_owned()),
 ///     probe: Nullable::Null,
@@ -185,6 +223,7 @@ use syn::{DeriveInput, parse_macro_input};
 ///     [
 ///         ("/name", "pattern"),
 ///         ("/args/0", "not_blank"),
+///         ("/tag", "not_latest"),
 ///         ("/icon", "icon_uri"),
 ///         ("/protocol", "enum"),
 ///         ("/metricsPort", "ports_differ"),

@@ -162,6 +162,8 @@ extern crate self as qovery_model;
 #[cfg(feature = "document")]
 pub mod document;
 pub mod model;
+#[cfg(feature = "render")]
+pub mod render;
 pub mod rules;
 pub mod validate;
 mod word;
@@ -172,6 +174,8 @@ mod test_rng;
 #[cfg(feature = "schema")]
 pub mod schema;
 
+/// The `schemars` this crate implements `JsonSchema` with (feature `schema`): name it as
+/// `qovery_model::schemars` to generate a schema of a type of your own that embeds the model
+/// types, with the same version of the crate.
 #[cfg(feature = "schema")]
-#[doc(hidden)]
-pub use schemars as __private_schemars;
+pub use schemars;

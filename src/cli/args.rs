@@ -3,6 +3,8 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+pub use crate::settings::{Color as ColorArg, Format as FormatArg, Kind as KindArg};
+
 /// Lint Qovery container payloads (JSON and YAML) offline: every problem, with its JSON Pointer,
 /// line and column.
 #[derive(Debug, Parser)]
@@ -34,7 +36,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Files, directories, or `-` for standard input.
-    #[arg(value_name = "PATH", required = true)]
+    #[arg(value_name = "PATH", required_unless_present = "show_config")]
     pub paths: Vec<PathBuf>,
 
     /// The name standard input is reported under; its extension picks the syntax
@@ -61,13 +63,39 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_config: bool,
 
-    /// Unknown members are errors instead of warnings.
+    /// Print the effective configuration (the file found, the settings, the rule levels that
+    /// differ from the defaults) and exit.
     #[arg(long)]
+    pub show_config: bool,
+
+    /// Unknown members are errors instead of warnings.
+    #[arg(long, overrides_with = "no_strict")]
     pub strict: bool,
 
+    /// Unknown members are warnings, whatever the configuration file says.
+    #[arg(long, overrides_with = "strict")]
+    pub no_strict: bool,
+
     /// Warnings make a file invalid (exit status 1).
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_deny_warnings")]
     pub deny_warnings: bool,
+
+    /// Warnings leave a file valid, whatever the configuration file says.
+    #[arg(long, overrides_with = "deny_warnings")]
+    pub no_deny_warnings: bool,
+
+    /// Turn the rule CODE off (repeatable; for one code the last of --allow, --warn and
+    /// --deny wins, and the command line wins over the configuration file).
+    #[arg(long, value_name = "CODE")]
+    pub allow: Vec<String>,
+
+    /// Report the rule CODE as a warning (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub warn: Vec<String>,
+
+    /// Report the rule CODE as an error (repeatable).
+    #[arg(long, value_name = "CODE")]
+    pub deny: Vec<String>,
 
     /// Output format.
     #[arg(long, value_enum)]
@@ -84,6 +112,14 @@ pub struct CheckArgs {
     /// Print only the problems (no summary when every file is valid).
     #[arg(short, long)]
     pub quiet: bool,
+
+    /// Also list the files skipped as not container payloads.
+    #[arg(short, long)]
+    pub verbose: bool,
+
+    /// Diagnostics listed per file (default 200, 0 for no limit); the rest are counted.
+    #[arg(long, value_name = "N")]
+    pub max_diagnostics: Option<usize>,
 
     /// Largest file accepted, in bytes; a larger file gets one `limit` error and is not checked.
     #[arg(long, value_name = "BYTES")]
@@ -125,39 +161,6 @@ pub struct SchemaArgs {
     pub out: Option<PathBuf>,
 }
 
-/// `--kind`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum KindArg {
-    /// A `ContainerRequest`, the body of create and edit.
-    Request,
-    /// A `ContainerResponse`.
-    Response,
-}
-
-/// `--format` of `check`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    /// rustc-like diagnostics and a summary.
-    Text,
-    /// The versioned JSON report (`"version": 1`).
-    Json,
-    /// GitHub Actions workflow commands (annotations).
-    Github,
-    /// SARIF 2.1.0 (GitHub code scanning and other SARIF viewers).
-    Sarif,
-}
-
-/// `--color`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorArg {
-    /// Color when standard output is a terminal and `NO_COLOR` is unset or empty.
-    Auto,
-    /// Always color.
-    Always,
-    /// Never color.
-    Never,
-}
-
 /// `--format` of `rules`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RulesFormat {
@@ -190,24 +193,6 @@ impl DraftArg {
             DraftArg::Draft2020_12 => qovery_model::schema::Draft::Draft2020_12,
             DraftArg::Draft07 => qovery_model::schema::Draft::Draft07,
             DraftArg::OpenApi3 => qovery_model::schema::Draft::OpenApi3,
-        }
-    }
-}
-
-impl KindArg {
-    /// The library's schema document.
-    pub const fn schema_document(self) -> qovery_model::schema::Document {
-        match self {
-            KindArg::Request => qovery_model::schema::Document::Request,
-            KindArg::Response => qovery_model::schema::Document::Response,
-        }
-    }
-
-    /// The library's kind.
-    pub const fn document_kind(self) -> qovery_model::document::DocumentKind {
-        match self {
-            KindArg::Request => qovery_model::document::DocumentKind::Request,
-            KindArg::Response => qovery_model::document::DocumentKind::Response,
         }
     }
 }

@@ -1,7 +1,8 @@
 //! The rule catalogue as the linter uses it: the library's rules grouped by code, plus the
 //! structural codes of the raw-document checker and the linter's own `io` and `internal`.
 
-use super::run::{INTERNAL, IO};
+use crate::engine::{INTERNAL, IO};
+use crate::settings::UNUSED_SUPPRESSION;
 use qovery_model::document::{codes, structural_codes};
 use qovery_model::validate::Severity;
 
@@ -83,6 +84,12 @@ pub const STRUCTURAL: &[Structural] = &[
         severity: Severity::Error,
         source: "spec",
         description: "A string that is not in the format its member requires (uuid, uri, date-time...).",
+    },
+    Structural {
+        code: UNUSED_SUPPRESSION,
+        severity: Severity::Warning,
+        source: "qovery-lint",
+        description: "A `# qovery-lint: allow(CODE)` comment that silences nothing (the problem is gone, or the code is misspelled), or a `qovery-lint:` comment that is not a suppression.",
     },
     Structural {
         code: INTERNAL,

@@ -3,8 +3,9 @@
 
 use super::catalogue::{self, Rule};
 use super::examples;
-use super::output::printable;
 use super::{EXIT_OK, EXIT_USAGE, report_error, with_stdout};
+use crate::render::printable;
+use crate::settings::known_code;
 use qovery_model::document::Syntax;
 use qovery_model::validate::SchemaSupport;
 use std::io::Write;
@@ -12,12 +13,8 @@ use std::io::Write;
 /// Runs `explain CODE`; returns the exit status.
 pub fn run(code: &str) -> u8 {
     let Some(rule) = catalogue::find(code) else {
-        let codes: Vec<&str> = catalogue::rules().iter().map(|r| r.code).collect();
-        report_error(format!(
-            "unknown code `{}`; known codes: {}",
-            printable(code),
-            codes.join(", ")
-        ));
+        let message = known_code(code).err().unwrap_or_default();
+        report_error(printable(&message));
         return EXIT_USAGE;
     };
     let status = with_stdout(|out| write_explanation(out, &rule));

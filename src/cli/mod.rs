@@ -4,16 +4,17 @@
 pub mod args;
 pub mod catalogue;
 pub mod config;
-pub mod discover;
 pub mod examples;
 pub mod explain;
-pub mod output;
 pub mod rules_cmd;
 pub mod run;
 pub mod schema_cmd;
 
-use args::{CheckArgs, Cli, Command, FormatArg};
-use clap::Parser;
+use crate::render::{self, EmitterContext};
+use crate::select;
+use crate::settings::Level;
+use args::{CheckArgs, Cli, Command};
+use clap::{ArgMatches, CommandFactory, FromArgMatches};
 use std::io::{self, BufWriter, Write};
 use std::process::ExitCode;
 
@@ -26,8 +27,11 @@ pub const EXIT_USAGE: u8 = 2;
 
 /// Parses the command line, runs the command, and returns the exit status.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
-        Ok(cli) => cli,
+    let parsed = Cli::command()
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches).map(|cli| (cli, matches)));
+    let (cli, matches) = match parsed {
+        Ok(parsed) => parsed,
         Err(error) => {
             // Help and version go to standard output with status 0, errors to standard error
             // with status 2.
@@ -36,7 +40,13 @@ pub fn main() -> ExitCode {
         }
     };
     let status = match cli.command {
-        Command::Check(args) => check(&args),
+        Command::Check(args) => {
+            let levels = matches
+                .subcommand_matches("check")
+                .map(level_flags)
+                .unwrap_or_default();
+            check(&args, &levels)
+        }
         Command::Rules(args) => with_stdout(|out| rules_cmd::render(out, args.format)),
         Command::Explain(args) => explain::run(&args.code),
         Command::Schema(args) => schema_cmd::run(&args),
@@ -70,38 +80,60 @@ fn with_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> u8 {
     }
 }
 
-fn check(args: &CheckArgs) -> u8 {
-    let settings = match config::resolve(args) {
+/// `--allow`, `--warn` and `--deny`, in command-line order: clap keeps each option's values
+/// apart, their indices give the order, so the last one for a code wins whatever the flag.
+fn level_flags(matches: &ArgMatches) -> Vec<(&'static str, String, Level)> {
+    let mut levels = Vec::new();
+    for (id, flag, level) in [
+        ("allow", "--allow", Level::Off),
+        ("warn", "--warn", Level::Warn),
+        ("deny", "--deny", Level::Error),
+    ] {
+        let (Some(indices), Some(values)) =
+            (matches.indices_of(id), matches.get_many::<String>(id))
+        else {
+            continue;
+        };
+        for (index, code) in indices.zip(values) {
+            levels.push((index, flag, code.clone(), level));
+        }
+    }
+    levels.sort_by_key(|(index, ..)| *index);
+    levels
+        .into_iter()
+        .map(|(_, flag, code, level)| (flag, code, level))
+        .collect()
+}
+
+fn check(args: &CheckArgs, levels: &[(&'static str, String, Level)]) -> u8 {
+    let settings = match config::resolve(args, levels) {
         Ok(settings) => settings,
         Err(error) => {
             report_error(error);
             return EXIT_USAGE;
         }
     };
-    let discovered = discover::discover(&args.paths);
-    for warning in &discovered.warnings {
+    if args.show_config {
+        return with_stdout(|out| out.write_all(settings.describe().as_bytes()));
+    }
+    let selection = select::select(&args.paths, &settings);
+    for warning in &selection.warnings {
         report_warning(warning);
     }
-    let checked = run::run(&discovered.inputs, &settings);
-
-    let written = with_stdout(|out| match settings.format {
-        FormatArg::Text => output::text::render(
-            out,
-            &checked,
-            settings.deny_warnings,
-            settings.quiet,
-            output::text::color_enabled(settings.color),
-            settings.jobs,
-        ),
-        FormatArg::Json => output::json::render(out, &checked, settings.deny_warnings),
-        FormatArg::Github => {
-            output::github::render(out, &checked, settings.deny_warnings, settings.quiet)
-        }
-        FormatArg::Sarif => output::sarif::render(out, &checked),
-    });
-    if written != EXIT_OK || checked.iter().any(|c| c.unreadable) {
+    let linted = run::run(&selection.inputs, &settings);
+    let (skipped, linted): (Vec<_>, Vec<_>) =
+        linted.into_iter().partition(|l| l.report.not_a_payload);
+    let context = EmitterContext {
+        deny_warnings: settings.deny_warnings,
+        quiet: settings.quiet,
+        verbose: settings.verbose,
+        skipped: skipped.into_iter().map(|l| l.name).collect(),
+    };
+    let mut emitter = render::emitter(&settings);
+    let written = with_stdout(|out| emitter.emit(out, &linted, &context));
+    if written != EXIT_OK || linted.iter().any(|l| l.unreadable) {
         EXIT_USAGE
-    } else if checked.iter().any(|c| !c.is_valid(settings.deny_warnings)) {
+    } else if linted.iter().any(|l| !l.is_valid(settings.deny_warnings)) {
         EXIT_INVALID
     } else {
         EXIT_OK

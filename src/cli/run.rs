@@ -1,58 +1,27 @@
-//! Reads and checks every input, in parallel, and returns the reports in input order.
+//! Reads and lints every input, in parallel, and returns the results in input order.
 //!
 //! Each file is opened read-only and read up to the size limit (`--max-bytes`): a larger file
 //! gets one `limit` error and is not parsed. A file that cannot be read, or that disappeared
 //! since it was found, gets one `io` error; every other file is still checked.
 
-use super::args::FormatArg;
-use super::config::Settings;
-use super::discover::{Input, describe};
-use qovery_model::document::{self, CheckOptions, DocumentKind, Syntax};
-use qovery_model::validate::{Diagnostic, Position, Report, Severity};
+use crate::engine::{self, FileReport, INTERNAL, IO, Linted};
+use crate::select::{Input, describe};
+use crate::settings::{Format, Settings};
+use qovery_model::document;
+use qovery_model::validate::{Diagnostic, Position, Severity};
 use std::io::{self, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// The code of the diagnostic given to an input that cannot be read.
-pub const IO: &str = "io";
-
-/// The code of the diagnostic given to an input the checker failed on (a bug: please report).
-pub const INTERNAL: &str = "internal";
-
 /// The name standard input is reported under when `--stdin-filename` is not given.
 pub const STDIN_NAME: &str = "<stdin>";
 
-/// One checked input.
-#[derive(Debug, Clone)]
-pub struct Checked {
-    /// The path as found (or the name of standard input), as shown in every output.
-    pub name: String,
-    /// The bytes that were checked, kept for the text output's source lines (`None` for the
-    /// other formats).
-    pub source: Option<Vec<u8>>,
-    /// Every problem, in file order.
-    pub report: Report,
-    /// The input could not be read (or checked) at all.
-    pub unreadable: bool,
-}
-
-impl Checked {
-    /// Valid: no error, and with `deny_warnings` no diagnostic at all.
-    pub fn is_valid(&self, deny_warnings: bool) -> bool {
-        if deny_warnings {
-            self.report.is_empty()
-        } else {
-            self.report.is_valid()
-        }
-    }
-}
-
-/// Checks every input over `settings.jobs` threads; the result is in input order.
-pub fn run(inputs: &[Input], settings: &Settings) -> Vec<Checked> {
+/// Lints every input over `settings.jobs` threads; the result is in input order.
+pub fn run(inputs: &[Input], settings: &Settings) -> Vec<Linted> {
     let next = AtomicUsize::new(0);
     let jobs = settings.jobs.clamp(1, inputs.len().max(1));
-    let mut slots: Vec<Option<Checked>> = vec![None; inputs.len()];
+    let mut slots: Vec<Option<Linted>> = vec![None; inputs.len()];
     std::thread::scope(|scope| {
         let workers: Vec<_> = (0..jobs)
             .map(|_| {
@@ -98,7 +67,7 @@ pub fn run(inputs: &[Input], settings: &Settings) -> Vec<Checked> {
 
 fn input_name(input: &Input, settings: &Settings) -> String {
     match input {
-        Input::File(path) | Input::Failed { path, .. } => path.display().to_string(),
+        Input::File { path, .. } | Input::Failed { path, .. } => path.display().to_string(),
         Input::Stdin => settings
             .stdin_filename
             .clone()
@@ -106,31 +75,14 @@ fn input_name(input: &Input, settings: &Settings) -> String {
     }
 }
 
-/// The kind of a document: `--kind` (or the configuration's `kind`), else by name: a file named
-/// `*.response.json`, `*.response.yaml` or `*.response.yml` is a response, any other a request.
-pub fn kind_for(name: &str, settings: &Settings) -> DocumentKind {
-    if let Some(kind) = settings.kind {
-        return kind;
-    }
-    let lower = name.to_ascii_lowercase();
-    if [".response.json", ".response.yaml", ".response.yml"]
-        .iter()
-        .any(|suffix| lower.ends_with(suffix))
-    {
-        DocumentKind::Response
-    } else {
-        DocumentKind::Request
-    }
-}
-
-fn check_input(input: &Input, settings: &Settings) -> Checked {
+fn check_input(input: &Input, settings: &Settings) -> Linted {
     let name = input_name(input, settings);
-    let kind = kind_for(&name, settings);
+    let walked = matches!(input, Input::File { walked: true, .. });
     let bytes = match input {
         Input::Failed { message, .. } => {
             return failed(name, IO, format!("cannot be read: {message}"));
         }
-        Input::File(path) => read_file(path, settings.max_bytes),
+        Input::File { path, .. } => read_file(path, settings.max_bytes),
         Input::Stdin => read_limited(io::stdin().lock(), settings.max_bytes),
     };
     let bytes = match bytes {
@@ -140,8 +92,7 @@ fn check_input(input: &Input, settings: &Settings) -> Checked {
                 Some(size) => format!("the file is {size} bytes"),
                 None => "the input is larger than that".to_owned(),
             };
-            let mut report = Report::new();
-            report.push_diagnostic(
+            let report = FileReport::single(
                 Diagnostic::new(
                     "",
                     document::codes::LIMIT,
@@ -153,7 +104,7 @@ fn check_input(input: &Input, settings: &Settings) -> Checked {
                 )
                 .with_position(Position { line: 1, column: 1 }),
             );
-            return Checked {
+            return Linted {
                 name,
                 source: None,
                 report,
@@ -162,18 +113,15 @@ fn check_input(input: &Input, settings: &Settings) -> Checked {
         }
         Err(error) => return failed(name, IO, format!("cannot be read: {}", describe(&error))),
     };
-    let options = CheckOptions::new()
-        .kind(kind)
-        .syntax(Syntax::from_path(Path::new(&name)))
-        .context(settings.context.clone())
-        .strict(settings.strict)
-        .max_bytes(settings.max_bytes);
-    match catch_unwind(AssertUnwindSafe(|| document::check(&bytes, &options))) {
-        Ok(report) => Checked {
+    match catch_unwind(AssertUnwindSafe(|| {
+        engine::lint(Path::new(&name), &bytes, settings, walked)
+    })) {
+        Ok(report) => Linted {
             name,
             // Only the text output shows source lines, and only for diagnostics: the bytes of a
             // clean file are not kept (10,000 files would keep them all until the output).
-            source: (settings.format == FormatArg::Text && !report.is_empty()).then_some(bytes),
+            source: (settings.format == Format::Text && report.reported().next().is_some())
+                .then_some(bytes),
             report,
             unreadable: false,
         },
@@ -186,13 +134,11 @@ fn check_input(input: &Input, settings: &Settings) -> Checked {
 }
 
 /// A checked input with one diagnostic saying why it was not checked.
-fn failed(name: String, code: &'static str, message: String) -> Checked {
-    let mut report = Report::new();
-    report.push_diagnostic(Diagnostic::new("", code, Severity::Error, message));
-    Checked {
+fn failed(name: String, code: &'static str, message: String) -> Linted {
+    Linted {
         name,
         source: None,
-        report,
+        report: FileReport::single(Diagnostic::new("", code, Severity::Error, message)),
         unreadable: true,
     }
 }
@@ -247,40 +193,39 @@ fn read_limited_into(
 #[cfg(test)]
 mod tests {
     use super::{Contents, IO, check_input, read_limited};
-    use crate::cli::args::{ColorArg, FormatArg};
-    use crate::cli::config::Settings;
-    use crate::cli::discover::Input;
-    use qovery_model::validate::Context;
+    use crate::select::Input;
+    use crate::settings::{Format, Settings};
 
     fn settings() -> Settings {
         Settings {
-            kind: None,
-            context: Context::new(),
-            strict: false,
-            deny_warnings: false,
-            format: FormatArg::Json,
-            color: ColorArg::Never,
+            format: Format::Json,
             jobs: 1,
-            quiet: false,
             max_bytes: 1024,
-            stdin_filename: None,
+            ..Settings::default()
         }
     }
 
     #[test]
     fn a_file_that_disappeared_gets_one_io_diagnostic() {
         let path = std::env::temp_dir().join("qovery-lint-test-never-created.json");
-        let checked = check_input(&Input::File(path), &settings());
+        let checked = check_input(
+            &Input::File {
+                path,
+                walked: false,
+            },
+            &settings(),
+        );
         assert!(checked.unreadable);
         let codes: Vec<&str> = checked
             .report
-            .diagnostics()
+            .findings
             .iter()
-            .map(|d| d.code)
+            .map(|f| f.diagnostic.code)
             .collect();
         assert_eq!(codes, [IO]);
         assert!(
-            checked.report.diagnostics()[0]
+            checked.report.findings[0]
+                .diagnostic
                 .message
                 .contains("no such file")
         );

@@ -5,10 +5,16 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use syn::DeriveInput;
 
-pub fn emit(input: &DeriveInput) -> TokenStream {
+/// `schema`: the type asked for a `JsonSchema` impl (`#[qovery(schema)]`), so a stub stands in
+/// for it too.
+pub fn emit(input: &DeriveInput, schema: bool) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
-    let schema = schema_stub(input);
+    let schema = if schema {
+        schema_stub(input)
+    } else {
+        TokenStream::new()
+    };
     quote! {
         const _: () = {
             use ::qovery_model::validate as __v;
@@ -27,12 +33,12 @@ fn schema_stub(input: &DeriveInput) -> TokenStream {
     let name = ident.to_string();
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     quote! {
-        impl #impl_generics ::qovery_model::__private_schemars::JsonSchema for #ident #ty_generics #where_clause {
+        impl #impl_generics ::qovery_model::schemars::JsonSchema for #ident #ty_generics #where_clause {
             fn schema_name() -> ::std::borrow::Cow<'static, str> {
                 ::std::borrow::Cow::Borrowed(#name)
             }
-            fn json_schema(_: &mut ::qovery_model::__private_schemars::SchemaGenerator) -> ::qovery_model::__private_schemars::Schema {
-                ::qovery_model::__private_schemars::Schema::default()
+            fn json_schema(_: &mut ::qovery_model::schemars::SchemaGenerator) -> ::qovery_model::schemars::Schema {
+                ::qovery_model::schemars::Schema::default()
             }
         }
     }

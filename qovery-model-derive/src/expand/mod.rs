@@ -25,15 +25,18 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             #[allow(unused_mut)]
             let mut tokens = validate::emit(&container);
             #[cfg(feature = "schema")]
-            tokens.extend(schema::emit(&container));
+            if container.attrs.schema {
+                tokens.extend(schema::emit(&container));
+            }
             tokens
         }
-        (Err(errors), _) => {
+        (Err(errors), container) => {
+            let schema = container.is_some_and(|c| c.attrs.schema);
             let mut tokens = errors.to_compile_error();
-            tokens.extend(fallback::emit(input));
+            tokens.extend(fallback::emit(input, schema));
             tokens
         }
         // serde could not read the input; serde's own derive reports why.
-        (Ok(()), None) => fallback::emit(input),
+        (Ok(()), None) => fallback::emit(input, false),
     }
 }

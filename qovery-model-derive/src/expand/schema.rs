@@ -18,7 +18,24 @@ use syn::Type;
 pub fn emit(container: &Container<'_>) -> TokenStream {
     let ident = container.ident;
     let name = ident.to_string();
-    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    // A type parameter on the wire must have a schema itself.
+    let generics = crate::bound::with_bound(
+        &crate::bound::validate_generics(container),
+        container.fields.iter().filter(|f| !f.skipped).map(|f| f.ty),
+        &quote!(::qovery_model::schemars::JsonSchema),
+    );
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    // Each instance of a generic type is a schema of its own (`Page<Port>`, `Page<Probe>`):
+    // its id names the instance, and schemars tells same-named definitions apart.
+    let schema_id = if container.generics.type_params().next().is_some() {
+        quote!(::std::borrow::Cow::Borrowed(
+            ::core::any::type_name::<Self>()
+        ))
+    } else {
+        quote!(::std::borrow::Cow::Borrowed(
+            ::core::concat!(::core::module_path!(), "::", #name)
+        ))
+    };
     let description = option_str(container.docs.as_deref());
     let properties = container.fields.iter().filter(|f| !f.skipped).map(property);
     let rules = container.attrs.rules.iter().map(|rule| {
@@ -28,16 +45,16 @@ pub fn emit(container: &Container<'_>) -> TokenStream {
     });
     quote! {
         #[automatically_derived]
-        impl #impl_generics ::qovery_model::__private_schemars::JsonSchema for #ident #ty_generics #where_clause {
+        impl #impl_generics ::qovery_model::schemars::JsonSchema for #ident #ty_generics #where_clause {
             fn schema_name() -> ::std::borrow::Cow<'static, str> {
                 ::std::borrow::Cow::Borrowed(#name)
             }
 
             fn schema_id() -> ::std::borrow::Cow<'static, str> {
-                ::std::borrow::Cow::Borrowed(::core::concat!(::core::module_path!(), "::", #name))
+                #schema_id
             }
 
-            fn json_schema(generator: &mut ::qovery_model::__private_schemars::SchemaGenerator) -> ::qovery_model::__private_schemars::Schema {
+            fn json_schema(generator: &mut ::qovery_model::schemars::SchemaGenerator) -> ::qovery_model::schemars::Schema {
                 use ::qovery_model::schema::__private as __s;
                 let mut __object = __s::object(#description);
                 #(#properties)*
@@ -193,7 +210,8 @@ fn keyword(rule: &FieldRule, field: &Field<'_>, each: bool) -> TokenStream {
         // the known values but accepts any string, or it would reject what the validator
         // accepts (found by `tests/schema_differential.rs`).
         RuleKind::Known => quote_spanned! {span=> __s::open_enum(__schema); },
-        RuleKind::Nested => TokenStream::new(),
+        // A function says nothing JSON Schema can: it is validator only (see `validate.rs`).
+        RuleKind::Nested | RuleKind::CustomFn(_) => TokenStream::new(),
         RuleKind::Custom(path) => {
             let present = present_type(field.ty);
             let target = match (each, Shape::of(&present)) {

@@ -15,7 +15,8 @@ use quote::{format_ident, quote, quote_spanned};
 pub fn emit(container: &Container<'_>) -> TokenStream {
     let ident = container.ident;
     let type_name = ident.to_string();
-    let (impl_generics, ty_generics, where_clause) = container.generics.split_for_impl();
+    let generics = crate::bound::validate_generics(container);
+    let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
 
     let mut infos = Vec::new();
     let mut checks = Vec::new();
@@ -234,6 +235,10 @@ fn check_call(
         RuleKind::Known => quote_spanned! {span=>
             __v::__private::known(#info, #value, #path, report);
         },
+        // The function's tokens keep their span: a wrong signature is reported on its name.
+        RuleKind::CustomFn(function) => quote_spanned! {span=>
+            __v::__private::custom(#info, #function, #value, ctx, #path, report);
+        },
         RuleKind::Custom(rule_path) => {
             let ty = target_type(field, each);
             quote_spanned! {span=>
@@ -324,9 +329,23 @@ fn field_describes(field: &Field<'_>, type_name: &str) -> Vec<TokenStream> {
 
 /// A `RuleInfo { .. }` expression for a keyword rule.
 fn rule_info(field: &Field<'_>, rule: &FieldRule) -> TokenStream {
+    // A keyword's own code is the constant of `validate::codes`, its one spelling.
     let code = match &rule.meta.code {
-        Some(code) => code.value(),
-        None => rule.kind.default_code().to_owned(),
+        Some(code) => {
+            let code = code.value();
+            quote!(#code)
+        }
+        // A function's rule is named after the function.
+        None => match &rule.kind {
+            RuleKind::CustomFn(path) => {
+                let name = function_name(path);
+                quote!(#name)
+            }
+            kind => {
+                let constant = format_ident!("{}", kind.default_code().to_ascii_uppercase());
+                quote!(__v::codes::#constant)
+            }
+        },
     };
     let severity = match rule.meta.severity {
         SeverityName::Error => quote!(Error),
@@ -351,12 +370,13 @@ fn rule_info(field: &Field<'_>, rule: &FieldRule) -> TokenStream {
     );
     // A warning cannot be a JSON Schema keyword (see `schema.rs`), except `known`, whose schema
     // lists the values and still accepts newer ones.
-    let schema =
-        if rule.meta.severity == SeverityName::Warning && !matches!(rule.kind, RuleKind::Known) {
-            format_ident!("ValidatorOnly")
-        } else {
-            format_ident!("Keyword")
-        };
+    let schema = if matches!(rule.kind, RuleKind::CustomFn(_))
+        || (rule.meta.severity == SeverityName::Warning && !matches!(rule.kind, RuleKind::Known))
+    {
+        format_ident!("ValidatorOnly")
+    } else {
+        format_ident!("Keyword")
+    };
     let description = match &rule.meta.description {
         Some(text) => text.value(),
         None => describe(rule, field),
@@ -371,6 +391,16 @@ fn rule_info(field: &Field<'_>, rule: &FieldRule) -> TokenStream {
             schema: __v::SchemaSupport::#schema,
         }
     }
+}
+
+/// The name of the function `path` names, without `r#`.
+fn function_name(path: &syn::Path) -> String {
+    let name = path
+        .segments
+        .last()
+        .map(|last| last.ident.to_string())
+        .unwrap_or_default();
+    name.strip_prefix("r#").map(str::to_owned).unwrap_or(name)
 }
 
 /// RFC 6901 escaping of one reference token.
@@ -411,6 +441,7 @@ fn describe(rule: &FieldRule, field: &Field<'_>) -> String {
         RuleKind::NonEmpty => format!("{subject} is not empty"),
         RuleKind::Format(format) => format!("{subject} is a valid `{}`", format.name()),
         RuleKind::Known => format!("{subject} is one of the values the spec lists"),
+        RuleKind::CustomFn(path) => format!("{subject} passes `{}`", function_name(path)),
         RuleKind::Nested | RuleKind::Custom(_) => String::new(),
     }
 }

@@ -148,12 +148,7 @@ impl CheckOptions {
 
 /// Codes of the document-level diagnostics (on top of the structural codes of the walk).
 pub mod codes {
-    /// The document is not valid JSON or YAML.
-    pub const SYNTAX: &str = "syntax";
-    /// The document exceeds a limit (size, nesting depth, number of nodes).
-    pub const LIMIT: &str = "limit";
-    /// A YAML construct that has no JSON meaning was ignored (custom tag, extra document...).
-    pub const YAML: &str = "yaml";
+    pub use crate::validate::codes::{LIMIT, SYNTAX, YAML};
 }
 
 /// Checks one document and returns every problem, in file order.
@@ -376,9 +371,9 @@ fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
         }
     }
 
-    // Fix (issue 5, document table): the parse issues are all at the pointer "" with the code
-    // `yaml`, so the deduplication below kept only the first of them (a custom tag warning hid
-    // the "several documents" error). They are distinct by construction: not deduplicated.
+    // The parse issues are distinct by construction, though all at the pointer "" with the code
+    // `yaml`: the deduplication below leaves them out (it would keep only the first, and a
+    // custom tag warning would hide the "several documents" error).
     let parse_issues = located.len();
 
     let walked = shape::walk(&parsed.root, T::walk_shape(), options.strict);
@@ -386,8 +381,8 @@ fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
         located.push((span, diagnostic));
     }
     let poisoned = walked.poisoned;
-    // Fix (hostile input): these lookups were linear scans, once per diagnostic: quadratic, a
-    // 400 KB document with 200,000 wrong array items took minutes. Hash sets instead.
+    // Hash sets: these lookups run once per diagnostic, and as linear scans they are quadratic
+    // (minutes for a 400 KB document with 200,000 wrong array items).
     let poisoned_set: HashSet<&str> = poisoned.iter().map(String::as_str).collect();
     let mut spans = Spans::new(&parsed.root);
     let mut repaired = walked.value;
@@ -470,8 +465,8 @@ fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -> Report {
 /// may both see a format). The first `distinct` entries, the parse issues, are distinct by
 /// construction and all kept.
 ///
-/// Fix (issue 5, document table): the place is part of the key, since a repeated key has one
-/// pointer for two values (`"cpu": "x", "cpu": "y"`: two type errors).
+/// The place is part of the key, since a repeated key has one pointer for two values
+/// (`"cpu": "x", "cpu": "y"`: two type errors).
 fn drop_repeats(located: &mut Vec<(Span, Diagnostic)>, distinct: usize) {
     let mut seen: HashSet<(String, &'static str, usize)> = HashSet::new();
     let mut index = 0;
@@ -514,9 +509,9 @@ fn syntax_diagnostic(error: &SyntaxError, lines: &LineIndex<'_>) -> Diagnostic {
         _ => codes::SYNTAX,
     };
     let diagnostic = Diagnostic::new("", code, Severity::Error, error.message.clone());
-    // Fix (issue 5, malformed documents): the end was one byte after the offset, which is inside
-    // a multi-byte character (a stray U+FEFF, `’`...), so the end was the start column. The
-    // offending character is marked whole; an invalid UTF-8 byte is one column by itself.
+    // The offending character is marked whole (one byte after the offset is inside a multi-byte
+    // character, a stray U+FEFF, `’`..., and would end at the start column); an invalid UTF-8
+    // byte is one column by itself.
     let width = match (error.kind, lines.bytes().get(error.offset)) {
         (SyntaxErrorKind::Utf8, _) | (_, None) => 1,
         (_, Some(&lead)) => match lead {
@@ -601,9 +596,9 @@ fn span_of(spans: &mut Spans<'_>, pointer: &str) -> Span {
 
 /// The nodes of a tree by pointer, each pointer resolved once, from its parent's node.
 ///
-/// Fix (hostile input): `Node::pointer_get` scans the members of each object on the way, and
-/// every diagnostic was resolved from the root: with many members next to many diagnostics
-/// (30,000 unknown members beside 20,000 diagnostics under `/ports`) that was quadratic.
+/// Resolved nodes are memoised by pointer: `Node::pointer_get` scans the members of each object
+/// on the way, and resolving every diagnostic from the root is quadratic with many members next
+/// to many diagnostics (30,000 unknown members beside 20,000 diagnostics under `/ports`).
 struct Spans<'t> {
     root: &'t Node,
     nodes: HashMap<String, Option<&'t Node>>,
@@ -636,10 +631,11 @@ impl<'t> Spans<'t> {
 
 /// The span of the YAML alias that `pointer` goes through, if any (the outermost one).
 ///
-/// Fix (issue 5, document table): an alias (`- *web`) copies the nodes of its anchor with their
-/// spans, so a diagnostic inside the copy (`/ports/1/internal_port`, the duplicate of port 0 that
-/// the alias makes) was located in the anchored text, on port 0, under a pointer to port 1. A
-/// pointer that goes through an alias is located at the alias. One lookup per reference token.
+/// A pointer that goes through an alias is located at the alias. An alias (`- *web`) copies the
+/// nodes of its anchor with their spans, so a diagnostic inside the copy
+/// (`/ports/1/internal_port`, the duplicate of port 0 that the alias makes) would otherwise be
+/// located in the anchored text, on port 0, under a pointer to port 1. One lookup per reference
+/// token.
 fn through_alias(aliases: &HashMap<&str, Span>, pointer: &str) -> Option<Span> {
     pointer
         .match_indices('/')

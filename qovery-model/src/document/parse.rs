@@ -6,7 +6,7 @@ use std::fmt;
 
 use super::position::LineIndex;
 use super::tree::{Member, Node, Span};
-// Fix (hostile input): keys and tags quoted in messages are clipped to 60 characters.
+// Keys and tags quoted in messages are clipped to 60 characters.
 use crate::rules::clip;
 
 /// A successfully parsed document.

@@ -53,10 +53,10 @@ pub struct LineIndex<'a> {
 /// character ends at byte `i` (the last byte of a valid UTF-8 character, or an invalid byte,
 /// which counts as one character), and `before[k]` is the number of bits set in `bits[..k]`.
 ///
-/// Fix (hostile input): columns were counted by scanning from the start of the line at every
-/// lookup, so a one-line (minified) document with many diagnostics took quadratic time (minutes
-/// for 200,000 diagnostics in 400 KB). Line starts follow a `\n`, so decoding the whole input
-/// once gives the same characters as decoding each line.
+/// The input is decoded once, so a column lookup does not scan from the start of its line
+/// (quadratic in a one-line, minified document with many diagnostics: minutes for 200,000
+/// diagnostics in 400 KB). Line starts follow a `\n`, so decoding the whole input once gives the
+/// same characters as decoding each line.
 #[derive(Debug, Clone)]
 struct CharEnds {
     bits: Vec<u64>,

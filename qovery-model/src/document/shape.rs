@@ -10,8 +10,8 @@
 //! members "poisoned", so the typed validator's findings about placeholders are dropped.
 
 use super::tree::{Member, Node, NumberKind, Span, Value};
-// Fix (hostile input): keys and number texts quoted in messages are clipped to 60 characters
-// (a 1 MB key or number made a 1 MB message).
+// Keys and number texts quoted in messages are clipped to 60 characters: a message stays short
+// whatever the size of the key or number it quotes.
 use crate::rules::clip;
 use crate::validate::keyword::show;
 use crate::validate::path::push_escaped;
@@ -20,16 +20,7 @@ use serde_json::{Map, Value as Json};
 
 /// Structural codes: stable, listed in the rule catalogue.
 pub mod codes {
-    /// A JSON type that the member cannot have, or a number that does not fit.
-    pub const TYPE: &str = "type";
-    /// A required member is missing.
-    pub const REQUIRED: &str = "required";
-    /// A member the spec does not define.
-    pub const UNKNOWN_MEMBER: &str = "unknown_member";
-    /// The same key twice in one object.
-    pub const DUPLICATE_KEY: &str = "duplicate_key";
-    /// A string that is not in the format its member requires.
-    pub const FORMAT: &str = "format";
+    pub use crate::validate::codes::{DUPLICATE_KEY, FORMAT, REQUIRED, TYPE, UNKNOWN_MEMBER};
 }
 
 /// A structural diagnostic with the bytes it is located at: the value for a value
@@ -62,10 +53,10 @@ pub fn walk(root: &Node, shape: &Shape, strict: bool) -> Walked {
 /// The repaired value of [`walk`] with every removed or replaced member filled with *other*
 /// placeholders ([`Fill::Alternate`]).
 ///
-/// Fix (issue 5, document table): a cross-field rule reads members that the walk removed or
-/// replaced, and then reports, at a pointer that is not poisoned, a finding about the
-/// placeholder (a port with `internal_port: "80"` became port 0, so a probe on port 80 was
-/// "not among the declared ports (0)"). The checker validates this second repair too and keeps
+/// A cross-field rule can read members that the walk removed or replaced, and then report, at a
+/// pointer that is not poisoned, a finding about the placeholder (a port with
+/// `internal_port: "80"` repaired to port 0 would make a probe on port 80 "not among the declared
+/// ports (0)"). The checker validates this second repair too and keeps
 /// a typed diagnostic only when it is reproduced exactly (pointer, code, severity, message,
 /// help): a finding that changes when only the placeholders change depends on them.
 ///
@@ -110,10 +101,9 @@ fn walk_filled(root: &Node, shape: &Shape, strict: bool, fill: Fill) -> Walked {
     let value = match walker.node(root, shape.root, &mut pointer, Slot::Root) {
         Some(value) => value,
         None => {
-            // Fix (issue 5, malformed documents): a root that is not an object (`1e400`, a
-            // string, a YAML sequence, `---` alone) was replaced by a placeholder without being
-            // poisoned, so the typed rules reported the placeholder's blank `name`, `tag`...
-            // under the `type` error. The whole document is the broken value.
+            // A root that is not an object (`1e400`, a string, a YAML sequence, `---` alone)
+            // is replaced by a placeholder and poisoned: the whole document is the broken value,
+            // so the typed rules report nothing about the placeholder's blank `name`, `tag`...
             if walker.report {
                 walker.poison(String::new(), Some(shape.root));
             }
@@ -510,11 +500,10 @@ impl<'s> Walker<'s> {
                         Slot::Optional
                     };
                     let value = self.node(&member.value, property.site, pointer, slot);
-                    // Fix (issue 5, document table): a broken occurrence of a repeated key that
-                    // a later one overrides (`"cpu": "x", "cpu": 5`) poisoned the pointer, so the
-                    // rules never checked the value that is kept (5). An overridden occurrence
-                    // is still walked (its problems are reported) but neither repairs nor
-                    // poisons: the last occurrence decides, as in most parsers.
+                    // An occurrence of a repeated key that a later one overrides
+                    // (`"cpu": "x", "cpu": 5`) is walked (its problems are reported) but neither
+                    // repairs nor poisons: the last occurrence decides, as in most parsers, and
+                    // the rules check the value that is kept (5).
                     if overridden.binary_search(&index).is_ok() {
                         self.poisoned.truncate(poisoned_before);
                         self.patches.truncate(poisoned_before);
@@ -563,9 +552,9 @@ impl<'s> Walker<'s> {
             let name = &*required.name;
             if self.report {
                 push_token(pointer, name);
-                // Fix (hostile input): this was a scan of every poisoned pointer of the
-                // document, once per missing member: quadratic. A member of this object that is
-                // not in `out` was removed as broken, and poisoned then.
+                // A member of this object that is not in `out` was removed as broken, and
+                // poisoned then: a look at this object's members, not a scan of every poisoned
+                // pointer of the document (once per missing member, that would be quadratic).
                 let poisoned_here = members.iter().any(|m| m.key == name);
                 if !poisoned_here {
                     self.push(
@@ -732,8 +721,8 @@ impl<'s> Walker<'s> {
             // `tag: 1.27` in YAML, `"tag": 1.27` in JSON: a string that reads as a number.
             (Value::Number(n), Some(Ty::String)) => Some(format!("quote it: \"{}\"", n.text())),
             (Value::Bool(b), Some(Ty::String)) => Some(format!("quote it: \"{b}\"")),
-            // Fix (issue 5, document table): omitting is only a fix for an optional member; a
-            // required member (`"name": null`) was told to be omitted, which makes it missing.
+            // Omitting is only a fix for an optional member: omitting a required member
+            // (`"name": null`) would make it missing.
             (Value::Null, _) => match slot {
                 Slot::Optional => Some("omit the member instead of setting it to null".to_owned()),
                 Slot::Required => Some(format!(
@@ -772,8 +761,7 @@ impl<'s> Walker<'s> {
         help: Option<String>,
     ) {
         let mut diagnostic = Diagnostic::new(pointer, code, severity, message);
-        // Fix (hostile input): through `with_help`, which bounds a help (`quote it: "<a 1 MB
-        // number>"`).
+        // Through `with_help`, which bounds a help (`quote it: "<a 1 MB number>"`).
         if let Some(help) = help {
             diagnostic = diagnostic.with_help(help);
         }
@@ -1201,40 +1189,26 @@ fn sample(
 }
 
 /// The candidate closest to `key`, if close enough to be a typo.
+///
+/// The did-you-mean rule, the same as the derive's for attribute keys (`qovery-model-derive`'s
+/// `attr::closest`; a proc-macro crate cannot share a function): a Levenshtein distance
+/// ([`strsim::levenshtein`], case-insensitive here) of at most `max(2, len / 4)` for a candidate
+/// of `len` bytes, and below the key's length, so a suggestion keeps at least one character of
+/// the key (a key of one or two characters is otherwise "close" to any member of three: `a` ->
+/// did you mean `tag`?).
 pub fn closest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let key_lower = key.to_lowercase();
-    // Fix (issue 5, document table): a key of one or two characters was "close" to any member
-    // of three (`a` -> did you mean `tag`?): a suggestion must keep at least one character of
-    // the key, so the distance is also below the key's length.
     let key_len = key_lower.chars().count();
     candidates
-        // Fix (hostile input): the edit distance is at least the difference of the lengths, so
-        // a key much longer than a member name is not compared with it (a 1 MB key took seconds).
+        // The edit distance is at least the difference of the lengths, so a key much longer
+        // than a member name is not compared with it (comparing a 1 MB key takes seconds).
         .filter(|candidate| key_len <= candidate.chars().count() + 2.max(candidate.len() / 4))
-        .map(|candidate| (edit_distance(&key_lower, candidate), candidate))
+        .map(|candidate| (strsim::levenshtein(&key_lower, candidate), candidate))
         .filter(|(distance, candidate)| {
             *distance <= 2.max(candidate.len() / 4) && *distance < key_len
         })
         .min_by_key(|(distance, _)| *distance)
         .map(|(_, candidate)| candidate)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    // Two rows, swapped after each character of `a` (was one new row per character).
-    let mut current: Vec<usize> = vec![0; b.len() + 1];
-    for (i, ca) in a.chars().enumerate() {
-        let mut left = i + 1;
-        current[0] = left;
-        for ((cb, above), cell) in b.iter().zip(previous.windows(2)).zip(&mut current[1..]) {
-            let substitution = above[0] + usize::from(ca != *cb);
-            left = substitution.min(above[1] + 1).min(left + 1);
-            *cell = left;
-        }
-        std::mem::swap(&mut previous, &mut current);
-    }
-    previous[b.len()]
 }
 
 #[cfg(test)]
@@ -1446,41 +1420,6 @@ mod compiled_tests {
                 Value::Array(items) => items.push(Node::new(scalar(rng), node.span)),
                 _ => node.value = scalar(rng),
             },
-        }
-    }
-
-    /// The edit distance as it was (one new row per character).
-    fn old_edit_distance(a: &str, b: &str) -> usize {
-        let b: Vec<char> = b.chars().collect();
-        let mut previous: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut current = Vec::with_capacity(b.len() + 1);
-            current.push(i + 1);
-            for (j, cb) in b.iter().enumerate() {
-                let substitution = previous[j] + usize::from(ca != *cb);
-                current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-            }
-            previous = current;
-        }
-        previous[b.len()]
-    }
-
-    #[test]
-    fn the_edit_distance_is_unchanged() {
-        const CHARS: [char; 8] = ['a', 'b', 'c', '_', 'é', '/', '~', '\u{1F600}'];
-        let mut rng = Rng(0x2545_F491_4F6C_DD1D);
-        let word = |rng: &mut Rng| -> String {
-            (0..rng.below(12))
-                .map(|_| CHARS[rng.below(CHARS.len())])
-                .collect()
-        };
-        for _ in 0..20_000 {
-            let (a, b) = (word(&mut rng), word(&mut rng));
-            assert_eq!(
-                super::edit_distance(&a, &b),
-                old_edit_distance(&a, &b),
-                "{a:?} {b:?}"
-            );
         }
     }
 

@@ -292,8 +292,8 @@ impl Builder<'_> {
                 )
             })
             .unwrap_or(rest.len());
-        // Fix (hostile input): clipped to 60 characters, for messages (a 1 MB alias name made a
-        // 1 MB message, twice).
+        // Clipped to 60 characters, for messages: a message stays short whatever the size of
+        // the alias name it quotes.
         crate::rules::clip(&String::from_utf8_lossy(
             rest.get(..end).unwrap_or_default(),
         ))

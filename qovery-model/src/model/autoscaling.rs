@@ -49,6 +49,7 @@ pub type AutoscalingPolicyResponse = KedaAutoscalingResponse;
 
 /// KEDA autoscaling settings in a request (spec `KedaAutoscalingRequest`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct KedaAutoscalingRequest {
     /// The autoscaling mode (discriminator): `KEDA`.
     #[qovery(known, description = "the autoscaling `mode` is KEDA")]
@@ -101,6 +102,7 @@ impl KedaAutoscalingRequest {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct KedaAutoscalingResponse {
     /// Id of the autoscaling policy (format uuid, read-only). From `Base`.
@@ -156,6 +158,7 @@ pub struct KedaAutoscalingResponse {
 
 /// One KEDA scaler in a request (spec `KedaScalerRequest`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::autoscaling::ScalerConfig)]
 pub struct KedaScalerRequest {
     /// The KEDA scaler type, free-form (e.g. `cpu`, `memory`, `prometheus`, `cron`).
@@ -204,6 +207,7 @@ impl KedaScalerRequest {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::response::TimestampsInOrder)]
 #[qovery(rule = crate::rules::autoscaling::ScalerConfig)]
 pub struct KedaScalerResponse {
@@ -261,6 +265,7 @@ pub struct KedaScalerResponse {
 
 /// A KEDA `TriggerAuthentication` in a request (spec `KedaTriggerAuthenticationRequest`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct KedaTriggerAuthenticationRequest {
     /// Name of the trigger authentication.
     #[qovery(
@@ -280,6 +285,7 @@ pub struct KedaTriggerAuthenticationRequest {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct KedaTriggerAuthenticationResponse {
     /// Id of the trigger authentication (format uuid, read-only). From `Base`.

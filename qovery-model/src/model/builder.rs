@@ -6,6 +6,26 @@
 //! [`ContainerRequest::new`] cannot forget `name`, `registry_id`, `image_name`, `tag` or
 //! `healthchecks`, and [`PortRequest::http`] writes the exposure the web console writes.
 //!
+//! One naming convention across the types: `with_<member>` sets one member (`with_tag`,
+//! `with_external_port`, `with_failure_threshold`...; on a list, `with_port`, `with_storage` and
+//! `with_scaler` append one element); constructors are named for what they build
+//! (`PortRequest::http`, `Probe::tcp`, `StorageRequest::fast_ssd`), and `PortRequest::public` /
+//! `PortRequest::private` set an exposure (several members kept consistent).
+//!
+//! A struct literal with the rest taken from a constructor works too, since the fields are
+//! public:
+//!
+//! ```
+//! use qovery_model::model::ContainerRequest;
+//!
+//! let request = ContainerRequest {
+//!     cpu: Some(250),
+//!     memory: Some(512),
+//!     ..ContainerRequest::new("api", "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21", "acme/api", "1.4.2")
+//! };
+//! assert_eq!(request.cpu, Some(250));
+//! ```
+//!
 //! The public documentation, with examples, is on [`ContainerRequest::new`].
 
 use uuid::Uuid;
@@ -46,11 +66,11 @@ impl ContainerRequest {
     /// let request = ContainerRequest::new("api", registry_id, "acme/api", "1.4.2")
     ///     .with_cpu(1000)
     ///     .with_memory(1024)
-    ///     .with_port(PortRequest::http(8080).named("web").default_port())
-    ///     .with_port(PortRequest::tcp(9090).named("metrics"))
+    ///     .with_port(PortRequest::http(8080).with_name("web").with_is_default(true))
+    ///     .with_port(PortRequest::tcp(9090).with_name("metrics"))
     ///     .with_storage(StorageRequest::fast_ssd(10, "/data"))
-    ///     .with_readiness_probe(Probe::http(8080, "/ready").initial_delay_seconds(5))
-    ///     .with_liveness_probe(Probe::tcp(8080).period_seconds(20))
+    ///     .with_readiness_probe(Probe::http(8080, "/ready").with_initial_delay_seconds(5))
+    ///     .with_liveness_probe(Probe::tcp(8080).with_period_seconds(20))
     ///     .with_running_instances(2, 4)
     ///     .with_auto_deploy(Some(true));
     ///
@@ -110,6 +130,41 @@ impl ContainerRequest {
             icon_uri: None,
             autoscaling: None,
         }
+    }
+
+    /// Sets `name`.
+    #[must_use]
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = name.into();
+        self
+    }
+
+    /// Sets `registry_id`, the id of the container registry (a UUID).
+    #[must_use]
+    pub fn with_registry_id(mut self, registry_id: impl Into<String>) -> Self {
+        self.registry_id = registry_id.into();
+        self
+    }
+
+    /// Sets `image_name`, the repository path inside the registry (no host, no tag).
+    #[must_use]
+    pub fn with_image_name(mut self, image_name: impl Into<String>) -> Self {
+        self.image_name = image_name.into();
+        self
+    }
+
+    /// Sets `tag`: the usual edit on a redeploy.
+    ///
+    /// ```
+    /// use qovery_model::model::ContainerRequest;
+    ///
+    /// let request = ContainerRequest::new("api", "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21", "acme/api", "1.4.2");
+    /// assert_eq!(request.with_tag("1.4.3").tag, "1.4.3");
+    /// ```
+    #[must_use]
+    pub fn with_tag(mut self, tag: impl Into<String>) -> Self {
+        self.tag = tag.into();
+        self
     }
 
     /// Sets `description`.
@@ -321,18 +376,18 @@ impl PortRequest {
     /// Chain [`public`](Self::public) to expose it.
     #[must_use]
     pub fn tcp(port: i32) -> Self {
-        Self::new(port, false).protocol(PortProtocol::Tcp)
+        Self::new(port, false).with_protocol(PortProtocol::Tcp)
     }
 
     /// A private UDP port.
     #[must_use]
     pub fn udp(port: i32) -> Self {
-        Self::new(port, false).protocol(PortProtocol::Udp)
+        Self::new(port, false).with_protocol(PortProtocol::Udp)
     }
 
     fn public_on_443(internal_port: i32, protocol: PortProtocol) -> Self {
         Self::new(internal_port, false)
-            .protocol(protocol)
+            .with_protocol(protocol)
             .public(CONSOLE_PUBLIC_HTTP_PORT)
     }
 
@@ -365,35 +420,35 @@ impl PortRequest {
 
     /// Sets the port's `name`.
     #[must_use]
-    pub fn named(mut self, name: impl Into<String>) -> Self {
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
         self.name = Some(name.into());
         self
     }
 
-    /// Marks the port as the default port of the domain (`is_default: true`).
+    /// Sets `is_default`: `true` makes the port the default port of the domain.
     #[must_use]
-    pub fn default_port(mut self) -> Self {
-        self.is_default = Some(true);
+    pub fn with_is_default(mut self, is_default: bool) -> Self {
+        self.is_default = Some(is_default);
         self
     }
 
     /// Sets `protocol`.
     #[must_use]
-    pub fn protocol(mut self, protocol: PortProtocol) -> Self {
+    pub fn with_protocol(mut self, protocol: PortProtocol) -> Self {
         self.protocol = Some(protocol);
         self
     }
 
     /// Sets `public_path` (public HTTP or gRPC ports only), e.g. `/api/`.
     #[must_use]
-    pub fn public_path(mut self, path: impl Into<String>) -> Self {
+    pub fn with_public_path(mut self, path: impl Into<String>) -> Self {
         self.public_path = Some(path.into());
         self
     }
 
     /// Sets `public_path_rewrite` (public HTTP or gRPC ports only), e.g. `/$1`.
     #[must_use]
-    pub fn public_path_rewrite(mut self, rewrite: impl Into<String>) -> Self {
+    pub fn with_public_path_rewrite(mut self, rewrite: impl Into<String>) -> Self {
         self.public_path_rewrite = Some(rewrite.into());
         self
     }
@@ -402,6 +457,28 @@ impl PortRequest {
     #[must_use]
     pub fn with_id(mut self, id: Uuid) -> Self {
         self.id = Some(id);
+        self
+    }
+
+    /// Sets `internal_port`, the port the container listens on.
+    #[must_use]
+    pub fn with_internal_port(mut self, internal_port: i32) -> Self {
+        self.internal_port = internal_port;
+        self
+    }
+
+    /// Sets `external_port` alone (see [`public`](Self::public) to also make the port public).
+    #[must_use]
+    pub fn with_external_port(mut self, external_port: i32) -> Self {
+        self.external_port = Some(external_port);
+        self
+    }
+
+    /// Sets `publicly_accessible` alone (see [`public`](Self::public) and
+    /// [`private`](Self::private), which keep the public-only members consistent).
+    #[must_use]
+    pub fn with_publicly_accessible(mut self, publicly_accessible: bool) -> Self {
+        self.publicly_accessible = publicly_accessible;
         self
     }
 }
@@ -421,7 +498,7 @@ impl Probe {
     /// ```
     /// use qovery_model::model::Probe;
     ///
-    /// let probe = Probe::http(8080, "/healthz").initial_delay_seconds(10).failure_threshold(3);
+    /// let probe = Probe::http(8080, "/healthz").with_initial_delay_seconds(10).with_failure_threshold(3);
     /// assert_eq!(
     ///     serde_json::to_string(&probe)?,
     ///     r#"{"type":{"http":{"path":"/healthz","port":8080}},"initial_delay_seconds":10,"failure_threshold":3}"#,
@@ -493,36 +570,44 @@ impl Probe {
 
     /// Sets `initial_delay_seconds`, the delay before the first probe.
     #[must_use]
-    pub fn initial_delay_seconds(mut self, seconds: i32) -> Self {
+    pub fn with_initial_delay_seconds(mut self, seconds: i32) -> Self {
         self.initial_delay_seconds = Some(seconds);
         self
     }
 
     /// Sets `period_seconds`, the interval between two probes.
     #[must_use]
-    pub fn period_seconds(mut self, seconds: i32) -> Self {
+    pub fn with_period_seconds(mut self, seconds: i32) -> Self {
         self.period_seconds = Some(seconds);
         self
     }
 
     /// Sets `timeout_seconds`, the timeout of one probe.
     #[must_use]
-    pub fn timeout_seconds(mut self, seconds: i32) -> Self {
+    pub fn with_timeout_seconds(mut self, seconds: i32) -> Self {
         self.timeout_seconds = Some(seconds);
         self
     }
 
     /// Sets `success_threshold` (must stay 1 on a liveness probe: Kubernetes requires it).
     #[must_use]
-    pub fn success_threshold(mut self, successes: i32) -> Self {
+    pub fn with_success_threshold(mut self, successes: i32) -> Self {
         self.success_threshold = Some(successes);
         self
     }
 
     /// Sets `failure_threshold`.
     #[must_use]
-    pub fn failure_threshold(mut self, failures: i32) -> Self {
+    pub fn with_failure_threshold(mut self, failures: i32) -> Self {
         self.failure_threshold = Some(failures);
+        self
+    }
+
+    /// Sets `type`, the kind of probe (see [`http`](Self::http), [`tcp`](Self::tcp),
+    /// [`exec`](Self::exec) and [`grpc`](Self::grpc) to build one).
+    #[must_use]
+    pub fn with_kind(mut self, kind: ProbeType) -> Self {
+        self.kind = Some(kind);
         self
     }
 }
@@ -556,6 +641,27 @@ impl StorageRequest {
         self.id = Some(id);
         self
     }
+
+    /// Sets `type`, the storage class.
+    #[must_use]
+    pub fn with_storage_type(mut self, storage_type: StorageType) -> Self {
+        self.storage_type = storage_type;
+        self
+    }
+
+    /// Sets `size`, in GB.
+    #[must_use]
+    pub fn with_size(mut self, size_gb: i32) -> Self {
+        self.size = size_gb;
+        self
+    }
+
+    /// Sets `mount_point`, an absolute directory.
+    #[must_use]
+    pub fn with_mount_point(mut self, mount_point: impl Into<String>) -> Self {
+        self.mount_point = mount_point.into();
+        self
+    }
 }
 
 impl KedaAutoscalingRequest {
@@ -567,10 +673,10 @@ impl KedaAutoscalingRequest {
     /// use qovery_model::validate::Validate;
     ///
     /// let cpu = KedaScalerRequest::new("cpu", KedaScalerRole::Primary)
-    ///     .config_yaml("metricType: Utilization\nvalue: \"60\"\n");
+    ///     .with_config_yaml("metricType: Utilization\nvalue: \"60\"\n");
     /// let request = ContainerRequest::new("worker", "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21", "acme/worker", "2.0.1")
     ///     .with_running_instances(1, 10)
-    ///     .with_autoscaling(KedaAutoscalingRequest::keda([cpu]).cooldown_period_seconds(120));
+    ///     .with_autoscaling(KedaAutoscalingRequest::keda([cpu]).with_cooldown_period_seconds(120));
     /// assert!(request.validate().is_empty(), "{:#?}", request.validate().diagnostics());
     /// ```
     #[must_use]
@@ -585,15 +691,22 @@ impl KedaAutoscalingRequest {
 
     /// Sets `polling_interval_seconds`.
     #[must_use]
-    pub fn polling_interval_seconds(mut self, seconds: i32) -> Self {
+    pub fn with_polling_interval_seconds(mut self, seconds: i32) -> Self {
         self.polling_interval_seconds = Some(seconds);
         self
     }
 
     /// Sets `cooldown_period_seconds`.
     #[must_use]
-    pub fn cooldown_period_seconds(mut self, seconds: i32) -> Self {
+    pub fn with_cooldown_period_seconds(mut self, seconds: i32) -> Self {
         self.cooldown_period_seconds = Some(seconds);
+        self
+    }
+
+    /// Adds a scaler to `scalers`.
+    #[must_use]
+    pub fn with_scaler(mut self, scaler: KedaScalerRequest) -> Self {
+        self.scalers.push(scaler);
         self
     }
 }
@@ -601,7 +714,7 @@ impl KedaAutoscalingRequest {
 impl KedaScalerRequest {
     /// A scaler of KEDA type `scaler_type` (`cpu`, `prometheus`, `cron`...) with the given role;
     /// `enabled` is omitted (`true`). Set its configuration with
-    /// [`config_json`](Self::config_json) or [`config_yaml`](Self::config_yaml).
+    /// [`config_json`](Self::with_config_json) or [`config_yaml`](Self::with_config_yaml).
     #[must_use]
     pub fn new(scaler_type: impl Into<String>, role: KedaScalerRole) -> Self {
         KedaScalerRequest {
@@ -616,28 +729,28 @@ impl KedaScalerRequest {
 
     /// Sets `enabled`.
     #[must_use]
-    pub fn enabled(mut self, enabled: bool) -> Self {
+    pub fn with_enabled(mut self, enabled: bool) -> Self {
         self.enabled = Some(enabled);
         self
     }
 
     /// Sets `config_json`, the trigger metadata as a JSON object.
     #[must_use]
-    pub fn config_json(mut self, config: serde_json::Map<String, serde_json::Value>) -> Self {
+    pub fn with_config_json(mut self, config: serde_json::Map<String, serde_json::Value>) -> Self {
         self.config_json = Some(config);
         self
     }
 
     /// Sets `config_yaml`, the trigger configuration as raw YAML.
     #[must_use]
-    pub fn config_yaml(mut self, config: impl Into<String>) -> Self {
+    pub fn with_config_yaml(mut self, config: impl Into<String>) -> Self {
         self.config_yaml = Some(config.into());
         self
     }
 
     /// Sets the KEDA `TriggerAuthentication` the scaler uses.
     #[must_use]
-    pub fn trigger_authentication(
+    pub fn with_trigger_authentication(
         mut self,
         name: impl Into<String>,
         config_yaml: Option<String>,
@@ -695,10 +808,10 @@ mod tests {
                     "prometheus",
                     KedaScalerRole::Safety,
                 )
-                .enabled(false)
-                .config_json(serde_json::Map::new())
-                .trigger_authentication("prom", None)])
-                .polling_interval_seconds(15),
+                .with_enabled(false)
+                .with_config_json(serde_json::Map::new())
+                .with_trigger_authentication("prom", None)])
+                .with_polling_interval_seconds(15),
             );
         let id = group.to_string();
         assert_eq!(
@@ -774,7 +887,7 @@ mod tests {
         assert_eq!(http.external_port, Some(443));
         assert_eq!(http.protocol, Some(PortProtocol::Http));
 
-        let private = PortRequest::http(8080).public_path("/api").private();
+        let private = PortRequest::http(8080).with_public_path("/api").private();
         assert!(!private.publicly_accessible);
         assert_eq!((private.external_port, private.public_path), (None, None));
 
@@ -785,8 +898,8 @@ mod tests {
 
         let named = PortRequest::tcp(5432)
             .public(15432)
-            .named("pg")
-            .default_port()
+            .with_name("pg")
+            .with_is_default(true)
             .with_id(Uuid::nil());
         assert!(named.publicly_accessible);
         assert_eq!(named.external_port, Some(15432));
@@ -808,11 +921,11 @@ mod tests {
             assert_eq!(set, 1);
         }
         let timed = Probe::tcp(80)
-            .initial_delay_seconds(1)
-            .period_seconds(2)
-            .timeout_seconds(3)
-            .success_threshold(4)
-            .failure_threshold(5);
+            .with_initial_delay_seconds(1)
+            .with_period_seconds(2)
+            .with_timeout_seconds(3)
+            .with_success_threshold(4)
+            .with_failure_threshold(5);
         assert_eq!(
             [
                 timed.initial_delay_seconds,

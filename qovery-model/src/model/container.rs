@@ -55,6 +55,7 @@ open_enum! {
 
 /// A reference to the environment a container belongs to (spec `ReferenceObject`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct EnvironmentReference {
     /// Id of the referenced object (format uuid, read-only).
     pub id: Uuid,
@@ -69,6 +70,7 @@ pub type ReferenceObject = EnvironmentReference;
 /// Flattens, in allOf order: `ServiceStorageRequest` (`storage`), `ServicePortRequest` (`ports`),
 /// then the inline object (from `name` on).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::instances::InstanceBounds)]
 #[qovery(rule = crate::rules::image_name::RequestRegistryKind)]
 #[qovery(rule = crate::rules::probes::ProbePortsDeclared)]
@@ -263,6 +265,7 @@ impl ContainerRequest {
 /// (`storage`), `ContainerSource` (`image_name`, `tag`, `registry_id`, `registry`), then the inline
 /// object (from `environment` on).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::instances::InstanceBounds)]
 #[qovery(rule = crate::rules::response::ResponseRegistryKind)]
 #[qovery(rule = crate::rules::probes::ProbePortsDeclared)]

@@ -266,21 +266,9 @@ mod tests {
 
     type TestResult = Result<(), Box<dyn std::error::Error>>;
 
-    /// The workspace's seed response. Read at run time rather than with `include_str!`, so the
-    /// crate's tests still build from the published package, which has no `spec/` directory.
-    fn seed_response() -> Result<Option<ContainerResponse>, Box<dyn std::error::Error>> {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../spec/seed-container-response.json"
-        );
-        match std::fs::read_to_string(path) {
-            Ok(text) => Ok(Some(serde_json::from_str(&text)?)),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
-                eprintln!("{path} not found (outside the workspace): seed test skipped");
-                Ok(None)
-            }
-            Err(error) => Err(error.into()),
-        }
+    /// The spec's seed response (`spec/` is part of the crate, so the packaged crate's tests have it).
+    fn seed_response() -> Result<ContainerResponse, serde_json::Error> {
+        serde_json::from_str(include_str!("../../spec/seed-container-response.json"))
     }
 
     const ID: &str = "3c90c3cc-0d44-4b50-8888-8dd25736052a";
@@ -303,9 +291,7 @@ mod tests {
 
     #[test]
     fn seed_response_converts_to_the_expected_request() -> TestResult {
-        let Some(response) = seed_response()? else {
-            return Ok(());
-        };
+        let response = seed_response()?;
         let request = ContainerRequest::from(&response);
         assert_eq!(request, response.to_request());
         assert_eq!(request, ContainerRequest::from(response.clone()));
@@ -391,12 +377,8 @@ mod tests {
         assert_eq!(serde_json::to_value(&request)?, expected);
 
         // It is the spec's seed request, plus the autoscaling policy the seed request lacks.
-        let seed_request_path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../spec/seed-container-request.json"
-        );
         let mut seed_request: Value =
-            serde_json::from_str(&std::fs::read_to_string(seed_request_path)?)?;
+            serde_json::from_str(include_str!("../../spec/seed-container-request.json"))?;
         if let Some(object) = seed_request.as_object_mut() {
             object.insert("autoscaling".to_owned(), expected["autoscaling"].clone());
         }
@@ -406,9 +388,7 @@ mod tests {
 
     #[test]
     fn registry_id_falls_back_to_the_registry() -> TestResult {
-        let Some(mut response) = seed_response()? else {
-            return Ok(());
-        };
+        let mut response = seed_response()?;
         response.registry_id = None;
         assert_eq!(response.to_request().registry_id, ID);
         assert_eq!(response.effective_registry_id(), ID);
@@ -417,9 +397,7 @@ mod tests {
 
     #[test]
     fn registry_context_knows_both_ids() -> TestResult {
-        let Some(response) = seed_response()? else {
-            return Ok(());
-        };
+        let response = seed_response()?;
         let ctx = response.registry_context();
         assert_eq!(
             ctx.registry_kind_for(Some("<string>")),
@@ -432,9 +410,7 @@ mod tests {
 
     #[test]
     fn null_configs_and_missing_auto_deploy_become_absent() -> TestResult {
-        let Some(mut response) = seed_response()? else {
-            return Ok(());
-        };
+        let mut response = seed_response()?;
         response.auto_deploy = None;
         if let Some(policy) = response.autoscaling.as_mut() {
             policy.scalers[0].config_json = Nullable::Null;
@@ -472,19 +448,23 @@ mod tests {
         .with_ephemeral_storage_in_gib(8)
         .with_cpu_architecture(Some(CpuArchitecture::Arm64))
         .with_running_instances(2, 6)
-        .with_readiness_probe(Probe::http(8080, "/ready").initial_delay_seconds(5))
-        .with_liveness_probe(Probe::tcp(8080).timeout_seconds(2).failure_threshold(4))
+        .with_readiness_probe(Probe::http(8080, "/ready").with_initial_delay_seconds(5))
+        .with_liveness_probe(
+            Probe::tcp(8080)
+                .with_timeout_seconds(2)
+                .with_failure_threshold(4),
+        )
         .with_port(
             PortRequest::http(8080)
-                .named("web")
-                .default_port()
-                .public_path("/api/(.*)")
-                .public_path_rewrite("/$1")
+                .with_name("web")
+                .with_is_default(true)
+                .with_public_path("/api/(.*)")
+                .with_public_path_rewrite("/$1")
                 .with_id(Uuid::from_u128(11)),
         )
         .with_port(
             PortRequest::tcp(9090)
-                .named("metrics")
+                .with_name("metrics")
                 .with_id(Uuid::from_u128(12)),
         )
         .with_storage(StorageRequest::fast_ssd(20, "/data").with_id(Uuid::from_u128(21)))
@@ -496,18 +476,18 @@ mod tests {
         .with_autoscaling(
             KedaAutoscalingRequest::keda([
                 KedaScalerRequest::new("prometheus", KedaScalerRole::Primary)
-                    .enabled(true)
-                    .config_json(config)
-                    .trigger_authentication(
+                    .with_enabled(true)
+                    .with_config_json(config)
+                    .with_trigger_authentication(
                         "prometheus-auth",
                         Some("secretTargetRef: []\n".into()),
                     ),
                 KedaScalerRequest::new("cpu", KedaScalerRole::Safety)
-                    .enabled(false)
-                    .config_yaml("metricType: Utilization\nvalue: \"80\"\n"),
+                    .with_enabled(false)
+                    .with_config_yaml("metricType: Utilization\nvalue: \"80\"\n"),
             ])
-            .polling_interval_seconds(15)
-            .cooldown_period_seconds(120),
+            .with_polling_interval_seconds(15)
+            .with_cooldown_period_seconds(120),
         )
     }
 

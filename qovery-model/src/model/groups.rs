@@ -39,6 +39,7 @@ open_enum! {
 ///
 /// Extra keys (the web console sends whole group objects) are accepted and dropped.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct AnnotationsGroupRequest {
     /// Id of the annotations group (format uuid).
     pub id: Uuid,
@@ -48,6 +49,7 @@ pub struct AnnotationsGroupRequest {
 ///
 /// Extra keys (the web console sends whole group objects) are accepted and dropped.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct LabelsGroupRequest {
     /// Id of the labels group (format uuid).
     pub id: Uuid,
@@ -61,6 +63,7 @@ pub type ServiceLabelsRequestList = Vec<LabelsGroupRequest>;
 
 /// One Kubernetes annotation (spec `Annotation`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct Annotation {
     /// Annotation key.
     pub key: String,
@@ -71,6 +74,7 @@ pub struct Annotation {
 
 /// One Kubernetes label (spec `Label`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct Label {
     /// Label key.
     pub key: String,
@@ -86,6 +90,7 @@ pub struct Label {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct AnnotationsGroupResponse {
     /// Id of the group (format uuid, read-only). From `Base`.
@@ -126,6 +131,7 @@ pub struct AnnotationsGroupResponse {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct LabelsGroupResponse {
     /// Id of the group (format uuid, read-only). From `Base`.

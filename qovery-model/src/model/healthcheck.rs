@@ -12,6 +12,7 @@ use super::nullable::Nullable;
 /// Required in both [`ContainerRequest`](super::ContainerRequest) and
 /// [`ContainerResponse`](super::ContainerResponse); `{}` (no probe at all) is valid.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::probes::LivenessSuccessThreshold)]
 pub struct Healthchecks {
     /// Probe deciding when the container is ready to receive traffic. The spec's `Probe` is
@@ -32,6 +33,7 @@ pub struct Healthchecks {
 /// The spec does not encode it, but a probe must set exactly one of the four kinds of
 /// [`ProbeType`]; validation checks it (see [`ProbeType::set_kinds`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::probes::ExactlyOneProbeKind)]
 pub struct Probe {
     /// How the probe checks the container (wire name `type`).
@@ -131,6 +133,7 @@ impl Probe {
 /// All four members are optional and nullable. The spec does not say so, but exactly one of them
 /// must be set (Terraform provider, engine); see [`ProbeType::set_kinds`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct ProbeType {
     /// Check that a TCP connection can be opened.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -168,6 +171,7 @@ impl ProbeType {
 
 /// A TCP probe (spec `Probe.type.tcp`; the generated clients call it `ProbeTypeTcp`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct TcpProbe {
     /// Port to connect to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -187,6 +191,7 @@ pub struct TcpProbe {
 
 /// An HTTP probe (spec `Probe.type.http`; the generated clients call it `ProbeTypeHttp`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct HttpProbe {
     /// Path to request. Defaults to [`defaults::HTTP_PROBE_PATH`] (`/`) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -229,6 +234,7 @@ impl HttpProbe {
 ///
 /// Executes a command inside the container; the probe succeeds if the command exits with status code 0.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct ExecProbe {
     /// Command to execute inside the container, as an array of strings: the executable, then its
     /// arguments (example `["sh", "-c", "test -f /tmp/healthy"]`). The spec requires at least one item
@@ -253,6 +259,7 @@ const EXEC_COMMAND_EXAMPLE: [&str; 3] = ["sh", "-c", "test -f /tmp/healthy"];
 
 /// A gRPC probe (spec `Probe.type.grpc`; the generated clients call it `ProbeTypeGrpc`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct GrpcProbe {
     /// Name of the gRPC service to check. Nullable; the spec default is `null` (in Kubernetes, no
     /// service checks the server's overall health).

@@ -1,5 +1,6 @@
 //! [`Nullable`]: a tri-state for optional fields that the spec also marks `nullable: true`.
 
+use crate::validate::{CatalogueEntry, Context, Path, Report, Validate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The value of an optional field that may also be `null` on the wire.
@@ -137,6 +138,19 @@ impl<T> From<Option<T>> for Nullable<T> {
             Some(v) => Nullable::Value(v),
             None => Nullable::Null,
         }
+    }
+}
+
+/// A present value is checked like `T`; absent and `null` have nothing to check.
+impl<T: Validate> Validate for Nullable<T> {
+    fn validate_into(&self, ctx: &Context, path: &Path<'_>, report: &mut Report) {
+        if let Nullable::Value(value) = self {
+            value.validate_into(ctx, path, report);
+        }
+    }
+
+    fn describe_rules(prefix: &str, out: &mut Vec<CatalogueEntry>) {
+        T::describe_rules(prefix, out);
     }
 }
 

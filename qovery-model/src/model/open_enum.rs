@@ -101,7 +101,7 @@ macro_rules! open_enum {
         /// The spec's enum: a string with the known values. (Deserialization also accepts
         /// newer values; validation reports them.)
         #[cfg(feature = "schema")]
-        impl $crate::__private_schemars::JsonSchema for $name {
+        impl $crate::schemars::JsonSchema for $name {
             fn schema_name() -> ::std::borrow::Cow<'static, str> {
                 ::std::borrow::Cow::Borrowed(stringify!($name))
             }
@@ -111,8 +111,8 @@ macro_rules! open_enum {
             }
 
             fn json_schema(
-                _: &mut $crate::__private_schemars::SchemaGenerator,
-            ) -> $crate::__private_schemars::Schema {
+                _: &mut $crate::schemars::SchemaGenerator,
+            ) -> $crate::schemars::Schema {
                 $crate::schema::__private::string_enum($name::KNOWN)
             }
         }

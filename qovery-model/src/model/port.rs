@@ -29,6 +29,7 @@ open_enum! {
 /// `ServicePortRequest` itself (`{ports: [...]}`) is flattened into
 /// [`ContainerRequest`](super::ContainerRequest), whose `ports` field is a list of these.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::ports::PortExposure)]
 pub struct PortRequest {
     /// Id of an existing port (format uuid); omit it to create a new port.
@@ -97,6 +98,7 @@ impl PortRequest {
 
 /// A port in a response (spec `ServicePort`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[qovery(rule = crate::rules::ports::PortExposure)]
 pub struct PortResponse {
     /// Id of the port (format uuid).

@@ -37,6 +37,7 @@ open_enum! {
 
 /// The registry of a container, as embedded in a response (spec `ContainerRegistryProviderDetailsResponse`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct ContainerRegistryDetails {
     /// Id of the registry (format uuid).
     pub id: Uuid,

@@ -20,6 +20,7 @@ open_enum! {
 /// `ServiceStorageRequest` itself (`{storage: [...]}`) is flattened into
 /// [`ContainerRequest`](super::ContainerRequest), whose `storage` field is a list of these.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct StorageRequest {
     /// Id of an existing storage (format uuid); omit it to create a new storage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -51,6 +52,7 @@ pub struct StorageRequest {
 /// `ServiceStorage` itself (`{storage: [...]}`) is flattened into
 /// [`ContainerResponse`](super::ContainerResponse), whose `storage` field is a list of these.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 pub struct StorageResponse {
     /// Id of the storage (format uuid).
     pub id: Uuid,

@@ -6,12 +6,14 @@
 //! validators (`scaler_config_validator.go`, `autoscaling.go`) are the source of the rest.
 
 use crate::model::{KedaScalerRequest, KedaScalerResponse};
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 use serde_json::{Map, Value, json};
 
 /// Exactly one of `config_json` and `config_yaml`.
 pub const SCALER_CONFIG: RuleInfo = RuleInfo {
-    code: "scaler_config",
+    code: codes::SCALER_CONFIG,
     severity: Severity::Error,
     source: Source::TerraformProvider,
     pointer: "",
@@ -86,7 +88,7 @@ fn config_schema(schema: &mut Map<String, Value>) {
 
 /// At least one scaler enabled.
 pub const NO_ENABLED_SCALER: RuleInfo = RuleInfo {
-    code: "no_enabled_scaler",
+    code: codes::NO_ENABLED_SCALER,
     severity: Severity::Error,
     source: Source::TerraformProvider,
     pointer: "",
@@ -136,7 +138,7 @@ pub const YAML_CHECKED: bool = cfg!(feature = "yaml");
 
 /// `config_yaml` parses as YAML.
 pub const CONFIG_YAML_SYNTAX: RuleInfo = RuleInfo {
-    code: "config_yaml_syntax",
+    code: codes::CONFIG_YAML_SYNTAX,
     severity: Severity::Error,
     source: Source::SpecProse,
     pointer: "",

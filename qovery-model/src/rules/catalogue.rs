@@ -6,7 +6,7 @@
 //! of the [`Rule`](crate::validate::Rule) implementations.
 
 use crate::model::{ContainerRequest, ContainerResponse};
-use crate::validate::{CatalogueEntry, SchemaSupport, Validate};
+use crate::validate::{CatalogueEntry, Diagnostic, RuleInfo, SchemaSupport, Validate};
 use std::fmt::Write as _;
 
 /// The document kind of a [`CatalogueRow`] for [`ContainerRequest`] rules.
@@ -61,6 +61,48 @@ pub fn find(code: &str) -> Vec<CatalogueRow> {
         .into_iter()
         .filter(|row| row.entry.rule.code == code)
         .collect()
+}
+
+/// The rule that reported `diagnostic`: the catalogue rule with its code and severity whose
+/// pointer pattern matches its pointer (`*` matching any array index), or `None` for a
+/// structural diagnostic of the raw-document checker (`type`, `required`, `syntax`...), which has
+/// no rule, and for a diagnostic of a type other than the two payloads.
+///
+/// ```
+/// use qovery_model::model::ContainerRequest;
+/// use qovery_model::rules::rule_of;
+/// use qovery_model::validate::{Validate, codes};
+///
+/// let request = ContainerRequest::new("api", "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21", "acme/api", "1.4.2")
+///     .with_cpu(0);
+/// let report = request.validate();
+/// let rule = rule_of(&report.diagnostics()[0]).expect("a catalogue rule");
+/// assert_eq!((rule.code, rule.pointer), (codes::RANGE, "/cpu"));
+/// println!("{}, from the {}", rule.description, rule.source);
+/// ```
+pub fn rule_of(diagnostic: &Diagnostic) -> Option<&'static RuleInfo> {
+    catalogue()
+        .into_iter()
+        .map(|row| row.entry)
+        .find(|entry| {
+            entry.rule.code == diagnostic.code
+                && entry.rule.severity == diagnostic.severity
+                && pointer_matches(&entry.pointer, &diagnostic.pointer)
+        })
+        .map(|entry| entry.rule)
+}
+
+/// Whether `pointer` is an instance of `pattern`, where a `*` token stands for any array index.
+fn pointer_matches(pattern: &str, pointer: &str) -> bool {
+    let mut tokens = pointer.split('/');
+    pattern.split('/').all(|expected| {
+        tokens.next().is_some_and(|token| {
+            expected == token
+                || (expected == "*"
+                    && !token.is_empty()
+                    && token.bytes().all(|b| b.is_ascii_digit()))
+        })
+    }) && tokens.next().is_none()
 }
 
 /// Every distinct code, in catalogue order.
@@ -140,6 +182,14 @@ An enum value outside the spec's list is an error in a request and a warning in 
 forward-compatible, and Qovery adds values (service types, registry kinds) faster than clients follow.
 Types shared by both documents (`Healthchecks`, `Probe` and the probe kinds) are checked the same way in both.
 
+These severities are the defaults. A team can set any code to `off`, `warn` or `error` in `.qovery-lint.toml`
+(`[rules]`, `[[overrides]]` by file glob and JSON Pointer), on the command line (`--allow`, `--warn`, `--deny`)
+and, in YAML, silence it with `# qovery-lint: allow(CODE)` (see `docs/configuration.md`). Every rule may be
+silenced, including the ones Qovery would reject anyway (`type`, `required`): a team may keep partial payloads
+or templates on purpose. Four codes of the linter stay errors whatever the configuration says: `io`, `syntax`,
+`limit` and `internal`. Each means the file was not checked at all (it cannot be read, is not JSON or YAML, is
+over a limit, or the checker failed), so silencing it would let a file nobody checked pass.
+
 ## Sources
 
 | source | meaning |
@@ -209,6 +259,17 @@ description instead.
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pointer_patterns_match_indices_only_where_they_say() {
+        assert!(pointer_matches("", ""));
+        assert!(pointer_matches("/ports/*/name", "/ports/12/name"));
+        assert!(!pointer_matches("/ports/*/name", "/ports/x/name"));
+        assert!(!pointer_matches("/ports/*/name", "/ports//name"));
+        assert!(!pointer_matches("/ports/*", "/ports/0/name"));
+        assert!(!pointer_matches("/ports/*/name", "/ports/0"));
+        assert!(!pointer_matches("/cpu", ""));
+    }
 
     #[test]
     fn cells_escape_pipes() {

@@ -7,12 +7,14 @@ use super::unique::for_each_duplicate;
 use crate::model::{
     AnnotationsGroupRequest, AnnotationsGroupResponse, LabelsGroupRequest, LabelsGroupResponse,
 };
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 use uuid::Uuid;
 
 /// The same group id twice in one list.
 pub const DUPLICATE_GROUP_ID: RuleInfo = RuleInfo {
-    code: "duplicate_group_id",
+    code: codes::DUPLICATE_GROUP_ID,
     severity: Severity::Warning,
     source: Source::Inferred,
     pointer: "/*/id",

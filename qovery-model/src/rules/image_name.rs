@@ -11,7 +11,9 @@
 use super::{clip, first_bad_char, show_char};
 use crate::model::RegistryKind;
 use crate::validate::keyword::show;
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -117,7 +119,7 @@ pub(crate) fn compile(pattern: &str) -> Regex {
 
 /// Any violation of the repository grammar not covered by a more specific code below.
 pub const IMAGE_NAME: RuleInfo = RuleInfo {
-    code: "image_name",
+    code: codes::IMAGE_NAME,
     severity: Severity::Error,
     source: Source::SpecProse,
     pointer: "",
@@ -127,7 +129,7 @@ pub const IMAGE_NAME: RuleInfo = RuleInfo {
 
 /// `nginx:1.27`: the tag belongs in `tag`.
 pub const IMAGE_NAME_TAG: RuleInfo = RuleInfo {
-    code: "image_name_tag",
+    code: codes::IMAGE_NAME_TAG,
     severity: Severity::Error,
     source: Source::SpecProse,
     pointer: "",
@@ -137,7 +139,7 @@ pub const IMAGE_NAME_TAG: RuleInfo = RuleInfo {
 
 /// `nginx@sha256:...`: Qovery pulls by tag.
 pub const IMAGE_NAME_DIGEST: RuleInfo = RuleInfo {
-    code: "image_name_digest",
+    code: codes::IMAGE_NAME_DIGEST,
     severity: Severity::Error,
     source: Source::SpecProse,
     pointer: "",
@@ -147,7 +149,7 @@ pub const IMAGE_NAME_DIGEST: RuleInfo = RuleInfo {
 
 /// `MyOrg/API`: repository paths are lower case.
 pub const IMAGE_NAME_UPPERCASE: RuleInfo = RuleInfo {
-    code: "image_name_uppercase",
+    code: codes::IMAGE_NAME_UPPERCASE,
     severity: Severity::Error,
     source: Source::SpecProse,
     pointer: "",
@@ -157,7 +159,7 @@ pub const IMAGE_NAME_UPPERCASE: RuleInfo = RuleInfo {
 
 /// `docker.io/library/nginx`: the host comes from the registry.
 pub const IMAGE_NAME_REGISTRY_HOST: RuleInfo = RuleInfo {
-    code: "image_name_registry_host",
+    code: codes::IMAGE_NAME_REGISTRY_HOST,
     severity: Severity::Warning,
     source: Source::Inferred,
     pointer: "",
@@ -386,7 +388,7 @@ fn repository_of(image_name: &str) -> &str {
 
 /// ECR: a repository name of 2 to 256 characters (spec prose: `repository`).
 pub const IMAGE_NAME_ECR: RuleInfo = RuleInfo {
-    code: "image_name_ecr",
+    code: codes::IMAGE_NAME_ECR,
     severity: Severity::Error,
     source: Source::SpecProse,
     pointer: "/image_name",
@@ -396,7 +398,7 @@ pub const IMAGE_NAME_ECR: RuleInfo = RuleInfo {
 
 /// SCALEWAY_CR: exactly `namespace/image`.
 pub const IMAGE_NAME_SCALEWAY_CR: RuleInfo = RuleInfo {
-    code: "image_name_scaleway_cr",
+    code: codes::IMAGE_NAME_SCALEWAY_CR,
     severity: Severity::Error,
     source: Source::SpecProse,
     pointer: "/image_name",
@@ -406,7 +408,7 @@ pub const IMAGE_NAME_SCALEWAY_CR: RuleInfo = RuleInfo {
 
 /// DOCKER_HUB: `image` or `repository/image`.
 pub const IMAGE_NAME_DOCKER_HUB: RuleInfo = RuleInfo {
-    code: "image_name_docker_hub",
+    code: codes::IMAGE_NAME_DOCKER_HUB,
     severity: Severity::Error,
     source: Source::SpecProse,
     pointer: "/image_name",
@@ -416,7 +418,7 @@ pub const IMAGE_NAME_DOCKER_HUB: RuleInfo = RuleInfo {
 
 /// PUBLIC_ECR: `registry_alias/repository`.
 pub const IMAGE_NAME_PUBLIC_ECR: RuleInfo = RuleInfo {
-    code: "image_name_public_ecr",
+    code: codes::IMAGE_NAME_PUBLIC_ECR,
     severity: Severity::Error,
     source: Source::SpecProse,
     pointer: "/image_name",
@@ -426,7 +428,7 @@ pub const IMAGE_NAME_PUBLIC_ECR: RuleInfo = RuleInfo {
 
 /// GITHUB_CR and GITHUB_ENTERPRISE_CR: `owner/image...`.
 pub const IMAGE_NAME_GITHUB_CR: RuleInfo = RuleInfo {
-    code: "image_name_github_cr",
+    code: codes::IMAGE_NAME_GITHUB_CR,
     severity: Severity::Warning,
     source: Source::Inferred,
     pointer: "/image_name",
@@ -436,7 +438,7 @@ pub const IMAGE_NAME_GITHUB_CR: RuleInfo = RuleInfo {
 
 /// GITLAB_CR: `group/project[/image...]`.
 pub const IMAGE_NAME_GITLAB_CR: RuleInfo = RuleInfo {
-    code: "image_name_gitlab_cr",
+    code: codes::IMAGE_NAME_GITLAB_CR,
     severity: Severity::Warning,
     source: Source::Inferred,
     pointer: "/image_name",
@@ -446,7 +448,7 @@ pub const IMAGE_NAME_GITLAB_CR: RuleInfo = RuleInfo {
 
 /// GCP_ARTIFACT_REGISTRY: `project/repository/image...`.
 pub const IMAGE_NAME_GCP_ARTIFACT_REGISTRY: RuleInfo = RuleInfo {
-    code: "image_name_gcp_artifact_registry",
+    code: codes::IMAGE_NAME_GCP_ARTIFACT_REGISTRY,
     severity: Severity::Warning,
     source: Source::Inferred,
     pointer: "/image_name",
@@ -467,7 +469,7 @@ pub const REGISTRY_SHAPE_RULES: [RuleInfo; 7] = [
 
 /// DOCR, on a request: reported at `registry_id`, the only trace of the registry in the payload.
 pub const DOCR_UNSUPPORTED_REQUEST: RuleInfo = RuleInfo {
-    code: "registry_docr_unsupported",
+    code: codes::REGISTRY_DOCR_UNSUPPORTED,
     severity: Severity::Warning,
     source: Source::SpecProse,
     pointer: "/registry_id",

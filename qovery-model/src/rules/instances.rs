@@ -6,11 +6,13 @@
 //! the API applies.
 
 use crate::model::{ContainerRequest, ContainerResponse, defaults};
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 
 /// `max_running_instances` >= `min_running_instances`, unless it is -1 (no limit).
 pub const MAX_BELOW_MIN: RuleInfo = RuleInfo {
-    code: "max_instances_below_min",
+    code: codes::MAX_INSTANCES_BELOW_MIN,
     severity: Severity::Error,
     source: Source::SpecProse,
     pointer: "/max_running_instances",
@@ -20,7 +22,7 @@ pub const MAX_BELOW_MIN: RuleInfo = RuleInfo {
 
 /// With `autoscaling`, `min_running_instances` < `max_running_instances` (or max -1).
 pub const AUTOSCALING_NO_RANGE: RuleInfo = RuleInfo {
-    code: "autoscaling_instances_range",
+    code: codes::AUTOSCALING_INSTANCES_RANGE,
     severity: Severity::Error,
     source: Source::TerraformProvider,
     pointer: "/max_running_instances",
@@ -30,7 +32,7 @@ pub const AUTOSCALING_NO_RANGE: RuleInfo = RuleInfo {
 
 /// `min_running_instances` 0 without autoscaling: nothing runs.
 pub const MIN_ZERO_WITHOUT_AUTOSCALING: RuleInfo = RuleInfo {
-    code: "min_instances_zero",
+    code: codes::MIN_INSTANCES_ZERO,
     severity: Severity::Warning,
     source: Source::TerraformProvider,
     pointer: "/min_running_instances",

@@ -1,5 +1,11 @@
-//! The rule catalogue: the hand-written checks that the attribute keywords cannot say, and the
-//! registry of every rule, as data.
+//! The model's invariants: the hand-written checks that the attribute keywords cannot say, and
+//! the registry of every rule, as data.
+//!
+//! This module belongs to the model, one floor above [`crate::validate`]: each rule constrains
+//! the [`crate::model`] types it names, through the validate machinery
+//! ([`Rule`](crate::validate::Rule), [`Report`](crate::validate::Report)). Its files are kept
+//! by concern rather than beside each type because several rules span types (a request's
+//! instances against its autoscaling, probe ports against the declared ports).
 //!
 //! Most rules are declared with `#[qovery(...)]` keywords on the model types
 //! ([`crate::model`]): bounds, patterns, formats, known enum values. This module holds the rest,
@@ -42,7 +48,8 @@ pub mod tag;
 pub mod unique;
 
 pub use catalogue::{
-    CatalogueRow, REQUEST, RESPONSE, catalogue, codes, find, markdown_table, rules_markdown,
+    CatalogueRow, REQUEST, RESPONSE, catalogue, codes, find, markdown_table, rule_of,
+    rules_markdown,
 };
 
 use serde_json::{Map, Value};

@@ -6,11 +6,13 @@
 use super::unique::{cmp_ignore_case, for_each_duplicate};
 use crate::model::{PortProtocol, PortRequest, PortResponse};
 use crate::validate::keyword::show;
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 
 /// `external_port` on a port that is not publicly accessible.
 pub const EXTERNAL_PORT_NOT_PUBLIC: RuleInfo = RuleInfo {
-    code: "external_port_not_public",
+    code: codes::EXTERNAL_PORT_NOT_PUBLIC,
     severity: Severity::Error,
     source: Source::TerraformProvider,
     pointer: "/external_port",
@@ -20,7 +22,7 @@ pub const EXTERNAL_PORT_NOT_PUBLIC: RuleInfo = RuleInfo {
 
 /// A public port with no `external_port`.
 pub const PUBLIC_PORT_WITHOUT_EXTERNAL_PORT: RuleInfo = RuleInfo {
-    code: "public_port_without_external_port",
+    code: codes::PUBLIC_PORT_WITHOUT_EXTERNAL_PORT,
     severity: Severity::Warning,
     source: Source::TerraformProvider,
     pointer: "/external_port",
@@ -30,7 +32,7 @@ pub const PUBLIC_PORT_WITHOUT_EXTERNAL_PORT: RuleInfo = RuleInfo {
 
 /// `public_path` on a port that is not a public HTTP or gRPC port.
 pub const PUBLIC_PATH_NOT_APPLICABLE: RuleInfo = RuleInfo {
-    code: "public_path_not_applicable",
+    code: codes::PUBLIC_PATH_NOT_APPLICABLE,
     severity: Severity::Error,
     source: Source::SpecProse,
     pointer: "/public_path",
@@ -40,7 +42,7 @@ pub const PUBLIC_PATH_NOT_APPLICABLE: RuleInfo = RuleInfo {
 
 /// `public_path_rewrite` on a port that is not a public HTTP or gRPC port.
 pub const PUBLIC_PATH_REWRITE_NOT_APPLICABLE: RuleInfo = RuleInfo {
-    code: "public_path_not_applicable",
+    code: codes::PUBLIC_PATH_NOT_APPLICABLE,
     severity: Severity::Error,
     source: Source::SpecProse,
     pointer: "/public_path_rewrite",
@@ -228,7 +230,7 @@ fn check_exposure(port: &PortView<'_>, path: &Path<'_>, report: &mut Report) {
 
 /// Two ports with the same `internal_port`.
 pub const DUPLICATE_INTERNAL_PORT: RuleInfo = RuleInfo {
-    code: "duplicate_internal_port",
+    code: codes::DUPLICATE_INTERNAL_PORT,
     severity: Severity::Error,
     source: Source::Kubernetes,
     pointer: "/*/internal_port",
@@ -238,7 +240,7 @@ pub const DUPLICATE_INTERNAL_PORT: RuleInfo = RuleInfo {
 
 /// Two ports with the same `name`, ignoring case.
 pub const DUPLICATE_PORT_NAME: RuleInfo = RuleInfo {
-    code: "duplicate_port_name",
+    code: codes::DUPLICATE_PORT_NAME,
     severity: Severity::Error,
     source: Source::Kubernetes,
     pointer: "/*/name",
@@ -248,7 +250,7 @@ pub const DUPLICATE_PORT_NAME: RuleInfo = RuleInfo {
 
 /// More than one `is_default: true`.
 pub const MULTIPLE_DEFAULT_PORTS: RuleInfo = RuleInfo {
-    code: "multiple_default_ports",
+    code: codes::MULTIPLE_DEFAULT_PORTS,
     severity: Severity::Error,
     source: Source::SpecProse,
     pointer: "/*/is_default",

@@ -8,12 +8,14 @@
 
 use crate::model::{ContainerRequest, ContainerResponse, Healthchecks, Probe, ProbeType};
 use crate::validate::keyword::show;
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 use serde_json::{Map, Value, json};
 
 /// Exactly one of `tcp`, `http`, `exec`, `grpc`, reported at `type` even when it is missing.
 pub const PROBE_KIND: RuleInfo = RuleInfo {
-    code: "probe_kind",
+    code: codes::PROBE_KIND,
     severity: Severity::Error,
     source: Source::Kubernetes,
     pointer: "/type",
@@ -100,7 +102,7 @@ fn report_probe_kind(probe: &Probe, path: &Path<'_>, report: &mut Report) {
 
 /// The liveness probe's `success_threshold` is 1.
 pub const LIVENESS_SUCCESS_THRESHOLD: RuleInfo = RuleInfo {
-    code: "liveness_success_threshold",
+    code: codes::LIVENESS_SUCCESS_THRESHOLD,
     severity: Severity::Error,
     source: Source::Kubernetes,
     pointer: "/liveness_probe/success_threshold",
@@ -150,7 +152,7 @@ impl Rule<Healthchecks> for LivenessSuccessThreshold {
 /// A probe port that no declared port listens on.
 const fn probe_port_rule(pointer: &'static str) -> RuleInfo {
     RuleInfo {
-        code: "probe_port_not_declared",
+        code: codes::PROBE_PORT_NOT_DECLARED,
         severity: Severity::Warning,
         source: Source::Inferred,
         pointer,
@@ -272,7 +274,7 @@ fn report_probe_port<I: Iterator<Item = i32>>(
 
 /// The HTTP probe's path is absolute.
 pub const HTTP_PROBE_PATH: RuleInfo = RuleInfo {
-    code: "http_probe_path",
+    code: codes::HTTP_PROBE_PATH,
     severity: Severity::Error,
     source: Source::Kubernetes,
     pointer: "",
@@ -313,7 +315,7 @@ impl Rule<String> for HttpProbePath {
 
 /// The HTTP probe's scheme is `HTTP` or `HTTPS`.
 pub const HTTP_PROBE_SCHEME: RuleInfo = RuleInfo {
-    code: "http_probe_scheme",
+    code: codes::HTTP_PROBE_SCHEME,
     severity: Severity::Error,
     source: Source::Kubernetes,
     pointer: "",

@@ -11,11 +11,13 @@ use crate::model::{
 };
 use crate::validate::format::parse_date_time;
 use crate::validate::keyword::show;
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 
 const fn above_maximum(pointer: &'static str, description: &'static str) -> RuleInfo {
     RuleInfo {
-        code: "above_maximum",
+        code: codes::ABOVE_MAXIMUM,
         severity: Severity::Error,
         source: Source::Console,
         pointer,
@@ -96,7 +98,7 @@ impl Rule<ContainerResponse> for ResourceMaximums {
 
 /// `updated_at` before `created_at`.
 pub const UPDATED_BEFORE_CREATED: RuleInfo = RuleInfo {
-    code: "updated_before_created",
+    code: codes::UPDATED_BEFORE_CREATED,
     severity: Severity::Warning,
     source: Source::Inferred,
     pointer: "/updated_at",
@@ -150,7 +152,7 @@ fn check_order(created_at: &str, updated_at: Option<&str>, path: &Path<'_>, repo
 
 /// A container's `service_type` is `CONTAINER`.
 pub const SERVICE_TYPE_NOT_CONTAINER: RuleInfo = RuleInfo {
-    code: "service_type_not_container",
+    code: codes::SERVICE_TYPE_NOT_CONTAINER,
     severity: Severity::Warning,
     source: Source::Inferred,
     pointer: "",
@@ -180,7 +182,7 @@ impl Rule<ServiceType> for ContainerServiceType {
 
 /// The registry's URL uses https.
 pub const REGISTRY_URL_HTTPS: RuleInfo = RuleInfo {
-    code: "registry_url_https",
+    code: codes::REGISTRY_URL_HTTPS,
     severity: Severity::Error,
     source: Source::SpecProse,
     pointer: "",
@@ -223,7 +225,7 @@ impl Rule<String> for RegistryUrlHttps {
 
 /// DOCR, on a response: reported at `registry/kind`.
 pub const DOCR_UNSUPPORTED_RESPONSE: RuleInfo = RuleInfo {
-    code: "registry_docr_unsupported",
+    code: codes::REGISTRY_DOCR_UNSUPPORTED,
     severity: Severity::Warning,
     source: Source::SpecProse,
     pointer: "/registry/kind",

@@ -6,7 +6,9 @@
 use super::unique::for_each_duplicate;
 use crate::model::{StorageRequest, StorageResponse};
 use crate::validate::keyword::show;
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -73,7 +75,7 @@ fn is_mount_point(value: &str) -> bool {
 
 /// The mount point is an absolute directory other than `/`.
 pub const MOUNT_POINT: RuleInfo = RuleInfo {
-    code: "mount_point",
+    code: codes::MOUNT_POINT,
     severity: Severity::Error,
     source: Source::Console,
     pointer: "",
@@ -132,7 +134,7 @@ pub const CONSOLE_MAX_SIZE_GB: i32 = 512;
 
 /// A size above the console's limit.
 pub const STORAGE_SIZE_ABOVE_CONSOLE_LIMIT: RuleInfo = RuleInfo {
-    code: "storage_size_above_console_limit",
+    code: codes::STORAGE_SIZE_ABOVE_CONSOLE_LIMIT,
     severity: Severity::Warning,
     source: Source::Console,
     pointer: "",
@@ -161,7 +163,7 @@ impl Rule<i32> for StorageSizeLimit {
 
 /// Two storages mounted on the same directory.
 pub const DUPLICATE_MOUNT_POINT: RuleInfo = RuleInfo {
-    code: "duplicate_mount_point",
+    code: codes::DUPLICATE_MOUNT_POINT,
     severity: Severity::Error,
     source: Source::Kubernetes,
     pointer: "/*/mount_point",

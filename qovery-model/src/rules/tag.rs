@@ -6,7 +6,9 @@
 
 use super::{first_bad_char, show_char};
 use crate::validate::keyword::show;
-use crate::validate::{Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source};
+use crate::validate::{
+    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -45,7 +47,7 @@ static TAG_BYTE: [bool; 256] = {
 
 /// The tag is a Docker tag.
 pub const DOCKER_TAG: RuleInfo = RuleInfo {
-    code: "docker_tag",
+    code: codes::DOCKER_TAG,
     severity: Severity::Error,
     source: Source::Inferred,
     pointer: "",

@@ -1,5 +1,6 @@
 //! One problem found in a payload: where, what, how bad.
 
+use serde::Serialize;
 use std::fmt;
 use std::ops::Range;
 
@@ -9,8 +10,9 @@ use super::fix::Fix;
 /// enough to quote a corrected value of the longest valid length (255) several times.
 const MAX_HELP_CHARS: usize = 1000;
 
-/// How bad a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// How bad a problem is. Serialized as [`Severity::as_str`] (`"error"`, `"warning"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Severity {
     /// Qovery or Kubernetes would reject the payload, or silently drop what it says.
@@ -37,7 +39,7 @@ impl fmt::Display for Severity {
 }
 
 /// A 1-based line and column in a document; columns count characters, not bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Position {
     /// 1-based line number.
     pub line: u32,
@@ -48,8 +50,11 @@ pub struct Position {
 /// One problem: a JSON Pointer to the offending value, a stable code, a severity and a message.
 ///
 /// Every front end (the typed validator, the raw-document checker, the linter's renderers)
-/// produces and consumes this one type.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// produces and consumes this one type. It serializes as an object with the fields below (an
+/// absent `help`, `position`, `end`, `span` or `fix` is left out; a span is
+/// `{"start": 70, "end": 76}`):
+/// `{"pointer": "/cpu", "code": "type", "severity": "error", "message": "...", "position": {"line": 6, "column": 10}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct Diagnostic {
     /// RFC 6901 JSON Pointer to the offending value; for a missing member, the member itself.
@@ -61,16 +66,21 @@ pub struct Diagnostic {
     /// What was found and what was expected.
     pub message: String,
     /// A suggested fix, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
     /// Where it is in the source document, when the value came from one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
     /// Where the offending token ends (exclusive), on the same line as `position`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<Position>,
     /// The bytes of the source document the diagnostic is about (`start..end`, end exclusive):
     /// the whole offending value or key, even when it spans lines (`position`..`end` then marks
     /// only its first character). Fixes and editors' ranges are derived from it.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Range<usize>>,
     /// Edits that repair the problem, when the checker knows them.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
 }
 
@@ -159,3 +169,5 @@ impl fmt::Display for Diagnostic {
         )
     }
 }
+
+impl std::error::Error for Diagnostic {}

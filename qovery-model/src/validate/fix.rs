@@ -8,10 +8,12 @@
 //! [`apply_fixes`] is the one place where edits are applied: the CLI's `--fix`, `--diff` and the
 //! language server's code actions all call it, so they cannot disagree.
 
+use serde::Serialize;
 use std::ops::Range;
 
-/// How certain a fix is to keep the payload's meaning.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// How certain a fix is to keep the payload's meaning. Serialized as [`Applicability::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Applicability {
     /// Shown to the user, never applied automatically (the right edit needs a human choice).
@@ -43,8 +45,9 @@ impl std::fmt::Display for Applicability {
 
 /// One replacement of a byte range of the original document.
 ///
-/// An insertion is an empty range; a deletion is an empty replacement.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+/// An insertion is an empty range; a deletion is an empty replacement. Serialized as
+/// `{"range": {"start": 10, "end": 14}, "replacement": "..."}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Edit {
     /// Bytes of the original document that are replaced (`start..end`, `end` exclusive).
     pub range: Range<usize>,
@@ -73,7 +76,7 @@ impl Edit {
 }
 
 /// A fix for one diagnostic: edits that are applied together or not at all.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Fix {
     /// What the fix does, in the imperative (`move \`2.14.0\` to \`tag\``).
     pub title: String,

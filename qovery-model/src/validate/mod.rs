@@ -39,6 +39,10 @@
 //!     #[qovery(non_empty, each(not_blank, length(max = 256)))]
 //!     pub args: Vec<String>,
 //!
+//!     /// Tag of the sidecar's image.
+//!     #[qovery(custom = not_latest)]
+//!     pub tag: String,
+//!
 //!     /// Icon of the sidecar.
 //!     #[serde(default, skip_serializing_if = "Option::is_none")]
 //!     #[qovery(format = "uri", severity = warning, code = "icon_uri", description = "`icon` is an absolute URI")]
@@ -52,6 +56,14 @@
 //!     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
 //!     #[qovery(nested)]
 //!     pub probe: Nullable<Probe>,
+//! }
+//!
+//! /// A function rule: an `Err` is a violation, with the code `not_latest`.
+//! fn not_latest(tag: &str, _ctx: &Context) -> Result<(), String> {
+//!     if tag == "latest" {
+//!         return Err("`latest` moves under a running service; pin a version".to_owned());
+//!     }
+//!     Ok(())
 //! }
 //!
 //! /// The metrics port differs from the listening port.
@@ -82,6 +94,7 @@
 //!     listen_port: 8080,
 //!     metrics_port: Some(8080),
 //!     args: vec![" ".to_owned()],
+//!     tag: "latest".to_owned(),
 //!     icon: Some("envoy.svg".to_owned()),
 //!     protocol: PortProtocol::Unknown("QUIC".to_owned()),
 //!     probe: Nullable::Null,
@@ -94,6 +107,7 @@
 //!     [
 //!         ("/name", "pattern"),
 //!         ("/args/0", "not_blank"),
+//!         ("/tag", "not_latest"),
 //!         ("/icon", "icon_uri"),
 //!         ("/protocol", "enum"),
 //!         ("/metricsPort", "ports_differ"),
@@ -102,6 +116,7 @@
 //! assert_eq!(report.warnings().count(), 1);
 //! ```
 
+pub mod codes;
 mod context;
 mod diagnostic;
 pub mod fix;
@@ -120,8 +135,6 @@ pub use path::Path;
 pub use qovery_model_derive::Validate;
 pub use report::Report;
 pub use rule::{CatalogueEntry, Rule, RuleInfo, SchemaSupport, Source};
-
-use crate::model::Nullable;
 
 /// A value that can check itself and report every problem it has.
 ///
@@ -161,18 +174,6 @@ impl<T: Validate> Validate for Option<T> {
     }
 }
 
-impl<T: Validate> Validate for Nullable<T> {
-    fn validate_into(&self, ctx: &Context, path: &Path<'_>, report: &mut Report) {
-        if let Nullable::Value(value) = self {
-            value.validate_into(ctx, path, report);
-        }
-    }
-
-    fn describe_rules(prefix: &str, out: &mut Vec<CatalogueEntry>) {
-        T::describe_rules(prefix, out);
-    }
-}
-
 impl<T: Validate> Validate for Box<T> {
     fn validate_into(&self, ctx: &Context, path: &Path<'_>, report: &mut Report) {
         (**self).validate_into(ctx, path, report);
@@ -203,7 +204,8 @@ pub mod __private {
     pub use std::sync::LazyLock;
 
     use super::keyword::{self, KnownValues, Length};
-    use super::{Format, Path, Report, RuleInfo};
+    use super::{Context, Format, Path, Report, RuleInfo};
+    use std::borrow::Borrow;
     use std::fmt::Display;
 
     /// Where a keyword check looks: the member `name` of the object at `parent`, or element
@@ -350,6 +352,28 @@ pub mod __private {
         if !value.is_known() {
             record(at.parent, at.name, at.index, &mut |path| {
                 keyword::unknown(rule, value, path, report)
+            });
+        }
+    }
+
+    /// `custom = check` with a function: runs `check` on the value (borrowed as the type the
+    /// function takes: `&str` for a `String`, `&[T]` for a `Vec<T>`, or the value's own type)
+    /// and records its `Err` message as a violation of `rule`.
+    #[inline]
+    pub fn custom<V, T>(
+        rule: &RuleInfo,
+        check: fn(&T, &Context) -> Result<(), String>,
+        value: &V,
+        ctx: &Context,
+        at: At<'_>,
+        report: &mut Report,
+    ) where
+        V: Borrow<T> + ?Sized,
+        T: ?Sized,
+    {
+        if let Err(mut message) = check(value.borrow(), ctx) {
+            record(at.parent, at.name, at.index, &mut |path| {
+                report.push(rule, path, std::mem::take(&mut message));
             });
         }
     }

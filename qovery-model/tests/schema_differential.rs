@@ -1307,7 +1307,7 @@ where
              schema pointers (normalised): {:?}\n\
              schema errors:\n  {}\n\
              excused (changed by deserialization): {:?}\n\
-             (seed {seed:#x}; rerun with `cargo test --test schema_differential`)",
+             (seed {seed:#x}; rerun with `cargo test -p qovery-model --all-features --test schema_differential`)",
             serde_json::to_string_pretty(&payload).unwrap_or_default(),
             outcome.typed_list.join("\n  "),
             outcome.schema,

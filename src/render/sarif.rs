@@ -4,11 +4,13 @@
 //! one per code); each result's `ruleId` is its code, so it is stable across runs. Artifact URIs
 //! are relative to the current directory, regions are 1-based and columns count Unicode code
 //! points (`columnKind: unicodeCodePoints`). The JSON Pointer of each result is in
-//! `properties.pointer`.
+//! `properties.pointer`, the 0-based index of its document in a multi-document YAML file in
+//! `properties.document`; a suppressed diagnostic has `suppressions: [{"kind": "inSource"}]`.
 
-use super::super::catalogue::{self, Rule};
-use super::super::run::Checked;
-use qovery_model::validate::{Diagnostic, Severity};
+use super::{Emitter, EmitterContext};
+use crate::cli::catalogue::{self, Rule};
+use crate::engine::{Finding, Linted};
+use qovery_model::validate::Severity;
 use serde_json::{Map, Value, json};
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -93,7 +95,8 @@ fn encode(text: &str) -> String {
     out
 }
 
-fn result(file: &Checked, diagnostic: &Diagnostic, rules: &[Rule]) -> Value {
+fn result(file: &Linted, finding: &Finding, rules: &[Rule]) -> Value {
+    let diagnostic = &finding.diagnostic;
     let mut physical = Map::new();
     physical.insert(
         "artifactLocation".to_owned(),
@@ -120,8 +123,11 @@ fn result(file: &Checked, diagnostic: &Diagnostic, rules: &[Rule]) -> Value {
         "level": level(diagnostic.severity),
         "message": { "text": message },
         "locations": [{ "physicalLocation": Value::Object(physical) }],
-        "properties": { "pointer": diagnostic.pointer },
+        "properties": { "pointer": diagnostic.pointer, "document": finding.document },
     });
+    if finding.suppressed {
+        object["suppressions"] = json!([{ "kind": "inSource" }]);
+    }
     if let Some(index) = rules.iter().position(|r| r.code == diagnostic.code) {
         object["ruleIndex"] = json!(index);
     }
@@ -129,15 +135,15 @@ fn result(file: &Checked, diagnostic: &Diagnostic, rules: &[Rule]) -> Value {
 }
 
 /// The SARIF log.
-pub fn log(checked: &[Checked]) -> Value {
+pub fn log(checked: &[Linted]) -> Value {
     let rules = catalogue::rules();
     let results: Vec<Value> = checked
         .iter()
         .flat_map(|file| {
             file.report
-                .diagnostics()
+                .findings
                 .iter()
-                .map(|d| result(file, d, &rules))
+                .map(|finding| result(file, finding, &rules))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -163,10 +169,20 @@ pub fn log(checked: &[Checked]) -> Value {
     })
 }
 
-/// Writes the log, pretty-printed, followed by a newline.
-pub fn render(out: &mut dyn Write, checked: &[Checked]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &log(checked))?;
-    writeln!(out)
+/// The SARIF format.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SarifEmitter;
+
+impl Emitter for SarifEmitter {
+    fn emit(
+        &mut self,
+        out: &mut dyn Write,
+        files: &[Linted],
+        _context: &EmitterContext,
+    ) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &log(files))?;
+        writeln!(out)
+    }
 }
 
 #[cfg(test)]

@@ -520,7 +520,7 @@ fn comments_and_trailing_commas_in_json() {
 
 #[test]
 fn truncated_at_every_byte_offset() {
-    let full = include_str!("../examples/payloads/web-service.json").trim_end();
+    let full = include_str!("../src/document/testdata/web-service.json").trim_end();
     let (report, _) = checked(full.as_bytes(), &json());
     assert_eq!(rows(&report), []);
     for cut in 0..full.len() {
@@ -531,7 +531,7 @@ fn truncated_at_every_byte_offset() {
         assert_eq!(report.diagnostics()[0].pointer, "");
     }
     // YAML: a prefix is often a valid (different) document; never a panic, always located.
-    let full = include_str!("../examples/payloads/keda-worker.yaml");
+    let full = include_str!("../src/document/testdata/keda-worker.yaml");
     for cut in 0..full.len() {
         checked(&full.as_bytes()[..cut], &yaml());
     }
@@ -666,7 +666,9 @@ fn fuzz_registry_id_not_a_uuid_keeps_its_registry_kind() {
 /// whole in `public_path_not_applicable`'s message. Fixed in `rules::ports` (quoted truncated).
 #[test]
 fn fuzz_long_unknown_protocol_is_quoted_truncated() {
-    let mut port = PortRequest::new(8080, true).public(443).public_path("/api");
+    let mut port = PortRequest::new(8080, true)
+        .public(443)
+        .with_public_path("/api");
     port.protocol = Some(PortProtocol::from_wire(&"MEMORY".repeat(1_000)));
     let value = request().with_port(port);
     let codes = assert_agree(&value, &Context::new());

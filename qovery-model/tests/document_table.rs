@@ -2121,8 +2121,9 @@ fn the_typed_validator_and_this_checker_report_the_same_pointer_and_code() {
     );
 }
 
-/// Prints the actual list of every case as Rust source (`cargo test --test document_table --
-/// --ignored --nocapture`), to update the table after a deliberate change; read every change.
+/// Prints the actual list of every case as Rust source (`cargo test -p qovery-model
+/// --all-features --test document_table -- --ignored --nocapture`), to update the table after a
+/// deliberate change; read every change.
 #[test]
 #[ignore = "prints the table's actual diagnostics"]
 fn print_the_actual_table() {

@@ -9,12 +9,12 @@ use std::alloc::System;
 #[global_allocator]
 static GLOBAL: &StatsAlloc<System> = &INSTRUMENTED_SYSTEM;
 
-const PAYLOAD: &str = include_str!("../benches/data/request.json");
+const PAYLOAD: &str = include_str!("../src/document/testdata/request.json");
 
 fn request() -> ContainerRequest {
     match serde_json::from_str(PAYLOAD) {
         Ok(request) => request,
-        Err(error) => panic!("benches/data/request.json must parse: {error}"),
+        Err(error) => panic!("src/document/testdata/request.json must parse: {error}"),
     }
 }
 

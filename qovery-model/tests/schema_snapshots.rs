@@ -1,8 +1,9 @@
 //! Snapshots of every exported schema (`tests/snapshots/`), so a change to a bound, a pattern, a
 //! description or a construct shows up in review as a diff of the schema itself.
 //!
-//! After an intended change: `INSTA_UPDATE=always cargo test --test schema_snapshots` (or
-//! `cargo insta review`), read the diff, then regenerate `schemas/` with
+//! After an intended change:
+//! `INSTA_UPDATE=always cargo test -p qovery-model --all-features --test schema_snapshots`
+//! (or `cargo insta review`), read the diff, then regenerate `schemas/` with
 //! `UPDATE_SCHEMAS=1 cargo test --test schema_export`.
 
 use qovery_model::schema;

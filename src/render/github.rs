@@ -5,8 +5,8 @@
 //! properties also `:` and `,`. GitHub shows at most 10 error and 10 warning annotations per
 //! step, so the summary line and the exit status remain the reference.
 
-use super::super::run::Checked;
-use super::{Summary, clip};
+use super::{Emitter, EmitterContext, clip, write_summary};
+use crate::engine::Linted;
 use qovery_model::validate::{Diagnostic, Severity};
 use std::io::{self, Write};
 
@@ -52,23 +52,29 @@ pub fn command(path: &str, diagnostic: &Diagnostic) -> String {
     )
 }
 
-/// Writes every annotation, then the summary (with `quiet`, only when something is wrong).
-pub fn render(
-    out: &mut dyn Write,
-    checked: &[Checked],
-    deny_warnings: bool,
-    quiet: bool,
-) -> io::Result<()> {
-    for file in checked {
-        for diagnostic in file.report.diagnostics() {
-            writeln!(out, "{}", command(&file.name, diagnostic))?;
+/// The GitHub format: one annotation per reported diagnostic (suppressed ones are only
+/// counted), then the summary.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct GithubEmitter;
+
+impl Emitter for GithubEmitter {
+    fn emit(
+        &mut self,
+        out: &mut dyn Write,
+        files: &[Linted],
+        context: &EmitterContext,
+    ) -> io::Result<()> {
+        for file in files {
+            for finding in file.report.reported() {
+                writeln!(
+                    out,
+                    "{}",
+                    command(&file.document_name(finding), &finding.diagnostic)
+                )?;
+            }
         }
+        write_summary(out, files, context)
     }
-    let summary = Summary::of(checked, deny_warnings);
-    if !quiet || !summary.is_clean() {
-        writeln!(out, "{}", summary.line())?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

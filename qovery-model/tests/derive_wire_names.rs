@@ -6,6 +6,7 @@ use qovery_model::validate::{Severity, Validate};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 #[serde(rename_all = "camelCase")]
 struct Service {
     #[qovery(not_blank)]
@@ -27,6 +28,7 @@ struct Service {
 }
 
 #[derive(Debug, Serialize, Deserialize, Validate)]
+#[qovery(schema)]
 struct Sidecar {
     #[serde(rename = "internal-port")]
     #[qovery(range(min = 1, max = 65535))]

@@ -1,109 +1,117 @@
-//! rustc-like text: one block per diagnostic, rendered by annotate-snippets, then a summary.
+//! rustc-like rendering of diagnostics (feature `render`), through annotate-snippets: what the
+//! README shows and what `qovery-lint check` prints.
 //!
-//! ```text
-//! error[range]: 70000 is greater than the maximum of 65535
-//!  --> examples/payloads/broken-web.json:9:24
-//!   |
-//! 9 |     { "internal_port": 70000, "publicly_accessible": true }
-//!   |                        ^^^^^
-//!   |
-//!   = pointer: /ports/0/internal_port
 //! ```
+//! use qovery_model::render::Renderer;
+//! use qovery_model::validate::{Diagnostic, Position, Severity};
+//!
+//! let source = b"{\n  \"cpu\": -1\n}\n";
+//! let diagnostic = Diagnostic::new("/cpu", "range", Severity::Error, "-1 is less than the minimum of 10")
+//!     .with_position(Position { line: 2, column: 10 })
+//!     .with_end(Position { line: 2, column: 12 });
+//! let text = Renderer::plain().diagnostic("api.json", Some(source), &diagnostic);
+//! assert_eq!(text, "\
+//! error[range]: -1 is less than the minimum of 10
+//!  --> api.json:2:10
+//!   |
+//! 2 |   \"cpu\": -1
+//!   |          ^^
+//!   |
+//!   = pointer: /cpu");
+//! ```
+//!
+//! Messages, helps and pointers are clipped ([`clip`]) and control characters escaped
+//! ([`printable`]), so a hostile document cannot flood or drive the terminal.
 
-use super::super::args::ColorArg;
-use super::super::run::Checked;
-use super::{Summary, clip, has_control, printable};
-use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
-use qovery_model::validate::{Diagnostic, Severity};
-use std::io::{self, IsTerminal, Write};
+use crate::validate::{Diagnostic, Report, Severity};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Snippet};
+use std::fmt::Write as _;
 use std::ops::Range;
 
-/// Whether to color: `always`, `never`, or with `auto` when standard output is a terminal and
-/// `NO_COLOR` is unset or empty.
-pub fn color_enabled(choice: ColorArg) -> bool {
-    match choice {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+/// Renders diagnostics as rustc does, with or without ANSI colors.
+#[derive(Debug, Clone)]
+pub struct Renderer {
+    inner: annotate_snippets::Renderer,
+}
+
+impl Renderer {
+    /// Without colors.
+    pub fn plain() -> Self {
+        Renderer {
+            inner: annotate_snippets::Renderer::plain(),
+        }
+    }
+
+    /// With ANSI colors.
+    pub fn styled() -> Self {
+        Renderer {
+            inner: annotate_snippets::Renderer::styled(),
+        }
+    }
+
+    /// One diagnostic of the document `name` (as the location shows it), with its source line
+    /// when `source` is given and the diagnostic has a position; no final line break.
+    pub fn diagnostic(&self, name: &str, source: Option<&[u8]>, diagnostic: &Diagnostic) -> String {
+        render_block(&self.inner, name, source, diagnostic, Tail::Cut)
+    }
+
+    /// Every diagnostic of `report`, each followed by a blank line, as `qovery-lint check`
+    /// prints one file.
+    pub fn report(&self, name: &str, source: &[u8], report: &Report) -> String {
+        let name = printable(name);
+        let mut out = String::new();
+        for diagnostic in report.diagnostics() {
+            out.push_str(&self.diagnostic(&name, Some(source), diagnostic));
+            out.push_str("\n\n");
+        }
+        out
+    }
+}
+
+/// The longest message or help the text and github formats show; a longer one (a suggestion
+/// that repeats a 1 MB value) is cut, and says how much was left out. The JSON and SARIF
+/// formats keep the whole text.
+pub const MAX_SHOWN_CHARS: usize = 400;
+
+/// `text`, cut after [`MAX_SHOWN_CHARS`] characters.
+pub fn clip(text: &str) -> String {
+    match text.char_indices().nth(MAX_SHOWN_CHARS) {
+        None => text.to_owned(),
+        Some((cut, _)) => {
+            let rest = text[cut..].chars().count();
+            format!("{}... ({rest} more characters)", &text[..cut])
         }
     }
 }
 
-/// Writes every diagnostic of every input, then the summary (with `quiet`, only when something
-/// is wrong). The blocks are rendered on up to `jobs` threads and written in input order.
-pub fn render(
-    out: &mut dyn Write,
-    checked: &[Checked],
-    deny_warnings: bool,
-    quiet: bool,
-    color: bool,
-    jobs: usize,
-) -> io::Result<()> {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    for blocks in render_blocks(&renderer, checked, jobs) {
-        out.write_all(blocks.as_bytes())?;
+/// `text` made safe for a terminal: control characters (escape sequences in a hostile file's
+/// keys or name) are shown escaped, one printable replacement per character.
+pub fn printable(text: &str) -> String {
+    if !has_control(text) {
+        return text.to_owned();
     }
-    let summary = Summary::of(checked, deny_warnings);
-    if !quiet || !summary.is_clean() {
-        writeln!(out, "{}", summary.line())?;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\t' {
+            let _ = write!(out, "{}", c.escape_unicode());
+        } else {
+            out.push(c);
+        }
     }
-    Ok(())
+    out
 }
 
-/// The blocks of every diagnostic, each followed by a blank line, in input order: one string per
-/// contiguous slice of `checked`, the slices rendered in parallel. Rendering a block costs more
-/// than checking a clean file (profiled on 10,000 files: a third of the run, on one thread).
-fn render_blocks(renderer: &Renderer, checked: &[Checked], jobs: usize) -> Vec<String> {
-    let render_slice = |files: &[Checked]| {
-        let mut blocks = String::new();
-        for file in files {
-            let name = printable(&file.name);
-            for diagnostic in file.report.diagnostics() {
-                blocks.push_str(&render_one(
-                    renderer,
-                    &name,
-                    file.source.as_deref(),
-                    diagnostic,
-                ));
-                blocks.push_str("\n\n");
-            }
-        }
-        blocks
-    };
-    let jobs = jobs.clamp(1, checked.len().max(1));
-    if jobs == 1 {
-        return vec![render_slice(checked)];
-    }
-    let render_slice = &render_slice;
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = checked
-            .chunks(checked.len().div_ceil(jobs))
-            .map(|files| scope.spawn(move || render_slice(files)))
-            .collect();
-        workers
-            .into_iter()
-            .map(|worker| {
-                worker
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
+/// Whether `text` holds a control character other than a tab: C0 (below U+0020), DEL, or C1
+/// (U+0080 to U+009F, the only characters whose UTF-8 starts with the byte 0xC2 0x80..=0x9F).
+/// One pass over the bytes; most texts have none and are then copied as they are.
+pub fn has_control(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' => false,
+        0x00..=0x1F | 0x7F => true,
+        0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
+        _ => false,
     })
-}
-
-/// One diagnostic as rustc would print it.
-pub fn render_one(
-    renderer: &Renderer,
-    name: &str,
-    source: Option<&[u8]>,
-    diagnostic: &Diagnostic,
-) -> String {
-    render_block(renderer, name, source, diagnostic, Tail::Cut)
 }
 
 /// Whether to hand the renderer the unseen tail of a long source line (tests compare the two).
@@ -115,7 +123,7 @@ enum Tail {
 }
 
 fn render_block(
-    renderer: &Renderer,
+    renderer: &annotate_snippets::Renderer,
     name: &str,
     source: Option<&[u8]>,
     diagnostic: &Diagnostic,
@@ -261,7 +269,10 @@ fn span(line: &str, start: u32, end: Option<u32>) -> Range<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Renderer, Tail, render_block, source_line, span, without_styles};
+    use super::{
+        MAX_SHOWN_CHARS, Tail, clip, printable, render_block, source_line, span, without_styles,
+    };
+    use annotate_snippets::Renderer;
     use qovery_model::validate::{Diagnostic, Position, Severity};
 
     #[test]
@@ -330,5 +341,41 @@ mod tests {
             }
         }
         assert!(compared > 1000, "{compared}");
+    }
+
+    #[test]
+    fn long_texts_are_clipped() {
+        assert_eq!(clip("short"), "short");
+        let long = "é".repeat(MAX_SHOWN_CHARS + 5);
+        let clipped = clip(&long);
+        assert!(clipped.ends_with("... (5 more characters)"));
+        assert_eq!(
+            clipped.chars().filter(|&c| c == 'é').count(),
+            MAX_SHOWN_CHARS
+        );
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(printable("a\u{1b}[31mb\tc"), "a\\u{1b}[31mb\tc");
+    }
+
+    #[test]
+    fn has_control_is_char_is_control_except_tab() {
+        // Every character of the first 0x800 code points, and some far ones, alone and between
+        // others: the byte test agrees with `char::is_control`.
+        let far = [
+            '\u{2028}',
+            '\u{feff}',
+            '\u{1f600}',
+            '\u{10ffff}',
+            '\u{e000}',
+        ];
+        for c in (0..0x800u32).filter_map(char::from_u32).chain(far) {
+            let expected = c.is_control() && c != '\t';
+            for text in [c.to_string(), format!("aé{c}b"), format!("{c}\u{a0}")] {
+                assert_eq!(super::has_control(&text), expected, "{:?}", c);
+            }
+        }
     }
 }

@@ -1,8 +1,9 @@
 //! Compile-fail and compile-pass tests of `#[derive(Validate)]`: each misuse gets the macro's own
 //! message, spanned on the offending tokens, with no cascade of follow-on errors.
 //!
-//! Regenerate the expected output with `TRYBUILD=overwrite cargo test --test ui`, then read
-//! every `.stderr` before committing it.
+//! Regenerate the expected output with
+//! `TRYBUILD=overwrite cargo test -p qovery-model --all-features --test ui`, then read every
+//! `.stderr` before committing it.
 
 #[test]
 fn ui() {

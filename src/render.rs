@@ -1,0 +1,192 @@
+//! The output formats, each an [`Emitter`] (ruff's idiom): one trait, one signature, rendered
+//! from the same linted files on one thread.
+
+pub mod github;
+pub mod json;
+pub mod sarif;
+pub mod text;
+
+use crate::engine::Linted;
+use crate::settings::{Format, Settings};
+use std::io::{self, Write};
+
+pub use qovery_model::render::{MAX_SHOWN_CHARS, clip, has_control, printable};
+
+/// What every format may show beside the files: how validity is judged, and what was skipped.
+#[derive(Debug, Clone, Default)]
+pub struct EmitterContext {
+    /// Warnings make a file invalid.
+    pub deny_warnings: bool,
+    /// Only problems (no summary when everything is clean).
+    pub quiet: bool,
+    /// List the skipped files.
+    pub verbose: bool,
+    /// Files a walk found that are plainly not container payloads, not checked.
+    pub skipped: Vec<String>,
+}
+
+/// One output format.
+pub trait Emitter {
+    /// Writes the output for `files` (in input order) to `out`.
+    fn emit(
+        &mut self,
+        out: &mut dyn Write,
+        files: &[Linted],
+        context: &EmitterContext,
+    ) -> io::Result<()>;
+}
+
+/// The emitter of `settings.format`.
+pub fn emitter(settings: &Settings) -> Box<dyn Emitter> {
+    match settings.format {
+        Format::Text => Box::new(text::TextEmitter::new(text::color_enabled(settings.color))),
+        Format::Json => Box::new(json::JsonEmitter),
+        Format::Github => Box::new(github::GithubEmitter),
+        Format::Sarif => Box::new(sarif::SarifEmitter),
+    }
+}
+
+/// The counts every format ends with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Inputs checked (or that failed to be read).
+    pub files: usize,
+    /// Valid inputs.
+    pub valid: usize,
+    /// Invalid inputs.
+    pub invalid: usize,
+    /// Error-level diagnostics.
+    pub errors: usize,
+    /// Warning-level diagnostics.
+    pub warnings: usize,
+    /// Diagnostics silenced by a suppression comment.
+    pub suppressed: usize,
+    /// Files skipped as not container payloads.
+    pub skipped: usize,
+}
+
+impl Summary {
+    /// Counts `files`.
+    pub fn of(files: &[Linted], context: &EmitterContext) -> Summary {
+        let mut summary = Summary {
+            files: files.len(),
+            skipped: context.skipped.len(),
+            ..Summary::default()
+        };
+        for file in files {
+            if file.is_valid(context.deny_warnings) {
+                summary.valid += 1;
+            } else {
+                summary.invalid += 1;
+            }
+            let counts = file.report.counts();
+            summary.errors += counts.errors;
+            summary.warnings += counts.warnings;
+            summary.suppressed += counts.suppressed;
+        }
+        summary
+    }
+
+    /// Every input valid and not one diagnostic.
+    pub fn is_clean(&self) -> bool {
+        self.invalid == 0 && self.errors == 0 && self.warnings == 0
+    }
+
+    /// `qovery-lint: 3 files checked, 1 valid, 2 invalid (5 errors, 1 warning)`, with
+    /// `, 2 suppressed` inside the parentheses when some were.
+    pub fn line(&self) -> String {
+        let suppressed = if self.suppressed > 0 {
+            format!(", {} suppressed", self.suppressed)
+        } else {
+            String::new()
+        };
+        format!(
+            "qovery-lint: {} checked, {} valid, {} invalid ({}, {}{suppressed})",
+            plural(self.files, "file"),
+            self.valid,
+            self.invalid,
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+        )
+    }
+
+    /// `qovery-lint: 2 files skipped: not container payloads`, when some were.
+    pub fn skipped_line(&self) -> Option<String> {
+        (self.skipped > 0).then(|| {
+            format!(
+                "qovery-lint: {} skipped: not container payloads",
+                plural(self.skipped, "file")
+            )
+        })
+    }
+}
+
+/// The lines the text and github formats end with: the skipped files (listed with `-v`), then
+/// the summary (with `quiet`, only when something is wrong).
+pub fn write_summary(
+    out: &mut dyn Write,
+    files: &[Linted],
+    context: &EmitterContext,
+) -> io::Result<()> {
+    let summary = Summary::of(files, context);
+    if context.verbose {
+        for name in &context.skipped {
+            writeln!(
+                out,
+                "qovery-lint: skipped {}: not a container payload",
+                printable(name)
+            )?;
+        }
+    }
+    if !context.quiet || !summary.is_clean() {
+        if let Some(line) = summary.skipped_line() {
+            writeln!(out, "{line}")?;
+        }
+        writeln!(out, "{}", summary.line())?;
+    }
+    Ok(())
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Summary;
+
+    #[test]
+    fn summary_line_pluralizes() {
+        let summary = Summary {
+            files: 1,
+            valid: 0,
+            invalid: 1,
+            errors: 1,
+            warnings: 2,
+            suppressed: 0,
+            skipped: 0,
+        };
+        assert_eq!(
+            summary.line(),
+            "qovery-lint: 1 file checked, 0 valid, 1 invalid (1 error, 2 warnings)"
+        );
+        assert_eq!(summary.skipped_line(), None);
+        let summary = Summary {
+            suppressed: 3,
+            skipped: 2,
+            ..summary
+        };
+        assert_eq!(
+            summary.line(),
+            "qovery-lint: 1 file checked, 0 valid, 1 invalid (1 error, 2 warnings, 3 suppressed)"
+        );
+        assert_eq!(
+            summary.skipped_line().as_deref(),
+            Some("qovery-lint: 2 files skipped: not container payloads")
+        );
+    }
+}

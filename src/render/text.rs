@@ -1,0 +1,84 @@
+//! rustc-like text: one block per reported diagnostic, rendered by the library's
+//! [`qovery_model::render::Renderer`], a line for the diagnostics over the per-file cap, then the
+//! summary. Suppressed diagnostics are only counted.
+//!
+//! ```text
+//! error[range]: 70000 is greater than the maximum of 65535
+//!  --> examples/payloads/broken-web.json:9:24
+//!   |
+//! 9 |     { "internal_port": 70000, "publicly_accessible": true }
+//!   |                        ^^^^^
+//!   |
+//!   = pointer: /ports/0/internal_port
+//! ```
+//!
+//! A diagnostic of a document of a multi-document YAML file names it with its 0-based index:
+//! ` --> deploy.yaml[2]:3:5`.
+
+use super::{Emitter, EmitterContext, printable, write_summary};
+use crate::engine::Linted;
+use crate::settings::Color;
+use qovery_model::render::Renderer;
+use std::io::{self, IsTerminal, Write};
+
+/// Whether to color: `always`, `never`, or with `auto` when standard output is a terminal and
+/// `NO_COLOR` is unset or empty.
+pub fn color_enabled(choice: Color) -> bool {
+    match choice {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
+        }
+    }
+}
+
+/// The text format.
+#[derive(Debug, Clone)]
+pub struct TextEmitter {
+    renderer: Renderer,
+}
+
+impl TextEmitter {
+    /// With or without ANSI colors.
+    pub fn new(color: bool) -> Self {
+        TextEmitter {
+            renderer: if color {
+                Renderer::styled()
+            } else {
+                Renderer::plain()
+            },
+        }
+    }
+}
+
+impl Emitter for TextEmitter {
+    fn emit(
+        &mut self,
+        out: &mut dyn Write,
+        files: &[Linted],
+        context: &EmitterContext,
+    ) -> io::Result<()> {
+        for file in files {
+            for finding in file.report.reported() {
+                let name = printable(&file.document_name(finding));
+                let block =
+                    self.renderer
+                        .diagnostic(&name, file.source.as_deref(), &finding.diagnostic);
+                out.write_all(block.as_bytes())?;
+                out.write_all(b"\n\n")?;
+            }
+            let omitted = file.report.omitted;
+            let more = omitted.errors + omitted.warnings;
+            if more > 0 {
+                writeln!(
+                    out,
+                    "{}: {more} more diagnostic{} not shown (max_diagnostics)\n",
+                    printable(&file.name),
+                    if more == 1 { "" } else { "s" }
+                )?;
+            }
+        }
+        write_summary(out, files, context)
+    }
+}

@@ -1,0 +1,43 @@
+#![doc = include_str!("../../../qovery-model/README.md")]
+//!
+//! # This crate
+//!
+//! Not published. It depends on `qovery-model` as a user's crate does and holds the uses of its
+//! README (above, compiled as doctests) and of its documentation (`tests/`), with and without
+//! the `schema` feature: `cargo test -p qovery-model-downstream` and
+//! `cargo test -p qovery-model-downstream --all-features`.
+
+use qovery_model::validate::{Context, Validate};
+use serde::{Deserialize, Serialize};
+
+/// A type of the user's with no `JsonSchema`: a struct holding it must derive `Validate` even
+/// when something else in the build turns on `qovery-model/schema`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Opaque(pub u16);
+
+/// A deployment of the user's, with rules of its own.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+pub struct Deployment {
+    /// The service, a DNS label.
+    #[qovery(not_blank, length(max = 63), pattern = "^[a-z][a-z0-9-]*$")]
+    pub service: String,
+
+    /// The image tag.
+    #[qovery(custom = pinned)]
+    pub tag: String,
+
+    /// The payload sent to Qovery, checked with its own rules.
+    #[qovery(nested)]
+    pub container: qovery_model::model::ContainerRequest,
+
+    /// Not on the wire's schema.
+    pub opaque: Opaque,
+}
+
+/// A tag that moves is not a deployment.
+pub fn pinned(tag: &str, _: &Context) -> Result<(), String> {
+    match tag {
+        "latest" | "main" | "master" => Err(format!("`{tag}` moves; pin a version")),
+        _ => Ok(()),
+    }
+}
