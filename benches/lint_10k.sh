@@ -262,7 +262,8 @@ cargo build --release --quiet --bin qovery-lint
 # The peers' commands, as benches/timer.py runs them in $PAYLOADS ({files}: the sorted *.json
 # names). Each prints one verdict line per file, which step 4 reads.
 JSCLI_CMD="'$JSCLI' validate '$SCHEMA' --assert-format --offline -i {files}"
-AJV_CMD="'$AJV' validate -s '$SCHEMA' --spec=draft2020 -c ajv-formats --strict=false -d {files}"
+# ajv takes one -d per file or a glob, which it expands itself.
+AJV_CMD="'$AJV' validate -s '$SCHEMA' --spec=draft2020 -c ajv-formats --strict=false -d '*.json'"
 CJS_CMD="'$CJS' --schemafile '$SCHEMA' -o json {files}"
 
 # --- 4. verdicts -----------------------------------------------------------------------------
@@ -313,7 +314,7 @@ for tool in ["qovery-lint"] + peers:
     theirs = read(tool)
     line = f"{tool}: {sum(v == 'invalid' for v in theirs.values())} of {len(theirs)} invalid"
     for label, other in [("expected", expected), ("qovery-lint", ours)]:
-        if other is theirs:
+        if label == tool:
             continue
         found = sorted(name for name in expected if theirs.get(name) != other.get(name))
         failed |= bool(found)
