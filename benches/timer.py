@@ -22,6 +22,7 @@ the median of the per-round ratios over the rounds in which both ran.
 import argparse
 import glob
 import os
+import resource
 import shlex
 import statistics
 import sys
@@ -105,6 +106,10 @@ def main():
         for name, _, argvs in todo[shift:] + todo[:shift]:
             results[name].append((r,) + run_once(argvs, args.cwd))
 
+    # A forked child starts with the timer's own pages counted, so a peak RSS at this floor
+    # means "at most this".
+    floor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"(peak RSS cannot read below the timer's own, {floor:.1f} MiB)")
     print("| command | wall, median | wall, min | CPU (user+sys), median | peak RSS | runs |")
     print("|---|---|---|---|---|---|")
     for name, _, argvs in commands:
@@ -116,7 +121,7 @@ def main():
         print(f"| {name}{how} | {fmt(statistics.median(walls))} | {fmt(min(walls))} | "
               f"{fmt(statistics.median(cpus))} | {peak / 1024:.1f} MiB | {len(rows)} |")
     for spec in args.ratio:
-        label, rest = spec.split("=", 1)
+        label, rest = spec.rsplit("=", 1)
         pair, what = rest.rsplit(":", 1)
         a, b = pair.split("/", 1)
         if a not in results or b not in results:

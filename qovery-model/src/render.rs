@@ -224,6 +224,9 @@ fn render_plain_short(
         && leading <= MAX_KEPT_INDENT
         && raw.last() != Some(&b' ')
         && raw.iter().all(|b| (b' '..=b'~').contains(b));
+    if !fits {
+        return false;
+    }
     let Ok(text) = std::str::from_utf8(raw) else {
         return false;
     };
@@ -232,8 +235,7 @@ fn render_plain_short(
     let help = diagnostic.help.as_deref().map(|h| printable(&clip(h)));
     let pointer = printable(&clip(&diagnostic.pointer));
     let one_line = |t: &str| !t.contains(['\t', '\n', '\r']);
-    if !fits
-        || span.is_empty()
+    if span.is_empty()
         || !one_line(name)
         || !one_line(&message)
         || !help.as_deref().is_none_or(one_line)
