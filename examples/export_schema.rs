@@ -11,14 +11,14 @@
 //! the two agree on every bound, pattern and format. Rules JSON Schema cannot express are named
 //! in the descriptions.
 
-use qovery_model::schema::{self, Document, Draft};
+use qovery_model::schema::{self, DocumentKind, Draft};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let document = match args.next().as_deref() {
-        None | Some("request") => Document::Request,
-        Some("response") => Document::Response,
+        None | Some("request") => DocumentKind::Request,
+        Some("response") => DocumentKind::Response,
         Some(other) => {
             eprintln!("unknown document {other:?}: expected `request` or `response`");
             return ExitCode::FAILURE;

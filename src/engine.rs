@@ -142,6 +142,9 @@ pub struct Linted {
     pub report: FileReport,
     /// The input could not be read (or checked) at all.
     pub unreadable: bool,
+    /// What the output format writes for this file, when the worker rendered it
+    /// ([`crate::render::Emitter::render_file`]).
+    pub rendered: Option<String>,
 }
 
 impl Linted {

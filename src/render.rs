@@ -1,5 +1,7 @@
-//! The output formats, each an [`Emitter`] (ruff's idiom): one trait, one signature, rendered
-//! from the same linted files on one thread.
+//! The output formats, each an [`Emitter`] (ruff's idiom): one trait, one signature, all
+//! rendered from the same linted files. The text format renders each file in the worker that
+//! linted it ([`Emitter::render_file`], as ripgrep's printers do); the output is then written on
+//! one thread, in input order. No format starts threads of its own.
 
 pub mod github;
 pub mod json;
@@ -26,14 +28,23 @@ pub struct EmitterContext {
 }
 
 /// One output format.
-pub trait Emitter {
-    /// Writes the output for `files` (in input order) to `out`.
+pub trait Emitter: Send + Sync {
+    /// Writes the output for `files` (in input order) to `out`; a file whose
+    /// [`Linted::rendered`] is set is written as it is.
     fn emit(
         &mut self,
         out: &mut dyn Write,
         files: &[Linted],
         context: &EmitterContext,
     ) -> io::Result<()>;
+
+    /// What this format writes for one file alone, when it can be rendered apart: the worker
+    /// that linted the file renders it (ripgrep's printers work the same way), so rendering
+    /// runs in parallel and [`emit`](Emitter::emit) only writes in input order.
+    fn render_file(&self, file: &Linted) -> Option<String> {
+        let _ = file;
+        None
+    }
 }
 
 /// The emitter of `settings.format`.

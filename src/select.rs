@@ -186,6 +186,9 @@ fn walk(
 
 /// Whether a walk checks the file `path`.
 fn is_candidate(path: &Path, settings: &Settings) -> bool {
+    if settings.include.is_none() && settings.exclude.is_none() {
+        return is_payload_name(path);
+    }
     let relative = settings.relative(path);
     let included = match &settings.include {
         Some(include) => include.is_match(&relative),

@@ -12,7 +12,7 @@
 
 use crate::cli::catalogue;
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
-use qovery_model::document::{DEFAULT_MAX_BYTES, DocumentKind};
+use qovery_model::document::{DEFAULT_MAX_BYTES, DocumentKind, closest};
 use qovery_model::model::RegistryKind;
 use qovery_model::validate::{Context, Severity};
 use serde::Deserialize;
@@ -552,21 +552,10 @@ pub fn known_code(code: &str) -> Result<&'static str, String> {
     if let Some(known) = codes.iter().find(|c| **c == code) {
         return Ok(known);
     }
-    Err(match closest(code, &codes) {
+    Err(match closest(code, codes.iter().copied()) {
         Some(close) => format!("unknown code `{code}`; did you mean `{close}`?"),
         None => format!("unknown code `{code}` (`qovery-lint rules` lists them)"),
     })
-}
-
-/// The known code nearest to `code`, when it is near enough to be a typo: at most a third of its
-/// characters edited.
-pub fn closest(code: &str, codes: &[&'static str]) -> Option<&'static str> {
-    codes
-        .iter()
-        .map(|known| (strsim::osa_distance(code, known), *known))
-        .filter(|(distance, known)| *distance * 3 <= known.chars().count().max(3))
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, known)| known)
 }
 
 fn check_floor(code: &'static str, level: Level) -> Result<(), String> {
@@ -709,7 +698,7 @@ pub fn parse_registry_kind(value: &str) -> Result<RegistryKind, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Globs, Level, PointerPattern, closest, known_code, line_column};
+    use super::{Globs, Level, PointerPattern, known_code, line_column};
     use std::path::Path;
 
     #[test]
@@ -755,7 +744,14 @@ mod tests {
             known_code("unknown_membr"),
             Err("unknown code `unknown_membr`; did you mean `unknown_member`?".to_owned())
         );
-        assert_eq!(closest("zzzzzzzzzz", &["range", "type"]), None);
+        assert_eq!(
+            known_code("rnage"),
+            Err("unknown code `rnage`; did you mean `range`?".to_owned())
+        );
+        assert_eq!(
+            known_code("zzzzzzzzzz"),
+            Err("unknown code `zzzzzzzzzz` (`qovery-lint rules` lists them)".to_owned())
+        );
         assert!(Level::Off < Level::Warn && Level::Warn < Level::Error);
     }
 }

@@ -85,3 +85,34 @@ fn every_code_keeps_one_severity_and_source_per_document() {
         }
     }
 }
+
+#[test]
+fn every_row_cites_its_evidence_and_errors_have_a_rejecting_authority() {
+    use qovery_model::validate::{Severity, Source};
+    // The Terraform provider's `scaler_config_validator.go` states these as the API's own
+    // constraints ("mirrors the API constraints"): the API rejects them, by Qovery's word.
+    const API_CONSTRAINTS_STATED_BY_TERRAFORM: [&str; 2] = ["scaler_config", "no_enabled_scaler"];
+    for row in rules::catalogue() {
+        let rule = row.entry.rule;
+        assert!(
+            !rule.citation.trim().is_empty(),
+            "{} at {} ({}) cites no evidence",
+            rule.code,
+            row.entry.pointer,
+            row.document
+        );
+        if rule.severity != Severity::Error {
+            continue;
+        }
+        let authority = matches!(
+            rule.source,
+            Source::Kubernetes | Source::Engine | Source::Registry | Source::Spec
+        ) || (rule.source == Source::TerraformProvider
+            && API_CONSTRAINTS_STATED_BY_TERRAFORM.contains(&rule.code));
+        assert!(
+            authority,
+            "{} at {} ({}) is an error sourced from {}: an error needs a rejecting authority",
+            rule.code, row.entry.pointer, row.document, rule.source
+        );
+    }
+}

@@ -498,7 +498,7 @@ impl Input {
                         config_yaml: s.config_yaml.map(Text::get).into_option(),
                         trigger_authentication: s.trigger_authentication.as_ref().map(
                             |(_, _, _, name, yaml)| KedaTriggerAuthenticationRequest {
-                                name: name.get(),
+                                name: Some(name.get()),
                                 config_yaml: text(yaml.as_ref()),
                             },
                         ),

@@ -25,10 +25,12 @@ const FIELD_KEYS: &[&str] = &[
     "each",
     "default",
     "example",
+    "null_as_absent",
     "severity",
     "source",
     "code",
     "description",
+    "cite",
 ];
 const EACH_KEYS: &[&str] = &[
     "range",
@@ -45,6 +47,8 @@ const SOURCES: &[&str] = &[
     "spec",
     "spec_prose",
     "kubernetes",
+    "engine",
+    "registry",
     "terraform",
     "console",
     "inferred",
@@ -183,6 +187,7 @@ pub struct Meta {
     pub source: &'static str,
     pub code: Option<LitStr>,
     pub description: Option<LitStr>,
+    pub cite: Option<LitStr>,
 }
 
 impl Default for Meta {
@@ -192,6 +197,7 @@ impl Default for Meta {
             source: "spec",
             code: None,
             description: None,
+            cite: None,
         }
     }
 }
@@ -211,6 +217,8 @@ pub struct FieldAttrs {
     pub rules: Vec<FieldRule>,
     pub default: Option<(Span, Expr)>,
     pub examples: Vec<Expr>,
+    /// `null_as_absent`: the schema also accepts `null` for this optional field.
+    pub null_as_absent: Option<Span>,
 }
 
 #[derive(Default)]
@@ -307,7 +315,8 @@ impl FieldAttrs {
                         }
                     }
                     "example" => out.examples.push(meta.value()?.parse()?),
-                    "severity" | "source" | "code" | "description" => {
+                    "null_as_absent" => out.null_as_absent = Some(meta.path.span()),
+                    "severity" | "source" | "code" | "description" | "cite" => {
                         meta_values.parse(cx, &meta, &key)?
                     }
                     other => {
@@ -335,7 +344,7 @@ impl FieldAttrs {
             if rules.is_empty()
                 && let Some(span) = meta_values.first_span
             {
-                cx.error_at(span, "this attribute has no rule for `severity`, `source`, `code` or `description` to describe; put them next to the rule they describe");
+                cx.error_at(span, "this attribute has no rule for `severity`, `source`, `code`, `description` or `cite` to describe; put them next to the rule they describe");
             }
             let meta = meta_values.build();
             out.rules
@@ -401,6 +410,7 @@ impl MetaBuilder {
                 }
                 self.meta.code = Some(code);
             }
+            "cite" => self.meta.cite = Some(meta.value()?.parse()?),
             _ => self.meta.description = Some(meta.value()?.parse()?),
         }
         Ok(())

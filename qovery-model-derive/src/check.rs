@@ -41,6 +41,11 @@ fn check_field(cx: &Ctxt, field: &Field<'_>) {
     {
         cx.error_at(*span, format!("`default` documents the value of an omitted field, but `{name}` is required (not an `Option` or `Nullable`)"));
     }
+    if let Some(span) = field.attrs.null_as_absent
+        && !matches!(field.shape, Shape::Optional(..))
+    {
+        cx.error_at(span, format!("`null_as_absent` says that `null` reads as an omitted `Option`, but `{name}` is not an `Option` (a `Nullable` is already nullable)"));
+    }
     let mut seen: Vec<(&'static str, bool)> = Vec::new();
     for rule in &field.attrs.rules {
         let keyword = rule.kind.keyword();

@@ -65,14 +65,16 @@ use syn::{DeriveInput, parse_macro_input};
 /// | `each(rule, ...)` | `Vec` | the listed rules (`range`, `length`, `pattern`, `not_blank`, `non_empty`, `format`, `known`, `custom`) on every element | the rules' codes | the rules' keywords inside `items` |
 /// | `default = expr` | `Option` / `Nullable` fields only | nothing: documents the value the server uses when the field is omitted | — | `default` |
 /// | `example = expr` | any; repeatable | nothing | — | appended to `examples` |
+/// | `null_as_absent` | `Option` fields only | nothing: documents that the API reads `null` as an omitted member (serde does too) | — | the property is nullable (`anyOf: [<schema>, {"type": "null"}]`) |
 ///
 /// Rule *metadata* keys describe every rule of the same `#[qovery(...)]` attribute (so write one
 /// attribute per rule when they differ). They need a rule in the same attribute.
 ///
 /// | key | default | meaning |
 /// |---|---|---|
-/// | `severity = error` / `warning` | `error` | the severity of the diagnostics. Only `known` changes its schema with it; any other keyword rule emits its keyword whatever the severity, so a `warning` there is still a hard constraint for a JSON Schema validator |
-/// | `source = spec` / `spec_prose` / `kubernetes` / `terraform` / `console` / `inferred` | `spec` | where the rule comes from (`validate::Source`), listed in the rule catalogue |
+/// | `severity = error` / `warning` | `error` | the severity of the diagnostics. A `warning` keyword rule emits no schema keyword (JSON Schema has no warnings, and the schema says what the API accepts) and is listed as validator only; `known` with `warning` lists the values but accepts any string |
+/// | `source = spec` / `spec_prose` / `kubernetes` / `engine` / `registry` / `terraform` / `console` / `inferred` | `spec` | where the rule comes from (`validate::Source`), listed in the rule catalogue |
+/// | `cite = "..."` | empty | the evidence read to set the rule's level: repository, commit, path and line, or the Kubernetes function (`RuleInfo::citation`) |
 /// | `code = "snake_case"` | the code in the table above | the diagnostic code |
 /// | `description = "..."` | generated from the rule (`the value is at least 1`) | the rule's one-line description in the catalogue |
 ///
@@ -187,6 +189,7 @@ use syn::{DeriveInput, parse_macro_input};
 ///     code: "ports_differ",
 ///     severity: Severity::Error,
 ///     source: Source::Inferred,
+///     citation: "",
 ///     pointer: "/metricsPort",
 ///     description: "`metricsPort` differs from `listenPort`",
 ///     schema: SchemaSupport::ValidatorOnly,

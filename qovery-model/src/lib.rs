@@ -89,9 +89,9 @@
 //! ```
 //! # #[cfg(feature = "schema")]
 //! # fn main() -> Result<(), serde_json::Error> {
-//! use qovery_model::schema::{self, Document, Draft};
+//! use qovery_model::schema::{self, DocumentKind, Draft};
 //!
-//! let request_schema = schema::schema(Document::Request, Draft::Draft2020_12);
+//! let request_schema = schema::schema(DocumentKind::Request, Draft::Draft2020_12);
 //! assert_eq!(request_schema["title"], "ContainerRequest");
 //! let text = serde_json::to_string_pretty(&request_schema)?;
 //! assert!(text.contains("\"image_name\""));

@@ -168,7 +168,7 @@ fn a_generic_type_validates_its_items_without_a_written_bound() {
         pointers,
         [
             ("/items", "length"),
-            ("/items/1/type/http/path", "http_probe_path"),
+            ("/items/1/type/http/path", "http_probe_path_relative"),
             ("/items/2/type/tcp/port", "range"),
         ]
     );

@@ -618,21 +618,6 @@ fn every_malformed_document_gets_its_exact_diagnostic() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-#[test]
-#[ignore = "prints the actual diagnostics of the malformed table"]
-fn print_the_actual_malformed_table() {
-    for case in malformed() {
-        let report = check(&case.bytes, &options(case.syntax));
-        for d in report.diagnostics() {
-            let p = d.position.map(|p| (p.line, p.column));
-            println!(
-                "{}: {:?} {} {:?}: {}",
-                case.name, d.pointer, d.code, p, d.message
-            );
-        }
-    }
-}
-
 fn all(syntax: Syntax, bytes: &[u8]) -> Vec<Located> {
     run(syntax, bytes)
         .diagnostics()

@@ -469,7 +469,7 @@ fn yaml_custom_tags_warn_and_the_value_is_still_checked() {
         [
             row("", "yaml", W, 4, 6),
             row("", "yaml", W, 5, 6),
-            row("/cpu", "range", E, 5, 6),
+            row("/cpu", "below_terraform_minimum", W, 5, 6),
         ]
     );
     assert_eq!(
@@ -656,7 +656,7 @@ fn fuzz_registry_id_not_a_uuid_keeps_its_registry_kind() {
     assert_eq!(
         assert_agree(&value, &context),
         set(&[
-            ("/registry_id", "format"),
+            ("/registry_id", "registry_id_format"),
             ("/image_name", "image_name_scaleway_cr")
         ])
     );

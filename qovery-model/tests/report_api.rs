@@ -28,16 +28,16 @@ fn a_valid_report_is_ok_and_keeps_its_warnings() -> TestResult {
 #[test]
 fn a_report_with_an_error_is_err_through_question_mark() {
     fn build() -> Result<ContainerRequest, Box<dyn std::error::Error>> {
-        let request = request().with_cpu(0);
+        let request = request().with_gpu(-1);
         request.validate().into_result()?;
         Ok(request)
     }
     let Err(error) = build() else {
-        panic!("cpu 0 is below 10");
+        panic!("gpu -1 is below 0");
     };
     assert_eq!(
         error.to_string(),
-        "error[range] /cpu: 0 is less than the minimum of 10"
+        "error[range] /gpu: -1 is less than the minimum of 0"
     );
 }
 
@@ -113,7 +113,7 @@ fn reports_and_diagnostics_serialize_for_a_response_body() -> TestResult {
 #[test]
 fn code_look_ups_find_every_diagnostic_of_a_code() {
     let report = ContainerRequest::new("api", REGISTRY, "Acme/API:1.4", "bad tag!")
-        .with_cpu(0)
+        .with_gpu(-1)
         .validate();
     assert!(report.has_code(codes::RANGE));
     assert!(!report.has_code(codes::DUPLICATE_INTERNAL_PORT));

@@ -227,7 +227,7 @@ fn scaler_request() -> BoxedStrategy<KedaScalerRequest> {
         wire(KedaScalerRole::KNOWN),
         option::of(config_json()),
         option::of(text()),
-        option::of((text(), option::of(text()))),
+        option::of((option::of(text()), option::of(text()))),
     )
         .prop_map(
             |(scaler_type, enabled, role, config_json, config_yaml, auth)| KedaScalerRequest {

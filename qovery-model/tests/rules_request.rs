@@ -99,45 +99,47 @@ fn cases() -> Vec<Case> {
         case!("probes may be null", [set("/healthchecks/readiness_probe", Value::Null), set("/healthchecks/liveness_probe", Value::Null)] => []),
         // --- storage
         case!("storage type unknown", [set("/storage/0/type", "HDD")] => [("/storage/0/type", "enum", Error)]),
-        case!("storage size 3", [set("/storage/1/size", 3)] => [("/storage/1/size", "range", Error)]),
+        case!("storage size 0", [set("/storage/1/size", 0)] => [("/storage/1/size", "range", Error)]),
+        case!("storage size 1 (accepted by the API, below the console's 4)", [set("/storage/1/size", 1)] => [("/storage/1/size", "storage_size_below_console_minimum", Warning)]),
+        case!("storage size 3", [set("/storage/1/size", 3)] => [("/storage/1/size", "storage_size_below_console_minimum", Warning)]),
         case!("storage size 4", [set("/storage/1/size", 4)] => []),
         case!("storage size 513", [set("/storage/0/size", 513)] => [("/storage/0/size", "storage_size_above_console_limit", Warning)]),
         case!("storage size 512", [set("/storage/0/size", 512)] => []),
-        case!("mount point relative", [set("/storage/0/mount_point", "data")] => [("/storage/0/mount_point", "mount_point", Error)]),
-        case!("mount point root", [set("/storage/0/mount_point", "/")] => [("/storage/0/mount_point", "mount_point", Error)]),
-        case!("mount point with ..", [set("/storage/0/mount_point", "/data/../etc")] => [("/storage/0/mount_point", "mount_point", Error)]),
-        case!("mount point empty", [set("/storage/0/mount_point", "")] => [("/storage/0/mount_point", "mount_point", Error)]),
+        case!("mount point relative", [set("/storage/0/mount_point", "data")] => [("/storage/0/mount_point", "mount_point", Warning)]),
+        case!("mount point root", [set("/storage/0/mount_point", "/")] => [("/storage/0/mount_point", "mount_point", Warning)]),
+        case!("mount point with ..", [set("/storage/0/mount_point", "/data/../etc")] => [("/storage/0/mount_point", "mount_point", Warning)]),
+        case!("mount point empty", [set("/storage/0/mount_point", "")] => [("/storage/0/mount_point", "not_blank", Error)]),
         case!("mount point dotted name", [set("/storage/0/mount_point", "/.config/app/")] => []),
         case!("mount point twice", [set("/storage/1/mount_point", "/data/")] => [("/storage/1/mount_point", "duplicate_mount_point", Error)]),
         case!("mount points differ", [set("/storage/1/mount_point", "/data2")] => []),
         // --- ports
-        case!("port name blank", [set("/ports/0/name", " ")] => [("/ports/0/name", "not_blank", Error)]),
+        case!("port name blank", [set("/ports/0/name", " ")] => [("/ports/0/name", "blank_port_name", Warning)]),
         case!("port name absent", [remove("/ports/1/name")] => []),
         case!("internal port 0", [set("/ports/1/internal_port", 0)] => [("/ports/1/internal_port", "range", Error)]),
         case!("internal port 65536", [set("/ports/1/internal_port", 65536)] => [("/ports/1/internal_port", "range", Error)]),
         case!("internal port 65535", [set("/ports/1/internal_port", 65535)] => []),
-        case!("external port 0", [set("/ports/0/external_port", 0)] => [("/ports/0/external_port", "range", Error)]),
+        case!("external port 0", [set("/ports/0/external_port", 0)] => [("/ports/0/external_port", "external_port_range", Warning)]),
         case!("external port 65535", [set("/ports/0/external_port", 65535)] => []),
         case!("protocol unknown", [set("/ports/1/protocol", "SCTP")] => [("/ports/1/protocol", "enum", Error)]),
         case!("protocol omitted (HTTP)", [remove("/ports/0/protocol")] => []),
-        case!("external port on a private port", [set("/ports/1/external_port", 9090)] => [("/ports/1/external_port", "external_port_not_public", Error)]),
+        case!("external port on a private port", [set("/ports/1/external_port", 9090)] => [("/ports/1/external_port", "external_port_not_public", Warning)]),
         case!("public port without external port", [remove("/ports/0/external_port")] => [("/ports/0/external_port", "public_port_without_external_port", Warning)]),
-        case!("public_path on a private port", [set("/ports/1/public_path", "/metrics")] => [("/ports/1/public_path", "public_path_not_applicable", Error)]),
-        case!("public_path_rewrite on a private port", [set("/ports/1/public_path_rewrite", "/")] => [("/ports/1/public_path_rewrite", "public_path_not_applicable", Error)]),
+        case!("public_path on a private port", [set("/ports/1/public_path", "/metrics")] => [("/ports/1/public_path", "public_path_not_applicable", Warning)]),
+        case!("public_path_rewrite on a private port", [set("/ports/1/public_path_rewrite", "/")] => [("/ports/1/public_path_rewrite", "public_path_not_applicable", Warning)]),
         case!("public paths on a public TCP port", [set("/ports/0/protocol", "TCP")] => [
-            ("/ports/0/public_path", "public_path_not_applicable", Error),
-            ("/ports/0/public_path_rewrite", "public_path_not_applicable", Error),
+            ("/ports/0/public_path", "public_path_not_applicable", Warning),
+            ("/ports/0/public_path_rewrite", "public_path_not_applicable", Warning),
         ]),
         case!("public paths on a public GRPC port", [set("/ports/0/protocol", "GRPC")] => []),
         case!("internal port twice", [set("/ports/1/internal_port", 8080)] => [("/ports/1/internal_port", "duplicate_internal_port", Error)]),
-        case!("port name twice, other case", [set("/ports/1/name", "HTTP")] => [("/ports/1/name", "duplicate_port_name", Error)]),
+        case!("port name twice, other case", [set("/ports/1/name", "HTTP")] => [("/ports/1/name", "duplicate_port_name", Warning)]),
         case!("port name twice, Unicode case", [set("/ports/0/name", "Straße"), set("/ports/1/name", "STRASSE")] => []),
-        case!("port name twice, Unicode lower case", [set("/ports/0/name", "ÉTÉ"), set("/ports/1/name", "été")] => [("/ports/1/name", "duplicate_port_name", Error)]),
-        case!("two default ports", [set("/ports/1/is_default", true)] => [("/ports/1/is_default", "multiple_default_ports", Error)]),
+        case!("port name twice, Unicode lower case", [set("/ports/0/name", "ÉTÉ"), set("/ports/1/name", "été")] => [("/ports/1/name", "duplicate_port_name", Warning)]),
+        case!("two default ports", [set("/ports/1/is_default", true)] => [("/ports/1/is_default", "multiple_default_ports", Warning)]),
         case!("one default port and a false", [set("/ports/1/is_default", false)] => []),
         // --- identity and source
-        case!("name empty", [set("/name", "")] => [("/name", "not_blank", Error)]),
-        case!("registry_id not a UUID", [set("/registry_id", "my-registry")] => [("/registry_id", "format", Error)]),
+        case!("name empty", [set("/name", "")] => [("/name", "blank_name", Warning)]),
+        case!("registry_id not a UUID", [set("/registry_id", "my-registry")] => [("/registry_id", "registry_id_format", Warning)]),
         case!("registry_id upper-case UUID", [set("/registry_id", "7B0A4C0E-31B3-4A7E-9D4E-5A1F0C9B8D21")] => []),
         case!("image_name blank", [set("/image_name", " ")] => [("/image_name", "not_blank", Error)]),
         case!("image_name 256 characters", [set("/image_name", "a".repeat(256))] => [("/image_name", "length", Error)]),
@@ -161,9 +163,11 @@ fn cases() -> Vec<Case> {
         case!("tag of 128 characters", [set("/tag", "v".repeat(128))] => []),
         case!("tag with every allowed character", [set("/tag", "_V1.27-rc_2")] => []),
         // --- resources
-        case!("cpu 9", [set("/cpu", 9)] => [("/cpu", "range", Error)]),
+        case!("cpu -1", [set("/cpu", -1)] => [("/cpu", "range", Error)]),
+        case!("memory -1", [set("/memory", -1)] => [("/memory", "range", Error)]),
+        case!("cpu 9", [set("/cpu", 9)] => [("/cpu", "below_terraform_minimum", Warning)]),
         case!("cpu 10", [set("/cpu", 10)] => []),
-        case!("memory 9", [set("/memory", 9)] => [("/memory", "range", Error)]),
+        case!("memory 9", [set("/memory", 9)] => [("/memory", "below_terraform_minimum", Warning)]),
         case!("memory 10", [set("/memory", 10)] => []),
         case!("gpu -1", [set("/gpu", -1)] => [("/gpu", "range", Error)]),
         case!("ephemeral storage -1", [set("/ephemeral_storage_in_gib", -1)] => [("/ephemeral_storage_in_gib", "range", Error)]),
@@ -173,19 +177,19 @@ fn cases() -> Vec<Case> {
         case!("resources omitted", [remove("/cpu"), remove("/memory"), remove("/gpu"), remove("/ephemeral_storage_in_gib")] => []),
         // --- instances
         case!("min instances -1", [set("/min_running_instances", -1)] => [("/min_running_instances", "range", Error)]),
-        case!("max instances -2", [set("/max_running_instances", -2)] => [("/max_running_instances", "range", Error)]),
+        case!("max instances -2", [set("/max_running_instances", -2)] => [("/max_running_instances", "max_instances_range", Warning)]),
         case!("max below min", [set("/min_running_instances", 3), set("/max_running_instances", 2)] => [("/max_running_instances", "max_instances_below_min", Error)]),
         case!("max -1 (no limit) with min 3", [set("/min_running_instances", 3), set("/max_running_instances", -1)] => []),
         case!("max omitted (1) below min 2", [set("/min_running_instances", 2), remove("/max_running_instances")] => [("/max_running_instances", "max_instances_below_min", Error)]),
-        case!("max equals min with autoscaling", [set("/max_running_instances", 1)] => [("/max_running_instances", "autoscaling_instances_range", Error)]),
-        case!("both omitted with autoscaling", [remove("/min_running_instances"), remove("/max_running_instances")] => [("/max_running_instances", "autoscaling_instances_range", Error)]),
+        case!("max equals min with autoscaling", [set("/max_running_instances", 1)] => [("/max_running_instances", "autoscaling_instances_range", Warning)]),
+        case!("both omitted with autoscaling", [remove("/min_running_instances"), remove("/max_running_instances")] => [("/max_running_instances", "autoscaling_instances_range", Warning)]),
         case!("max equals min without autoscaling", [set("/max_running_instances", 1), remove("/autoscaling")] => []),
         case!("min 0 without autoscaling", [set("/min_running_instances", 0), remove("/autoscaling")] => [("/min_running_instances", "min_instances_zero", Warning)]),
         case!("min 0 with autoscaling (scale to zero)", [set("/min_running_instances", 0)] => []),
         // --- healthchecks
         case!("liveness success threshold 2", [set("/healthchecks/liveness_probe/success_threshold", 2)] => [("/healthchecks/liveness_probe/success_threshold", "liveness_success_threshold", Error)]),
         case!("readiness success threshold 2", [set("/healthchecks/readiness_probe/success_threshold", 2)] => []),
-        case!("liveness success threshold 0", [set("/healthchecks/liveness_probe/success_threshold", 0)] => [("/healthchecks/liveness_probe/success_threshold", "range", Error)]),
+        case!("liveness success threshold 0 (Kubernetes makes it 1)", [set("/healthchecks/liveness_probe/success_threshold", 0)] => [("/healthchecks/liveness_probe/success_threshold", "probe_zero_defaulted", Warning)]),
         case!("probe port with no port declared", [remove("/ports")] => [
             ("/healthchecks/readiness_probe/type/http/port", "probe_port_not_declared", Warning),
             ("/healthchecks/liveness_probe/type/tcp/port", "probe_port_not_declared", Warning),
@@ -198,20 +202,22 @@ fn cases() -> Vec<Case> {
         case!("icon_uri app scheme", [set("/icon_uri", "app://qovery-console/api")] => []),
         // --- autoscaling
         case!("autoscaling mode unknown", [set("/autoscaling/mode", "HPA")] => [("/autoscaling/mode", "enum", Error)]),
-        case!("polling interval 0", [set("/autoscaling/polling_interval_seconds", 0)] => [("/autoscaling/polling_interval_seconds", "range", Error)]),
+        case!("polling interval 0", [set("/autoscaling/polling_interval_seconds", 0)] => [("/autoscaling/polling_interval_seconds", "keda_timing_range", Warning)]),
         case!("polling interval 1", [set("/autoscaling/polling_interval_seconds", 1)] => []),
-        case!("cooldown -1", [set("/autoscaling/cooldown_period_seconds", -1)] => [("/autoscaling/cooldown_period_seconds", "range", Error)]),
+        case!("cooldown -1", [set("/autoscaling/cooldown_period_seconds", -1)] => [("/autoscaling/cooldown_period_seconds", "keda_timing_range", Warning)]),
         case!("cooldown 0", [set("/autoscaling/cooldown_period_seconds", 0)] => []),
         case!("KEDA timings omitted", [remove("/autoscaling/polling_interval_seconds"), remove("/autoscaling/cooldown_period_seconds")] => []),
         case!("no scaler", [set("/autoscaling/scalers", json!([]))] => [("/autoscaling/scalers", "length", Error)]),
-        case!("scaler type blank", [set("/autoscaling/scalers/0/scaler_type", "")] => [("/autoscaling/scalers/0/scaler_type", "not_blank", Error)]),
+        case!("scaler type blank", [set("/autoscaling/scalers/0/scaler_type", "")] => [("/autoscaling/scalers/0/scaler_type", "blank_scaler_type", Warning)]),
         case!("scaler role unknown", [set("/autoscaling/scalers/0/role", "BACKUP")] => [("/autoscaling/scalers/0/role", "enum", Error)]),
         case!("scaler with both configs", [set("/autoscaling/scalers/0/config_yaml", "value: '60'")] => [("/autoscaling/scalers/0", "scaler_config", Error)]),
         case!("scaler with no config", [remove("/autoscaling/scalers/0/config_json")] => [("/autoscaling/scalers/0", "scaler_config", Error)]),
         case!("scaler config_json null counts as absent", [set("/autoscaling/scalers/1/config_json", Value::Null)] => []),
         case!("every scaler disabled", [set("/autoscaling/scalers/0/enabled", false), set("/autoscaling/scalers/1/enabled", false)] => [("/autoscaling/scalers", "no_enabled_scaler", Error)]),
         case!("one scaler disabled", [set("/autoscaling/scalers/0/enabled", false)] => []),
-        case!("trigger authentication name blank", [set("/autoscaling/scalers/1/trigger_authentication/name", " ")] => [("/autoscaling/scalers/1/trigger_authentication/name", "not_blank", Error)]),
+        case!("trigger authentication name blank", [set("/autoscaling/scalers/1/trigger_authentication/name", " ")] => [("/autoscaling/scalers/1/trigger_authentication/name", "blank_trigger_authentication_name", Warning)]),
+        case!("inline trigger authentication without a name (the console's)", [remove("/autoscaling/scalers/1/trigger_authentication/name")] => []),
+        case!("console group objects in labels_groups", [set("/labels_groups/0", json!({"id": "1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d", "name": "team", "created_at": "2026-01-01T00:00:00Z", "labels": [], "associated_items_count": 2}))] => []),
         // --- registry kinds (from the context)
         case!("ECR: 1 character", [set("/image_name", "a")] => [("/image_name", "image_name_ecr", Error)]).ctx(kind(RegistryKind::Ecr)),
         case!("ECR: 2 characters", [set("/image_name", "ab")] => []).ctx(kind(RegistryKind::Ecr)),
@@ -244,8 +250,8 @@ fn cases() -> Vec<Case> {
         ]).ctx(kind(RegistryKind::ScalewayCr)),
     ];
     if YAML_CHECKED {
-        cases.push(case!("scaler config_yaml not YAML", [set("/autoscaling/scalers/1/config_yaml", "serverAddress: [http://x\nthreshold: 1")] => [("/autoscaling/scalers/1/config_yaml", "config_yaml_syntax", Error)]));
-        cases.push(case!("trigger authentication config_yaml not YAML", [set("/autoscaling/scalers/1/trigger_authentication/config_yaml", "a: b: c")] => [("/autoscaling/scalers/1/trigger_authentication/config_yaml", "config_yaml_syntax", Error)]));
+        cases.push(case!("scaler config_yaml not YAML", [set("/autoscaling/scalers/1/config_yaml", "serverAddress: [http://x\nthreshold: 1")] => [("/autoscaling/scalers/1/config_yaml", "config_yaml_syntax", Warning)]));
+        cases.push(case!("trigger authentication config_yaml not YAML", [set("/autoscaling/scalers/1/trigger_authentication/config_yaml", "a: b: c")] => [("/autoscaling/scalers/1/trigger_authentication/config_yaml", "config_yaml_syntax", Warning)]));
         cases.push(
             case!("config_yaml empty", [set("/autoscaling/scalers/1/config_yaml", "")] => []),
         );
@@ -317,8 +323,8 @@ fn many_ports_are_checked_in_n_log_n_with_the_same_answer() {
     ports[120]["is_default"] = json!(true);
     let case = case!("200 ports", [set("/ports", Value::Array(ports)), set("/healthchecks", json!({}))] => [
         ("/ports/150/internal_port", "duplicate_internal_port", Error),
-        ("/ports/199/name", "duplicate_port_name", Error),
-        ("/ports/120/is_default", "multiple_default_ports", Error),
+        ("/ports/199/name", "duplicate_port_name", Warning),
+        ("/ports/120/is_default", "multiple_default_ports", Warning),
     ]);
     let outcome = run::<ContainerRequest>(&base(), &[case]);
     rules_support::assert_no_failures(&outcome);
@@ -351,7 +357,7 @@ fn the_spec_seed_request_is_reported_exactly() -> Result<(), serde_json::Error> 
         )
     };
     let expected = vec![
-        "error[format] /registry_id: \"<string>\" is not a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a".to_owned(),
+        "warning[registry_id_format] /registry_id: \"<string>\" is not a UUID such as 3c90c3cc-0d44-4b50-8888-8dd25736052a".to_owned(),
         "error[image_name] /image_name: \"<string>\" is not a repository path: `<` at character 1 is not allowed; expected lower-case components `[a-z0-9]+((.|_|__|-+)[a-z0-9]+)*` joined by `/`".to_owned(),
         "error[docker_tag] /tag: \"<string>\" is not a Docker tag: `<` at character 1 is not allowed; expected letters, digits, `_`, `.` and `-`, not starting with `.` or `-`, at most 128 characters".to_owned(),
         kinds("readiness_probe"),

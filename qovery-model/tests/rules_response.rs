@@ -182,9 +182,9 @@ fn cases() -> Vec<Case> {
         case!("image_name with a host", [set("/image_name", "ghcr.io/acme/api")] => [("/image_name", "image_name_registry_host", Warning)]),
         case!("tag blank", [set("/tag", " ")] => [("/tag", "not_blank", Error)]),
         case!("tag not a Docker tag", [set("/tag", "1.27+build")] => [("/tag", "docker_tag", Error)]),
-        case!("registry_id not a UUID", [set("/registry_id", "<string>")] => [("/registry_id", "format", Error)]),
-        case!("registry url over http", [set("/registry/url", "http://ghcr.io")] => [("/registry/url", "registry_url_https", Error)]),
-        case!("registry url without scheme", [set("/registry/url", "ghcr.io")] => [("/registry/url", "registry_url_https", Error)]),
+        case!("registry_id not a UUID", [set("/registry_id", "<string>")] => [("/registry_id", "registry_id_format", Warning)]),
+        case!("registry url over http", [set("/registry/url", "http://ghcr.io")] => [("/registry/url", "registry_url_https", Warning)]),
+        case!("registry url without scheme", [set("/registry/url", "ghcr.io")] => [("/registry/url", "registry_url_https", Warning)]),
         case!("registry kind newer than this crate", [set("/registry/kind", "QUAY")] => [("/registry/kind", "enum", Warning)]),
         case!("registry kind DOCR", [set("/registry/kind", "DOCR")] => [("/registry/kind", "registry_docr_unsupported", Warning)]),
         // --- image_name against registry.kind
@@ -205,45 +205,49 @@ fn cases() -> Vec<Case> {
         // --- resources and their maximums
         case!("maximum_gpu -1", [set("/maximum_gpu", -1)] => [("/maximum_gpu", "range", Error)]),
         case!("maximum_gpu 0", [set("/maximum_gpu", 0)] => []),
-        case!("name blank", [set("/name", "")] => [("/name", "not_blank", Error)]),
-        case!("cpu 9", [set("/cpu", 9)] => [("/cpu", "range", Error)]),
-        case!("memory 9", [set("/memory", 9)] => [("/memory", "range", Error)]),
+        case!("name blank", [set("/name", "")] => [("/name", "blank_name", Warning)]),
+        case!("cpu -1", [set("/cpu", -1)] => [("/cpu", "range", Error)]),
+        case!("memory -1", [set("/memory", -1)] => [("/memory", "range", Error)]),
+        case!("cpu 9", [set("/cpu", 9)] => [("/cpu", "below_terraform_minimum", Warning)]),
+        case!("memory 9", [set("/memory", 9)] => [("/memory", "below_terraform_minimum", Warning)]),
         case!("gpu -1", [set("/gpu", -1)] => [("/gpu", "range", Error)]),
         case!("ephemeral storage -1", [set("/ephemeral_storage_in_gib", -1)] => [("/ephemeral_storage_in_gib", "range", Error)]),
-        case!("cpu above maximum", [set("/cpu", 16001)] => [("/cpu", "above_maximum", Error)]),
+        case!("cpu above maximum", [set("/cpu", 16001)] => [("/cpu", "above_maximum", Warning)]),
         case!("cpu at maximum", [set("/cpu", 16000)] => []),
-        case!("memory above maximum", [set("/memory", 16385)] => [("/memory", "above_maximum", Error)]),
-        case!("gpu above maximum", [set("/gpu", 3)] => [("/gpu", "above_maximum", Error)]),
+        case!("memory above maximum", [set("/memory", 16385)] => [("/memory", "above_maximum", Warning)]),
+        case!("gpu above maximum", [set("/gpu", 3)] => [("/gpu", "above_maximum", Warning)]),
         case!("gpu at maximum", [set("/gpu", 2)] => []),
         case!("cpu architecture newer than this crate", [set("/cpu_architecture", "RISCV64")] => [("/cpu_architecture", "enum", Warning)]),
         // --- instances
         case!("min instances -1", [set("/min_running_instances", -1)] => [("/min_running_instances", "range", Error)]),
-        case!("max instances -2", [set("/max_running_instances", -2)] => [("/max_running_instances", "range", Error)]),
+        case!("max instances -2", [set("/max_running_instances", -2)] => [("/max_running_instances", "max_instances_range", Warning)]),
         case!("max below min", [set("/min_running_instances", 4)] => [("/max_running_instances", "max_instances_below_min", Error)]),
-        case!("max equals min with autoscaling", [set("/max_running_instances", 1)] => [("/max_running_instances", "autoscaling_instances_range", Error)]),
+        case!("max equals min with autoscaling", [set("/max_running_instances", 1)] => [("/max_running_instances", "autoscaling_instances_range", Warning)]),
         case!("no limit with autoscaling", [set("/max_running_instances", -1)] => []),
         case!("min 0 without autoscaling", [set("/min_running_instances", 0), remove("/autoscaling")] => [("/min_running_instances", "min_instances_zero", Warning)]),
         // --- storage
         case!("storage type newer than this crate", [set("/storage/0/type", "NVME")] => [("/storage/0/type", "enum", Warning)]),
-        case!("storage size 3", [set("/storage/0/size", 3)] => [("/storage/0/size", "range", Error)]),
+        case!("storage size 0", [set("/storage/0/size", 0)] => [("/storage/0/size", "range", Error)]),
+        case!("mount point empty", [set("/storage/0/mount_point", "")] => [("/storage/0/mount_point", "not_blank", Error)]),
+        case!("storage size 3", [set("/storage/0/size", 3)] => [("/storage/0/size", "storage_size_below_console_minimum", Warning)]),
         case!("storage size 600", [set("/storage/0/size", 600)] => [("/storage/0/size", "storage_size_above_console_limit", Warning)]),
-        case!("mount point relative", [set("/storage/0/mount_point", "./data")] => [("/storage/0/mount_point", "mount_point", Error)]),
+        case!("mount point relative", [set("/storage/0/mount_point", "./data")] => [("/storage/0/mount_point", "mount_point", Warning)]),
         case!("mount point twice", [set("/storage/-", json!({"id": "9b2f1c0e-5d4a-4e3b-8c2d-1a0b9c8d7e70", "type": "FAST_SSD", "size": 8, "mount_point": "/data"}))]
             => [("/storage/1/mount_point", "duplicate_mount_point", Error)]),
         // --- ports
-        case!("port name blank", [set("/ports/1/name", "")] => [("/ports/1/name", "not_blank", Error)]),
+        case!("port name blank", [set("/ports/1/name", "")] => [("/ports/1/name", "blank_port_name", Warning)]),
         case!("internal port 0", [set("/ports/1/internal_port", 0)] => [("/ports/1/internal_port", "range", Error)]),
-        case!("external port 70000", [set("/ports/0/external_port", 70000)] => [("/ports/0/external_port", "range", Error)]),
+        case!("external port 70000", [set("/ports/0/external_port", 70000)] => [("/ports/0/external_port", "external_port_range", Warning)]),
         case!("protocol newer than this crate", [set("/ports/1/protocol", "QUIC")] => [("/ports/1/protocol", "enum", Warning)]),
-        case!("external port on a private port", [set("/ports/1/external_port", 9090)] => [("/ports/1/external_port", "external_port_not_public", Error)]),
+        case!("external port on a private port", [set("/ports/1/external_port", 9090)] => [("/ports/1/external_port", "external_port_not_public", Warning)]),
         case!("public port without external port", [remove("/ports/0/external_port")] => [("/ports/0/external_port", "public_port_without_external_port", Warning)]),
         case!("public paths on a private port", [set("/ports/1/public_path", "/m"), set("/ports/1/public_path_rewrite", "/")] => [
-            ("/ports/1/public_path", "public_path_not_applicable", Error),
-            ("/ports/1/public_path_rewrite", "public_path_not_applicable", Error),
+            ("/ports/1/public_path", "public_path_not_applicable", Warning),
+            ("/ports/1/public_path_rewrite", "public_path_not_applicable", Warning),
         ]),
         case!("internal port twice", [set("/ports/1/internal_port", 8080)] => [("/ports/1/internal_port", "duplicate_internal_port", Error)]),
-        case!("port name twice", [set("/ports/1/name", "Http")] => [("/ports/1/name", "duplicate_port_name", Error)]),
-        case!("two default ports", [set("/ports/1/is_default", true)] => [("/ports/1/is_default", "multiple_default_ports", Error)]),
+        case!("port name twice", [set("/ports/1/name", "Http")] => [("/ports/1/name", "duplicate_port_name", Warning)]),
+        case!("two default ports", [set("/ports/1/is_default", true)] => [("/ports/1/is_default", "multiple_default_ports", Warning)]),
         // --- healthchecks (shared types: the same rules as in a request)
         case!("liveness success threshold 3", [set("/healthchecks/liveness_probe/success_threshold", 3)] => [("/healthchecks/liveness_probe/success_threshold", "liveness_success_threshold", Error)]),
         // --- groups
@@ -256,17 +260,17 @@ fn cases() -> Vec<Case> {
         case!("service type newer than this crate", [set("/service_type", "WORKFLOW")] => [("/service_type", "enum", Warning)]),
         // --- autoscaling
         case!("autoscaling mode newer than this crate", [set("/autoscaling/mode", "HPA")] => [("/autoscaling/mode", "enum", Warning)]),
-        case!("polling interval 0", [set("/autoscaling/polling_interval_seconds", 0)] => [("/autoscaling/polling_interval_seconds", "range", Error)]),
-        case!("cooldown -1", [set("/autoscaling/cooldown_period_seconds", -1)] => [("/autoscaling/cooldown_period_seconds", "range", Error)]),
+        case!("polling interval 0", [set("/autoscaling/polling_interval_seconds", 0)] => [("/autoscaling/polling_interval_seconds", "keda_timing_range", Warning)]),
+        case!("cooldown -1", [set("/autoscaling/cooldown_period_seconds", -1)] => [("/autoscaling/cooldown_period_seconds", "keda_timing_range", Warning)]),
         case!("no scaler", [set("/autoscaling/scalers", json!([]))] => [("/autoscaling/scalers", "length", Error)]),
-        case!("scaler type blank", [set("/autoscaling/scalers/0/scaler_type", "\t")] => [("/autoscaling/scalers/0/scaler_type", "not_blank", Error)]),
+        case!("scaler type blank", [set("/autoscaling/scalers/0/scaler_type", "\t")] => [("/autoscaling/scalers/0/scaler_type", "blank_scaler_type", Warning)]),
         case!("scaler role newer than this crate", [set("/autoscaling/scalers/0/role", "FALLBACK")] => [("/autoscaling/scalers/0/role", "enum", Warning)]),
         case!("scaler with both configs", [set("/autoscaling/scalers/0/config_yaml", "value: '60'")] => [("/autoscaling/scalers/0", "scaler_config", Error)]),
         case!("scaler with both configs null", [set("/autoscaling/scalers/0/config_json", Value::Null)] => [("/autoscaling/scalers/0", "scaler_config", Error)]),
         case!("scaler configs absent and a value", [remove("/autoscaling/scalers/0/config_yaml")] => []),
         case!("every scaler disabled", [set("/autoscaling/scalers/0/enabled", false), set("/autoscaling/scalers/1/enabled", false)] => [("/autoscaling/scalers", "no_enabled_scaler", Error)]),
         case!("one scaler disabled", [set("/autoscaling/scalers/1/enabled", false)] => []),
-        case!("trigger authentication name blank", [set("/autoscaling/scalers/1/trigger_authentication/name", "")] => [("/autoscaling/scalers/1/trigger_authentication/name", "not_blank", Error)]),
+        case!("trigger authentication name blank", [set("/autoscaling/scalers/1/trigger_authentication/name", "")] => [("/autoscaling/scalers/1/trigger_authentication/name", "blank_trigger_authentication_name", Warning)]),
         case!("organization_id is free-form", [set("/autoscaling/scalers/1/trigger_authentication/organization_id", "anything")] => []),
     ];
     for at in [
@@ -279,8 +283,8 @@ fn cases() -> Vec<Case> {
         cases.extend(timestamp_cases(at));
     }
     if YAML_CHECKED {
-        cases.push(case!("scaler config_yaml not YAML", [set("/autoscaling/scalers/1/config_yaml", "key: \"unterminated")] => [("/autoscaling/scalers/1/config_yaml", "config_yaml_syntax", Error)]));
-        cases.push(case!("trigger authentication config_yaml not YAML", [set("/autoscaling/scalers/1/trigger_authentication/config_yaml", "- a\nb: c")] => [("/autoscaling/scalers/1/trigger_authentication/config_yaml", "config_yaml_syntax", Error)]));
+        cases.push(case!("scaler config_yaml not YAML", [set("/autoscaling/scalers/1/config_yaml", "key: \"unterminated")] => [("/autoscaling/scalers/1/config_yaml", "config_yaml_syntax", Warning)]));
+        cases.push(case!("trigger authentication config_yaml not YAML", [set("/autoscaling/scalers/1/trigger_authentication/config_yaml", "- a\nb: c")] => [("/autoscaling/scalers/1/trigger_authentication/config_yaml", "config_yaml_syntax", Warning)]));
     }
     for probe in PROBES {
         cases.extend(rules_support::probe_cases(probe));
@@ -352,8 +356,8 @@ fn the_spec_seed_response_is_reported_exactly() -> Result<(), serde_json::Error>
     let expected: Vec<(String, &str, String)> = [
         ("/image_name", "image_name", "error"),
         ("/tag", "docker_tag", "error"),
-        ("/registry_id", "format", "error"),
-        ("/registry/url", "registry_url_https", "error"),
+        ("/registry_id", "registry_id_format", "warning"),
+        ("/registry/url", "registry_url_https", "warning"),
         ("/healthchecks/readiness_probe/type", "probe_kind", "error"),
         ("/healthchecks/liveness_probe/type", "probe_kind", "error"),
         ("/icon_uri", "format", "error"),
@@ -363,7 +367,7 @@ fn the_spec_seed_response_is_reported_exactly() -> Result<(), serde_json::Error>
         (
             "/max_running_instances",
             "autoscaling_instances_range",
-            "error",
+            "warning",
         ),
         (
             "/healthchecks/readiness_probe/type/tcp/port",

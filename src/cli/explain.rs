@@ -80,6 +80,9 @@ fn write_explanation(out: &mut dyn Write, rule: &Rule) -> std::io::Result<()> {
                 row.entry.rule.source,
                 row.entry.rule.description
             )?;
+            if !row.entry.rule.citation.is_empty() {
+                writeln!(out, "      evidence: {}", row.entry.rule.citation)?;
+            }
         }
         writeln!(out)?;
     }

@@ -120,7 +120,8 @@ fn check(args: &CheckArgs, levels: &[(&'static str, String, Level)]) -> u8 {
     for warning in &selection.warnings {
         report_warning(warning);
     }
-    let linted = run::run(&selection.inputs, &settings);
+    let mut emitter = render::emitter(&settings);
+    let linted = run::run(&selection.inputs, &settings, emitter.as_ref());
     let (skipped, linted): (Vec<_>, Vec<_>) =
         linted.into_iter().partition(|l| l.report.not_a_payload);
     let context = EmitterContext {
@@ -129,7 +130,6 @@ fn check(args: &CheckArgs, levels: &[(&'static str, String, Level)]) -> u8 {
         verbose: settings.verbose,
         skipped: skipped.into_iter().map(|l| l.name).collect(),
     };
-    let mut emitter = render::emitter(&settings);
     let written = with_stdout(|out| emitter.emit(out, &linted, &context));
     if written != EXIT_OK || linted.iter().any(|l| l.unreadable) {
         EXIT_USAGE

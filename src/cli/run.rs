@@ -5,6 +5,7 @@
 //! since it was found, gets one `io` error; every other file is still checked.
 
 use crate::engine::{self, FileReport, INTERNAL, IO, Linted};
+use crate::render::Emitter;
 use crate::select::{Input, describe};
 use crate::settings::{Format, Settings};
 use qovery_model::document;
@@ -17,8 +18,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// The name standard input is reported under when `--stdin-filename` is not given.
 pub const STDIN_NAME: &str = "<stdin>";
 
-/// Lints every input over `settings.jobs` threads; the result is in input order.
-pub fn run(inputs: &[Input], settings: &Settings) -> Vec<Linted> {
+/// Lints every input over `settings.jobs` threads, each worker rendering what it linted with
+/// `emitter` when the format renders files apart; the result is in input order.
+pub fn run(inputs: &[Input], settings: &Settings, emitter: &dyn Emitter) -> Vec<Linted> {
     let next = AtomicUsize::new(0);
     let jobs = settings.jobs.clamp(1, inputs.len().max(1));
     let mut slots: Vec<Option<Linted>> = vec![None; inputs.len()];
@@ -32,7 +34,12 @@ pub fn run(inputs: &[Input], settings: &Settings) -> Vec<Linted> {
                         let Some(input) = inputs.get(index) else {
                             break;
                         };
-                        done.push((index, check_input(input, settings)));
+                        let mut linted = check_input(input, settings);
+                        if let Some(rendered) = emitter.render_file(&linted) {
+                            linted.rendered = Some(rendered);
+                            linted.source = None;
+                        }
+                        done.push((index, linted));
                     }
                     done
                 })
@@ -109,6 +116,7 @@ fn check_input(input: &Input, settings: &Settings) -> Linted {
                 source: None,
                 report,
                 unreadable: false,
+                rendered: None,
             };
         }
         Err(error) => return failed(name, IO, format!("cannot be read: {}", describe(&error))),
@@ -124,6 +132,7 @@ fn check_input(input: &Input, settings: &Settings) -> Linted {
                 .then_some(bytes),
             report,
             unreadable: false,
+            rendered: None,
         },
         Err(_) => failed(
             name,
@@ -140,6 +149,7 @@ fn failed(name: String, code: &'static str, message: String) -> Linted {
         source: None,
         report: FileReport::single(Diagnostic::new("", code, Severity::Error, message)),
         unreadable: true,
+        rendered: None,
     }
 }
 

@@ -16,11 +16,13 @@
 //! RUF100 does, so that suppressions do not outlive the problems they silenced.
 
 use super::{Finding, Piece};
-use crate::settings::{UNUSED_SUPPRESSION, closest, known_codes};
+use crate::settings::{UNUSED_SUPPRESSION, known_codes};
+use qovery_model::document::closest;
 use qovery_model::document::position::LineIndex;
 use qovery_model::document::tree::{Node, Value};
 use qovery_model::validate::path::push_escaped;
-use qovery_model::validate::{Diagnostic, Position, Severity};
+use qovery_model::validate::{Diagnostic, Severity};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -43,39 +45,19 @@ enum Scope {
 /// One suppression comment.
 #[derive(Debug)]
 struct Suppression {
-    /// Its codes, each with whether it silenced something.
-    codes: Vec<(String, bool)>,
+    /// Its codes.
+    codes: Vec<String>,
     scope: Scope,
     /// The comment's bytes, from its `#` to the end of the line.
     span: Range<usize>,
     document: usize,
 }
 
-impl Suppression {
-    fn covers(&self, finding: &Finding) -> bool {
-        match &self.scope {
-            Scope::Line(line) => finding
-                .diagnostic
-                .position
-                .is_some_and(|p| usize::try_from(p.line).is_ok_and(|l| l == *line)),
-            Scope::Node { document, pointer } => {
-                finding.document == *document
-                    && finding
-                        .diagnostic
-                        .pointer
-                        .strip_prefix(pointer.as_str())
-                        .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
-            }
-            Scope::File => true,
-            Scope::Nothing => false,
-        }
-    }
-}
-
 /// Marks the findings the comments of `file` silence, and returns one `unused_suppression`
 /// warning per code that silenced nothing (and per comment that is not a suppression).
 pub fn apply(file: &[u8], documents: &[Piece<'_>], findings: &mut [Finding]) -> Vec<Finding> {
     let index = LineIndex::new(file);
+    let mut outlines: Vec<Option<Outline>> = documents.iter().map(|_| None).collect();
     let mut suppressions = Vec::new();
     let mut unused = Vec::new();
     let mut at = 0;
@@ -90,7 +72,11 @@ pub fn apply(file: &[u8], documents: &[Piece<'_>], findings: &mut [Finding]) -> 
             continue;
         };
         let Some(root) = &piece.root else { continue };
-        let Some(hash) = comment_start(file, marker, root) else {
+        let Some(outline) = outlines.get_mut(document) else {
+            continue;
+        };
+        let outline = outline.get_or_insert_with(|| Outline::new(root));
+        let Some(hash) = comment_start(file, marker, outline) else {
             continue;
         };
         let line_end = file
@@ -111,7 +97,7 @@ pub fn apply(file: &[u8], documents: &[Piece<'_>], findings: &mut [Finding]) -> 
             ));
             continue;
         };
-        let line = index.position(hash).line;
+        let line = usize::try_from(index.position(hash).line).unwrap_or(usize::MAX);
         let own_line = index
             .line_range(line)
             .and_then(|range| file.get(range.start..hash))
@@ -119,13 +105,14 @@ pub fn apply(file: &[u8], documents: &[Piece<'_>], findings: &mut [Finding]) -> 
         let scope = if whole_file {
             Scope::File
         } else if own_line {
-            next_node(root, line_end)
+            outline
+                .next_node(line_end)
                 .map_or(Scope::Nothing, |pointer| Scope::Node { document, pointer })
         } else {
             Scope::Line(line)
         };
         suppressions.push(Suppression {
-            codes: codes.into_iter().map(|code| (code, false)).collect(),
+            codes,
             scope,
             span,
             document,
@@ -135,13 +122,48 @@ pub fn apply(file: &[u8], documents: &[Piece<'_>], findings: &mut [Finding]) -> 
         return Vec::new();
     }
 
-    for finding in findings.iter_mut() {
-        for suppression in &mut suppressions {
-            if !suppression.covers(finding) {
-                continue;
+    // Each finding meets only the suppressions of its line, of the nodes its pointer is in,
+    // and of the file: a file of many comments and many findings stays linear.
+    let mut by_line: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut by_node: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    let mut whole_file = Vec::new();
+    for (i, suppression) in suppressions.iter().enumerate() {
+        match &suppression.scope {
+            Scope::Line(line) => by_line.entry(*line).or_default().push(i),
+            Scope::Node { document, pointer } => {
+                by_node.entry((*document, pointer)).or_default().push(i);
             }
-            for (code, used) in &mut suppression.codes {
-                if code == finding.diagnostic.code {
+            Scope::File => whole_file.push(i),
+            Scope::Nothing => {}
+        }
+    }
+    let mut used: Vec<Vec<bool>> = suppressions
+        .iter()
+        .map(|s| vec![false; s.codes.len()])
+        .collect();
+    for finding in findings.iter_mut() {
+        let diagnostic = &finding.diagnostic;
+        let line = diagnostic
+            .position
+            .and_then(|p| usize::try_from(p.line).ok())
+            .and_then(|line| by_line.get(&line));
+        let pointer = diagnostic.pointer.as_str();
+        let nodes = pointer
+            .match_indices('/')
+            .skip(1)
+            .map(|(end, _)| &pointer[..end])
+            .chain([pointer])
+            .filter_map(|prefix| by_node.get(&(finding.document, prefix)));
+        let candidates = whole_file
+            .iter()
+            .chain(line.into_iter().flatten())
+            .chain(nodes.flatten());
+        for &i in candidates {
+            let (Some(suppression), Some(used)) = (suppressions.get(i), used.get_mut(i)) else {
+                continue;
+            };
+            for (code, used) in suppression.codes.iter().zip(used.iter_mut()) {
+                if code == diagnostic.code {
                     *used = true;
                     finding.suppressed = true;
                 }
@@ -150,8 +172,8 @@ pub fn apply(file: &[u8], documents: &[Piece<'_>], findings: &mut [Finding]) -> 
     }
 
     let known = known_codes();
-    for suppression in &suppressions {
-        for (code, used) in &suppression.codes {
+    for (suppression, used) in suppressions.iter().zip(&used) {
+        for (code, used) in suppression.codes.iter().zip(used) {
             if *used {
                 continue;
             }
@@ -161,7 +183,7 @@ pub fn apply(file: &[u8], documents: &[Piece<'_>], findings: &mut [Finding]) -> 
                 format!("unknown code `{code}`")
             };
             if !known.contains(&code.as_str())
-                && let Some(close) = closest(code, &known)
+                && let Some(close) = closest(code, known.iter().copied())
             {
                 let _ = write!(message, "; did you mean `{close}`?");
             }
@@ -178,15 +200,8 @@ pub fn apply(file: &[u8], documents: &[Piece<'_>], findings: &mut [Finding]) -> 
 }
 
 fn warning(index: &LineIndex<'_>, span: Range<usize>, document: usize, message: String) -> Finding {
-    let to_position = |offset: usize| {
-        let p = index.position(offset);
-        Position {
-            line: u32::try_from(p.line).unwrap_or(u32::MAX),
-            column: u32::try_from(p.column).unwrap_or(u32::MAX),
-        }
-    };
-    let start = to_position(span.start);
-    let end = to_position(span.end);
+    let start = index.position(span.start);
+    let end = index.position(span.end);
     let mut diagnostic = Diagnostic::new("", UNUSED_SUPPRESSION, Severity::Warning, message)
         .with_position(start)
         .with_span(span)
@@ -208,7 +223,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// The `#` that starts the comment holding the marker at `marker`: the marker follows it after
 /// spaces, it is at a line start or after a space or a tab, and it is in no scalar or key.
-fn comment_start(file: &[u8], marker: usize, root: &Node) -> Option<usize> {
+fn comment_start(file: &[u8], marker: usize, outline: &Outline) -> Option<usize> {
     let before = file.get(..marker)?;
     let hash = before.iter().rposition(|&b| !matches!(b, b' ' | b'\t'))?;
     if before.get(hash) != Some(&b'#') {
@@ -216,19 +231,73 @@ fn comment_start(file: &[u8], marker: usize, root: &Node) -> Option<usize> {
     }
     let starts_comment =
         hash == 0 || matches!(file.get(hash - 1), Some(b' ' | b'\t' | b'\n' | b'\r'));
-    (starts_comment && !in_scalar(root, hash)).then_some(hash)
+    (starts_comment && !outline.in_scalar(hash)).then_some(hash)
 }
 
-/// Whether `offset` is inside a scalar or a key of the tree.
-fn in_scalar(node: &Node, offset: usize) -> bool {
-    let inside =
-        |span: qovery_model::document::tree::Span| span.start <= offset && offset < span.end;
-    match &node.value {
-        Value::Array(items) => items.iter().any(|item| in_scalar(item, offset)),
-        Value::Object(members) => members
-            .iter()
-            .any(|m| inside(m.key_span) || in_scalar(&m.value, offset)),
-        _ => inside(node.span),
+/// What the comments of one document are looked up in, built once per document that has one:
+/// the spans of its scalars and keys, and where each member and item starts.
+struct Outline {
+    /// `(start, end)` of every scalar and key, sorted.
+    scalars: Vec<(usize, usize)>,
+    /// `(start, depth, pointer)` of every member and item, sorted.
+    nodes: Vec<(usize, usize, String)>,
+}
+
+impl Outline {
+    fn new(root: &Node) -> Outline {
+        let mut outline = Outline {
+            scalars: Vec::new(),
+            nodes: Vec::new(),
+        };
+        outline.walk(root, &mut String::new(), 0);
+        outline.scalars.sort_unstable();
+        outline.nodes.sort_unstable();
+        outline
+    }
+
+    fn walk(&mut self, node: &Node, pointer: &mut String, depth: usize) {
+        let len = pointer.len();
+        match &node.value {
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    let _ = write!(pointer, "/{i}");
+                    self.nodes
+                        .push((item.span.start, depth + 1, pointer.clone()));
+                    self.walk(item, pointer, depth + 1);
+                    pointer.truncate(len);
+                }
+            }
+            Value::Object(members) => {
+                for member in members {
+                    pointer.push('/');
+                    push_escaped(pointer, &member.key);
+                    self.scalars
+                        .push((member.key_span.start, member.key_span.end));
+                    self.nodes
+                        .push((member.key_span.start, depth + 1, pointer.clone()));
+                    self.walk(&member.value, pointer, depth + 1);
+                    pointer.truncate(len);
+                }
+            }
+            _ => self.scalars.push((node.span.start, node.span.end)),
+        }
+    }
+
+    /// Whether `offset` is inside a scalar or a key (they do not overlap: the last one starting
+    /// at or before `offset` is the only candidate).
+    fn in_scalar(&self, offset: usize) -> bool {
+        let after = self.scalars.partition_point(|(start, _)| *start <= offset);
+        after
+            .checked_sub(1)
+            .and_then(|i| self.scalars.get(i))
+            .is_some_and(|(_, end)| offset < *end)
+    }
+
+    /// The pointer of the first member or item starting at or after `offset` (the outermost one
+    /// when several start there), the document's root excluded.
+    fn next_node(&self, offset: usize) -> Option<String> {
+        let first = self.nodes.partition_point(|(start, ..)| *start < offset);
+        self.nodes.get(first).map(|(_, _, pointer)| pointer.clone())
     }
 }
 
@@ -249,55 +318,6 @@ fn parse(directive: &str) -> Option<(bool, Vec<String>)> {
         .map(str::to_owned)
         .collect();
     (!codes.is_empty()).then_some((whole_file, codes))
-}
-
-/// The pointer of the first member or item starting at or after `offset` (the outermost one
-/// when several start there), the document's root excluded.
-fn next_node(root: &Node, offset: usize) -> Option<String> {
-    let mut best: Option<(usize, usize, String)> = None;
-    let mut consider = |start: usize, depth: usize, pointer: &str| {
-        if start < offset {
-            return;
-        }
-        let better = best
-            .as_ref()
-            .is_none_or(|(s, d, _)| (start, depth) < (*s, *d));
-        if better {
-            best = Some((start, depth, pointer.to_owned()));
-        }
-    };
-    walk(root, &mut String::new(), 0, &mut consider);
-    best.map(|(_, _, pointer)| pointer)
-}
-
-/// Calls `visit(start, depth, pointer)` for every member and item under `node`.
-fn walk(
-    node: &Node,
-    pointer: &mut String,
-    depth: usize,
-    visit: &mut impl FnMut(usize, usize, &str),
-) {
-    let len = pointer.len();
-    match &node.value {
-        Value::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                let _ = write!(pointer, "/{i}");
-                visit(item.span.start, depth + 1, pointer);
-                walk(item, pointer, depth + 1, visit);
-                pointer.truncate(len);
-            }
-        }
-        Value::Object(members) => {
-            for member in members {
-                pointer.push('/');
-                push_escaped(pointer, &member.key);
-                visit(member.key_span.start, depth + 1, pointer);
-                walk(&member.value, pointer, depth + 1, visit);
-                pointer.truncate(len);
-            }
-        }
-        _ => {}
-    }
 }
 
 #[cfg(test)]

@@ -23,8 +23,8 @@
 //! Fields are only ever added within a version.
 
 use super::{Emitter, EmitterContext, Summary};
-use crate::engine::Linted;
-use serde_json::{Value, json};
+use crate::engine::{Finding, Linted};
+use serde::Serialize;
 use std::io::{self, Write};
 
 /// The version of the contract; bumped only on an incompatible change.
@@ -34,53 +34,95 @@ pub const VERSION: u64 = 1;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct JsonEmitter;
 
-/// The report as a JSON value.
-pub fn report(files: &[Linted], context: &EmitterContext) -> Value {
-    let entries: Vec<Value> = files
-        .iter()
-        .map(|file| {
-            let diagnostics: Vec<Value> = file
-                .report
-                .findings
-                .iter()
-                .map(|finding| {
-                    let d = &finding.diagnostic;
-                    json!({
-                        "severity": d.severity.as_str(),
-                        "code": d.code,
-                        "pointer": d.pointer,
-                        "message": d.message,
-                        "line": d.position.map(|p| p.line),
-                        "column": d.position.map(|p| p.column),
-                        "document": finding.document,
-                        "suppressed": finding.suppressed,
-                    })
-                })
-                .collect();
-            let omitted = file.report.omitted;
-            json!({
-                "path": file.name,
-                "valid": file.is_valid(context.deny_warnings),
-                "diagnostics": diagnostics,
-                "omitted": omitted.errors + omitted.warnings + omitted.suppressed,
-            })
-        })
-        .collect();
+/// The report, serialized field by field in the order above.
+#[derive(Debug, Serialize)]
+pub struct JsonReport<'a> {
+    version: u64,
+    files: Vec<JsonFile<'a>>,
+    skipped: &'a [String],
+    summary: JsonSummary,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonFile<'a> {
+    path: &'a str,
+    valid: bool,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    omitted: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: &'static str,
+    code: &'static str,
+    pointer: &'a str,
+    message: &'a str,
+    line: Option<u32>,
+    column: Option<u32>,
+    document: usize,
+    suppressed: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonSummary {
+    files: usize,
+    valid: usize,
+    invalid: usize,
+    errors: usize,
+    warnings: usize,
+    suppressed: usize,
+    skipped: usize,
+}
+
+impl<'a> JsonDiagnostic<'a> {
+    fn of(finding: &'a Finding) -> Self {
+        let d = &finding.diagnostic;
+        JsonDiagnostic {
+            severity: d.severity.as_str(),
+            code: d.code,
+            pointer: &d.pointer,
+            message: &d.message,
+            line: d.position.map(|p| p.line),
+            column: d.position.map(|p| p.column),
+            document: finding.document,
+            suppressed: finding.suppressed,
+        }
+    }
+}
+
+/// The report of `files`.
+pub fn report<'a>(files: &'a [Linted], context: &'a EmitterContext) -> JsonReport<'a> {
     let summary = Summary::of(files, context);
-    json!({
-        "version": VERSION,
-        "files": entries,
-        "skipped": context.skipped,
-        "summary": {
-            "files": summary.files,
-            "valid": summary.valid,
-            "invalid": summary.invalid,
-            "errors": summary.errors,
-            "warnings": summary.warnings,
-            "suppressed": summary.suppressed,
-            "skipped": summary.skipped,
+    JsonReport {
+        version: VERSION,
+        files: files
+            .iter()
+            .map(|file| {
+                let omitted = file.report.omitted;
+                JsonFile {
+                    path: &file.name,
+                    valid: file.is_valid(context.deny_warnings),
+                    diagnostics: file
+                        .report
+                        .findings
+                        .iter()
+                        .map(JsonDiagnostic::of)
+                        .collect(),
+                    omitted: omitted.errors + omitted.warnings + omitted.suppressed,
+                }
+            })
+            .collect(),
+        skipped: &context.skipped,
+        summary: JsonSummary {
+            files: summary.files,
+            valid: summary.valid,
+            invalid: summary.invalid,
+            errors: summary.errors,
+            warnings: summary.warnings,
+            suppressed: summary.suppressed,
+            skipped: summary.skipped,
         },
-    })
+    }
 }
 
 impl Emitter for JsonEmitter {

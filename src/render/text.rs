@@ -19,6 +19,7 @@ use super::{Emitter, EmitterContext, printable, write_summary};
 use crate::engine::Linted;
 use crate::settings::Color;
 use qovery_model::render::Renderer;
+use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 
 /// Whether to color: `always`, `never`, or with `auto` when standard output is a terminal and
@@ -60,25 +61,43 @@ impl Emitter for TextEmitter {
         context: &EmitterContext,
     ) -> io::Result<()> {
         for file in files {
-            for finding in file.report.reported() {
-                let name = printable(&file.document_name(finding));
-                let block =
-                    self.renderer
-                        .diagnostic(&name, file.source.as_deref(), &finding.diagnostic);
-                out.write_all(block.as_bytes())?;
-                out.write_all(b"\n\n")?;
-            }
-            let omitted = file.report.omitted;
-            let more = omitted.errors + omitted.warnings;
-            if more > 0 {
-                writeln!(
-                    out,
-                    "{}: {more} more diagnostic{} not shown (max_diagnostics)\n",
-                    printable(&file.name),
-                    if more == 1 { "" } else { "s" }
-                )?;
+            match &file.rendered {
+                Some(rendered) => out.write_all(rendered.as_bytes())?,
+                None => out.write_all(self.blocks(file).as_bytes())?,
             }
         }
         write_summary(out, files, context)
+    }
+
+    fn render_file(&self, file: &Linted) -> Option<String> {
+        Some(self.blocks(file))
+    }
+}
+
+impl TextEmitter {
+    /// Every reported diagnostic of `file`, each followed by a blank line, then the line for
+    /// the ones over the per-file cap.
+    fn blocks(&self, file: &Linted) -> String {
+        let mut out = String::new();
+        for finding in file.report.reported() {
+            let name = printable(&file.document_name(finding));
+            out.push_str(&self.renderer.diagnostic(
+                &name,
+                file.source.as_deref(),
+                &finding.diagnostic,
+            ));
+            out.push_str("\n\n");
+        }
+        let omitted = file.report.omitted;
+        let more = omitted.errors + omitted.warnings;
+        if more > 0 {
+            let _ = write!(
+                out,
+                "{}: {more} more diagnostic{} not shown (max_diagnostics)\n\n",
+                printable(&file.name),
+                if more == 1 { "" } else { "s" }
+            );
+        }
+        out
     }
 }

@@ -100,7 +100,8 @@ fn property(field: &Field<'_>) -> TokenStream {
             });
         }
     };
-    let wrap = if matches!(field.shape, Shape::Nullable(..)) {
+    let wrap = if matches!(field.shape, Shape::Nullable(..)) || field.attrs.null_as_absent.is_some()
+    {
         quote!(let mut __field = __s::nullable(__field);)
     } else {
         TokenStream::new()

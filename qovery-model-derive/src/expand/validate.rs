@@ -357,6 +357,8 @@ fn rule_info(field: &Field<'_>, rule: &FieldRule) -> TokenStream {
             "spec" => "Spec",
             "spec_prose" => "SpecProse",
             "kubernetes" => "Kubernetes",
+            "engine" => "Engine",
+            "registry" => "Registry",
             "terraform" => "TerraformProvider",
             "console" => "Console",
             _ => "Inferred",
@@ -381,11 +383,18 @@ fn rule_info(field: &Field<'_>, rule: &FieldRule) -> TokenStream {
         Some(text) => text.value(),
         None => describe(rule, field),
     };
+    let citation = rule
+        .meta
+        .cite
+        .as_ref()
+        .map(syn::LitStr::value)
+        .unwrap_or_default();
     quote! {
         __v::RuleInfo {
             code: #code,
             severity: __v::Severity::#severity,
             source: __v::Source::#source,
+            citation: #citation,
             pointer: #pointer,
             description: #description,
             schema: __v::SchemaSupport::#schema,

@@ -52,7 +52,11 @@ pub type AutoscalingPolicyResponse = KedaAutoscalingResponse;
 #[qovery(schema)]
 pub struct KedaAutoscalingRequest {
     /// The autoscaling mode (discriminator): `KEDA`.
-    #[qovery(known, description = "the autoscaling `mode` is KEDA")]
+    #[qovery(
+        known,
+        description = "the autoscaling `mode` is KEDA",
+        cite = "spec/qovery-openapi-container.yaml:692 (AutoscalingMode)"
+    )]
     pub mode: AutoscalingMode,
 
     /// How often KEDA checks the scalers, in seconds (int32). Defaults to
@@ -60,8 +64,11 @@ pub struct KedaAutoscalingRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         range(min = 1),
-        source = terraform,
-        description = "`polling_interval_seconds` is at least 1"
+        severity = warning,
+        code = "keda_timing_range",
+        source = inferred,
+        description = "`polling_interval_seconds` is at least 1 (a KEDA polling interval; no client or the spec bounds it)",
+        cite = "none found: Qovery/terraform-provider-qovery@c186979 qovery/autoscaling_schema.go:76-87 has no validator; the spec has no minimum"
     )]
     #[qovery(default = defaults::KEDA_POLLING_INTERVAL_SECONDS)]
     pub polling_interval_seconds: Option<i32>,
@@ -72,14 +79,21 @@ pub struct KedaAutoscalingRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         range(min = 0),
-        source = terraform,
-        description = "`cooldown_period_seconds` is at least 0"
+        severity = warning,
+        code = "keda_timing_range",
+        source = inferred,
+        description = "`cooldown_period_seconds` is at least 0 (a KEDA cooldown period; no client or the spec bounds it)",
+        cite = "none found: Qovery/terraform-provider-qovery@c186979 qovery/autoscaling_schema.go:88-96 has no validator; the spec has no minimum"
     )]
     #[qovery(default = defaults::KEDA_COOLDOWN_PERIOD_SECONDS)]
     pub cooldown_period_seconds: Option<i32>,
 
     /// The scalers; at least one (`minItems: 1`).
-    #[qovery(length(min = 1), description = "`scalers` has at least one scaler")]
+    #[qovery(
+        length(min = 1),
+        description = "`scalers` has at least one scaler",
+        cite = "spec/qovery-openapi-container.yaml:724 (minItems: 1)"
+    )]
     #[qovery(nested, custom = crate::rules::autoscaling::EnabledScaler)]
     pub scalers: Vec<KedaScalerRequest>,
 }
@@ -111,7 +125,8 @@ pub struct KedaAutoscalingResponse {
     /// Creation date (format date-time, read-only). From `Base`.
     #[qovery(
         format = "date-time",
-        description = "`created_at` is an RFC 3339 date-time"
+        description = "`created_at` is an RFC 3339 date-time",
+        cite = "spec/qovery-openapi-container.yaml:197-204 (Base: format: date-time)"
     )]
     pub created_at: String,
 
@@ -119,7 +134,8 @@ pub struct KedaAutoscalingResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         format = "date-time",
-        description = "`updated_at` is an RFC 3339 date-time"
+        description = "`updated_at` is an RFC 3339 date-time",
+        cite = "spec/qovery-openapi-container.yaml:197-204 (Base: format: date-time)"
     )]
     pub updated_at: Option<String>,
 
@@ -130,28 +146,39 @@ pub struct KedaAutoscalingResponse {
     #[qovery(
         known,
         severity = warning,
-        description = "the autoscaling `mode` is KEDA; a newer value is only a warning in a response"
+        description = "the autoscaling `mode` is KEDA; a newer value is only a warning in a response",
+        cite = "spec/qovery-openapi-container.yaml:692 (AutoscalingMode)"
     )]
     pub mode: AutoscalingMode,
 
     /// How often KEDA checks the scalers, in seconds (int32).
     #[qovery(
         range(min = 1),
-        source = terraform,
-        description = "`polling_interval_seconds` is at least 1"
+        severity = warning,
+        code = "keda_timing_range",
+        source = inferred,
+        description = "`polling_interval_seconds` is at least 1 (a KEDA polling interval; no client or the spec bounds it)",
+        cite = "none found: Qovery/terraform-provider-qovery@c186979 qovery/autoscaling_schema.go:76-87 has no validator; the spec has no minimum"
     )]
     pub polling_interval_seconds: i32,
 
     /// How long KEDA waits after the last active trigger before scaling down, in seconds (int32).
     #[qovery(
         range(min = 0),
-        source = terraform,
-        description = "`cooldown_period_seconds` is at least 0"
+        severity = warning,
+        code = "keda_timing_range",
+        source = inferred,
+        description = "`cooldown_period_seconds` is at least 0 (a KEDA cooldown period; no client or the spec bounds it)",
+        cite = "none found: Qovery/terraform-provider-qovery@c186979 qovery/autoscaling_schema.go:88-96 has no validator; the spec has no minimum"
     )]
     pub cooldown_period_seconds: i32,
 
     /// The scalers; at least one (`minItems: 1`).
-    #[qovery(length(min = 1), description = "`scalers` has at least one scaler")]
+    #[qovery(
+        length(min = 1),
+        description = "`scalers` has at least one scaler",
+        cite = "spec/qovery-openapi-container.yaml:772 (minItems: 1)"
+    )]
     #[qovery(nested, custom = crate::rules::autoscaling::EnabledScaler)]
     pub scalers: Vec<KedaScalerResponse>,
 }
@@ -164,8 +191,11 @@ pub struct KedaScalerRequest {
     /// The KEDA scaler type, free-form (e.g. `cpu`, `memory`, `prometheus`, `cron`).
     #[qovery(
         not_blank,
+        severity = warning,
+        code = "blank_scaler_type",
         source = terraform,
-        description = "`scaler_type` is not blank"
+        description = "`scaler_type` is not blank (the Terraform provider refuses a blank one; the console drops such a scaler)",
+        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/autoscaling/autoscaling.go:92-93 (ErrInvalidScalerType); Qovery/console@720181b application-container-summary-utils.ts:36"
     )]
     pub scaler_type: String,
 
@@ -176,7 +206,11 @@ pub struct KedaScalerRequest {
     pub enabled: Option<bool>,
 
     /// The role of the scaler.
-    #[qovery(known, description = "the scaler `role` is PRIMARY or SAFETY")]
+    #[qovery(
+        known,
+        description = "the scaler `role` is PRIMARY or SAFETY",
+        cite = "spec/qovery-openapi-container.yaml:727 (KedaScalerRole)"
+    )]
     pub role: KedaScalerRole,
 
     /// The scaler's KEDA trigger metadata as a free-form JSON object. The Terraform provider
@@ -217,7 +251,8 @@ pub struct KedaScalerResponse {
     /// Creation date (format date-time, read-only). From `Base`.
     #[qovery(
         format = "date-time",
-        description = "`created_at` is an RFC 3339 date-time"
+        description = "`created_at` is an RFC 3339 date-time",
+        cite = "spec/qovery-openapi-container.yaml:197-204 (Base: format: date-time)"
     )]
     pub created_at: String,
 
@@ -225,15 +260,19 @@ pub struct KedaScalerResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         format = "date-time",
-        description = "`updated_at` is an RFC 3339 date-time"
+        description = "`updated_at` is an RFC 3339 date-time",
+        cite = "spec/qovery-openapi-container.yaml:197-204 (Base: format: date-time)"
     )]
     pub updated_at: Option<String>,
 
     /// The KEDA scaler type, free-form (e.g. `cpu`, `memory`, `prometheus`, `cron`).
     #[qovery(
         not_blank,
+        severity = warning,
+        code = "blank_scaler_type",
         source = terraform,
-        description = "`scaler_type` is not blank"
+        description = "`scaler_type` is not blank (the Terraform provider refuses a blank one; the console drops such a scaler)",
+        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/autoscaling/autoscaling.go:92-93 (ErrInvalidScalerType); Qovery/console@720181b application-container-summary-utils.ts:36"
     )]
     pub scaler_type: String,
 
@@ -244,7 +283,8 @@ pub struct KedaScalerResponse {
     #[qovery(
         known,
         severity = warning,
-        description = "the scaler `role` is PRIMARY or SAFETY; a newer value is only a warning in a response"
+        description = "the scaler `role` is PRIMARY or SAFETY; a newer value is only a warning in a response",
+        cite = "spec/qovery-openapi-container.yaml:727 (KedaScalerRole)"
     )]
     pub role: KedaScalerRole,
 
@@ -267,13 +307,19 @@ pub struct KedaScalerResponse {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[qovery(schema)]
 pub struct KedaTriggerAuthenticationRequest {
-    /// Name of the trigger authentication.
+    /// Name of the trigger authentication: omitted for an inline one (the API generates it),
+    /// set to reference an existing one. The spec lists it as required; Qovery's console omits
+    /// it for an inline trigger authentication, and the API accepts that.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         not_blank,
+        severity = warning,
+        code = "blank_trigger_authentication_name",
         source = terraform,
-        description = "the trigger authentication's `name` is not blank"
+        description = "a set trigger authentication `name` is not blank (the Terraform provider refuses a blank one; omit it for an inline trigger authentication)",
+        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/autoscaling/autoscaling.go:126; omitted by Qovery/console@720181b libs/shared/util-services/src/lib/keda/autoscaling-payload/autoscaling-payload.ts:108-113"
     )]
-    pub name: String,
+    pub name: Option<String>,
 
     /// Optional raw KEDA `TriggerAuthentication` YAML configuration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -294,7 +340,8 @@ pub struct KedaTriggerAuthenticationResponse {
     /// Creation date (format date-time, read-only). From `Base`.
     #[qovery(
         format = "date-time",
-        description = "`created_at` is an RFC 3339 date-time"
+        description = "`created_at` is an RFC 3339 date-time",
+        cite = "spec/qovery-openapi-container.yaml:197-204 (Base: format: date-time)"
     )]
     pub created_at: String,
 
@@ -302,7 +349,8 @@ pub struct KedaTriggerAuthenticationResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         format = "date-time",
-        description = "`updated_at` is an RFC 3339 date-time"
+        description = "`updated_at` is an RFC 3339 date-time",
+        cite = "spec/qovery-openapi-container.yaml:197-204 (Base: format: date-time)"
     )]
     pub updated_at: Option<String>,
 
@@ -312,8 +360,11 @@ pub struct KedaTriggerAuthenticationResponse {
     /// Name of the trigger authentication.
     #[qovery(
         not_blank,
+        severity = warning,
+        code = "blank_trigger_authentication_name",
         source = terraform,
-        description = "the trigger authentication's `name` is not blank"
+        description = "the trigger authentication's `name` is not blank (the Terraform provider refuses a blank one)",
+        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/autoscaling/autoscaling.go:126"
     )]
     pub name: String,
 

@@ -748,7 +748,7 @@ impl KedaScalerRequest {
         self
     }
 
-    /// Sets the KEDA `TriggerAuthentication` the scaler uses.
+    /// Sets the KEDA `TriggerAuthentication` the scaler uses, by name (an existing one).
     #[must_use]
     pub fn with_trigger_authentication(
         mut self,
@@ -756,8 +756,19 @@ impl KedaScalerRequest {
         config_yaml: Option<String>,
     ) -> Self {
         self.trigger_authentication = Some(KedaTriggerAuthenticationRequest {
-            name: name.into(),
+            name: Some(name.into()),
             config_yaml,
+        });
+        self
+    }
+
+    /// Sets an inline KEDA `TriggerAuthentication`, without a name (the API generates one), as
+    /// Qovery's console sends it.
+    #[must_use]
+    pub fn inline_trigger_authentication(mut self, config_yaml: impl Into<String>) -> Self {
+        self.trigger_authentication = Some(KedaTriggerAuthenticationRequest {
+            name: None,
+            config_yaml: Some(config_yaml.into()),
         });
         self
     }

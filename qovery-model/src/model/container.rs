@@ -87,7 +87,14 @@ pub struct ContainerRequest {
 
     /// Name of the container; case insensitive, and unique within the environment (the API answers
     /// 409 when it is taken).
-    #[qovery(not_blank, source = terraform, description = "`name` is not blank")]
+    #[qovery(
+        not_blank,
+        severity = warning,
+        code = "blank_name",
+        source = terraform,
+        description = "`name` is not blank (the Terraform provider refuses a blank name)",
+        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/container/container.go:178-179 (ErrInvalidNameParam)"
+    )]
     pub name: String,
 
     /// A description of this container.
@@ -98,25 +105,39 @@ pub struct ContainerRequest {
     /// Terraform provider parses it as a UUID.
     #[qovery(
         format = "uuid",
+        severity = warning,
+        code = "registry_id_format",
         source = terraform,
-        description = "`registry_id` is a UUID (the Terraform provider parses it as one; blank is not a UUID)"
+        description = "`registry_id` is a UUID (the Terraform provider parses it as one; blank is not a UUID)",
+        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/container/container.go:173-175 (uuid.Parse, ErrInvalidRegistryIDParam)"
     )]
     pub registry_id: String,
 
     /// Name of the image in the registry. Its pattern depends on the registry kind:
     /// `ECR`: `repository`; `SCALEWAY_CR`: `namespace/image`; `DOCKER_HUB`: `image` or
     /// `repository/image`; `PUBLIC_ECR`: `registry_alias/repository`.
-    #[qovery(not_blank, source = terraform, description = "`image_name` is not blank")]
+    #[qovery(
+        not_blank,
+        source = registry,
+        description = "`image_name` is not blank (the engine pulls `<registry>/<image_name>:<tag>`; a blank path is no image reference)",
+        cite = "Qovery/engine@59fa717 src/environment/models/container.rs:251 (image_full); distribution/reference grammar: a name has at least one path component"
+    )]
     #[qovery(
         length(max = 255),
-        source = inferred,
-        description = "`image_name` has at most 255 characters (Docker's reference grammar)"
+        source = registry,
+        description = "`image_name` has at most 255 characters (Docker's reference grammar)",
+        cite = "distribution/reference reference.go: NameTotalLengthMax = 255 (ErrNameTooLong)"
     )]
     #[qovery(custom = crate::rules::image_name::ImageName)]
     pub image_name: String,
 
     /// Tag of the container image.
-    #[qovery(not_blank, source = terraform, description = "`tag` is not blank")]
+    #[qovery(
+        not_blank,
+        source = registry,
+        description = "`tag` is not blank (the engine pulls `<image_name>:<tag>`; `image:` is no image reference)",
+        cite = "Qovery/engine@59fa717 src/environment/models/container.rs:251 (image_full); distribution/reference grammar: tag = [\\w][\\w.-]{0,127}"
+    )]
     #[qovery(custom = crate::rules::tag::DockerTag)]
     pub tag: String,
 
@@ -131,26 +152,34 @@ pub struct ContainerRequest {
     /// CPU, in millicores (1000 = 1 CPU; example 1250). Defaults to [`defaults::CPU`] (500) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
-        range(min = 10),
-        source = terraform,
-        description = "`cpu` is at least 10 millicores"
+        range(min = 0),
+        source = engine,
+        description = "`cpu` is at least 0 (the engine reads it as an unsigned integer)",
+        cite = "Qovery/engine@59fa717 src/io_models/container.rs:409 (`cpu_request_in_milli: u32`)"
     )]
+    #[qovery(custom = crate::rules::resources::TerraformMinimum)]
     #[qovery(default = defaults::CPU, example = 1250)]
     pub cpu: Option<i32>,
 
     /// Memory, in MB (1024 MB = 1 GB; example 1024). Defaults to [`defaults::MEMORY`] (512) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
-        range(min = 10),
-        source = terraform,
-        description = "`memory` is at least 10 MB"
+        range(min = 0),
+        source = engine,
+        description = "`memory` is at least 0 (the engine reads it as an unsigned integer)",
+        cite = "Qovery/engine@59fa717 src/io_models/container.rs:411 (`ram_request_in_mib: u32`)"
     )]
+    #[qovery(custom = crate::rules::resources::TerraformMinimum)]
     #[qovery(default = defaults::MEMORY, example = 1024)]
     pub memory: Option<i32>,
 
     /// Number of GPUs (minimum 0; example 1). Defaults to [`defaults::GPU`] (0) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(range(min = 0), description = "`gpu` is at least 0")]
+    #[qovery(
+        range(min = 0),
+        description = "`gpu` is at least 0",
+        cite = "spec/qovery-openapi-container.yaml:287-291 (minimum: 0)"
+    )]
     #[qovery(default = defaults::GPU, example = 1)]
     pub gpu: Option<i32>,
 
@@ -159,6 +188,7 @@ pub struct ContainerRequest {
     #[qovery(
         range(min = 0),
         description = "`ephemeral_storage_in_gib` is at least 0",
+        cite = "spec/qovery-openapi-container.yaml:294-297 (minimum: 0)",
         example = 10
     )]
     pub ephemeral_storage_in_gib: Option<i32>,
@@ -167,7 +197,8 @@ pub struct ContainerRequest {
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     #[qovery(
         known,
-        description = "`cpu_architecture` is AMD64 or ARM64 (or null: the cluster's default)"
+        description = "`cpu_architecture` is AMD64 or ARM64 (or null: the cluster's default)",
+        cite = "spec/qovery-openapi-container.yaml:675 (CpuArchitectureEnum)"
     )]
     pub cpu_architecture: Nullable<CpuArchitecture>,
 
@@ -175,7 +206,12 @@ pub struct ContainerRequest {
     /// memory consumption. 0 means that no container is running. Defaults to
     /// [`defaults::MIN_RUNNING_INSTANCES`] (1) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(range(min = 0), description = "`min_running_instances` is at least 0")]
+    #[qovery(
+        range(min = 0),
+        source = kubernetes,
+        description = "`min_running_instances` is at least 0 (the Deployment's `replicas`)",
+        cite = "spec/qovery-openapi-container.yaml:304-306 (minimum: 0); Kubernetes ValidateDeploymentSpec (ValidateNonnegativeField(replicas))"
+    )]
     #[qovery(default = defaults::MIN_RUNNING_INSTANCES)]
     pub min_running_instances: Option<i32>,
 
@@ -185,8 +221,11 @@ pub struct ContainerRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         range(min = -1),
+        severity = warning,
+        code = "max_instances_range",
         source = spec_prose,
-        description = "`max_running_instances` is at least -1 (-1 means no limit)"
+        description = "`max_running_instances` is at least -1 (-1 means no limit)",
+        cite = "spec/qovery-openapi-container.yaml:311 (\"-1 means that there is no limit\"; no `minimum` keyword)"
     )]
     #[qovery(default = defaults::MAX_RUNNING_INSTANCES)]
     pub max_running_instances: Option<i32>,
@@ -220,7 +259,11 @@ pub struct ContainerRequest {
 
     /// Icon URI representing the container (format uri).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(format = "uri", description = "`icon_uri` is an absolute URI")]
+    #[qovery(
+        format = "uri",
+        description = "`icon_uri` is an absolute URI",
+        cite = "spec/qovery-openapi-container.yaml:335-337 (format: uri); Qovery/console@720181b sends `app://qovery-console/...`"
+    )]
     pub icon_uri: Option<String>,
 
     /// KEDA autoscaling policy (spec `AutoscalingPolicyRequest`), a flat object carrying `"mode": "KEDA"`.
@@ -278,7 +321,8 @@ pub struct ContainerResponse {
     /// Creation date (format date-time, read-only). From `Base`.
     #[qovery(
         format = "date-time",
-        description = "`created_at` is an RFC 3339 date-time"
+        description = "`created_at` is an RFC 3339 date-time",
+        cite = "spec/qovery-openapi-container.yaml:197-204 (Base: format: date-time)"
     )]
     pub created_at: String,
 
@@ -286,7 +330,8 @@ pub struct ContainerResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         format = "date-time",
-        description = "`updated_at` is an RFC 3339 date-time"
+        description = "`updated_at` is an RFC 3339 date-time",
+        cite = "spec/qovery-openapi-container.yaml:197-204 (Base: format: date-time)"
     )]
     pub updated_at: Option<String>,
 
@@ -298,17 +343,28 @@ pub struct ContainerResponse {
     /// Name of the image in the registry. Its pattern depends on the registry kind:
     /// `ECR`: `repository`; `SCALEWAY_CR`: `namespace/image`; `DOCKER_HUB`: `image` or
     /// `repository/image`; `PUBLIC_ECR`: `registry_alias/repository`. From `ContainerSource`.
-    #[qovery(not_blank, source = terraform, description = "`image_name` is not blank")]
+    #[qovery(
+        not_blank,
+        source = registry,
+        description = "`image_name` is not blank (the engine pulls `<registry>/<image_name>:<tag>`; a blank path is no image reference)",
+        cite = "Qovery/engine@59fa717 src/environment/models/container.rs:251 (image_full); distribution/reference grammar: a name has at least one path component"
+    )]
     #[qovery(
         length(max = 255),
-        source = inferred,
-        description = "`image_name` has at most 255 characters (Docker's reference grammar)"
+        source = registry,
+        description = "`image_name` has at most 255 characters (Docker's reference grammar)",
+        cite = "distribution/reference reference.go: NameTotalLengthMax = 255 (ErrNameTooLong)"
     )]
     #[qovery(custom = crate::rules::image_name::ImageName)]
     pub image_name: String,
 
     /// Tag of the container image. From `ContainerSource`.
-    #[qovery(not_blank, source = terraform, description = "`tag` is not blank")]
+    #[qovery(
+        not_blank,
+        source = registry,
+        description = "`tag` is not blank (the engine pulls `<image_name>:<tag>`; `image:` is no image reference)",
+        cite = "Qovery/engine@59fa717 src/environment/models/container.rs:251 (image_full); distribution/reference grammar: tag = [\\w][\\w.-]{0,127}"
+    )]
     #[qovery(custom = crate::rules::tag::DockerTag)]
     pub tag: String,
 
@@ -317,8 +373,11 @@ pub struct ContainerResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         format = "uuid",
+        severity = warning,
+        code = "registry_id_format",
         source = terraform,
-        description = "`registry_id` is a UUID (the Terraform provider parses it as one)"
+        description = "`registry_id` is a UUID (the Terraform provider parses it as one)",
+        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/container/container.go:173-175 (uuid.Parse, ErrInvalidRegistryIDParam)"
     )]
     pub registry_id: Option<String>,
 
@@ -346,12 +405,20 @@ pub struct ContainerResponse {
     #[qovery(
         range(min = 0),
         description = "`maximum_gpu` is at least 0",
+        cite = "spec/qovery-openapi-container.yaml:375-380 (minimum: 0)",
         example = 2
     )]
     pub maximum_gpu: i32,
 
     /// Name of the container; case insensitive.
-    #[qovery(not_blank, source = terraform, description = "`name` is not blank")]
+    #[qovery(
+        not_blank,
+        severity = warning,
+        code = "blank_name",
+        source = terraform,
+        description = "`name` is not blank (the Terraform provider refuses a blank name)",
+        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/container/container.go:178-179 (ErrInvalidNameParam)"
+    )]
     pub name: String,
 
     /// A description of this container.
@@ -368,24 +435,33 @@ pub struct ContainerResponse {
 
     /// CPU, in millicores (1000 = 1 CPU; example 1250).
     #[qovery(
-        range(min = 10),
-        source = terraform,
-        description = "`cpu` is at least 10 millicores",
+        range(min = 0),
+        source = engine,
+        description = "`cpu` is at least 0 (the engine reads it as an unsigned integer)",
+        cite = "Qovery/engine@59fa717 src/io_models/container.rs:409 (`cpu_request_in_milli: u32`)",
         example = 1250
     )]
+    #[qovery(custom = crate::rules::resources::TerraformMinimum)]
     pub cpu: i32,
 
     /// Memory, in MB (1024 MB = 1 GB; example 1024).
     #[qovery(
-        range(min = 10),
-        source = terraform,
-        description = "`memory` is at least 10 MB",
+        range(min = 0),
+        source = engine,
+        description = "`memory` is at least 0 (the engine reads it as an unsigned integer)",
+        cite = "Qovery/engine@59fa717 src/io_models/container.rs:411 (`ram_request_in_mib: u32`)",
         example = 1024
     )]
+    #[qovery(custom = crate::rules::resources::TerraformMinimum)]
     pub memory: i32,
 
     /// Number of GPUs (minimum 0, spec default 0; example 1).
-    #[qovery(range(min = 0), description = "`gpu` is at least 0", example = 1)]
+    #[qovery(
+        range(min = 0),
+        description = "`gpu` is at least 0",
+        cite = "spec/qovery-openapi-container.yaml:404-409 (minimum: 0)",
+        example = 1
+    )]
     pub gpu: i32,
 
     /// Ephemeral storage of the service, in GiB (minimum 0; example 10). When omitted, the platform default is used.
@@ -393,6 +469,7 @@ pub struct ContainerResponse {
     #[qovery(
         range(min = 0),
         description = "`ephemeral_storage_in_gib` is at least 0",
+        cite = "spec/qovery-openapi-container.yaml:294-297 (minimum: 0)",
         example = 10
     )]
     pub ephemeral_storage_in_gib: Option<i32>,
@@ -402,21 +479,30 @@ pub struct ContainerResponse {
     #[qovery(
         known,
         severity = warning,
-        description = "`cpu_architecture` is AMD64 or ARM64 (or null); a newer value is only a warning in a response"
+        description = "`cpu_architecture` is AMD64 or ARM64 (or null); a newer value is only a warning in a response",
+        cite = "spec/qovery-openapi-container.yaml:675 (CpuArchitectureEnum)"
     )]
     pub cpu_architecture: Nullable<CpuArchitecture>,
 
     /// Minimum number of running instances (minimum 0, spec default 1); the service auto-scales
     /// based on CPU and memory consumption. 0 means that no container is running.
-    #[qovery(range(min = 0), description = "`min_running_instances` is at least 0")]
+    #[qovery(
+        range(min = 0),
+        source = kubernetes,
+        description = "`min_running_instances` is at least 0 (the Deployment's `replicas`)",
+        cite = "spec/qovery-openapi-container.yaml:304-306 (minimum: 0); Kubernetes ValidateDeploymentSpec (ValidateNonnegativeField(replicas))"
+    )]
     pub min_running_instances: i32,
 
     /// Maximum number of running instances (spec default 1); the service auto-scales based on CPU
     /// and memory consumption. -1 means that there is no limit.
     #[qovery(
         range(min = -1),
+        severity = warning,
+        code = "max_instances_range",
         source = spec_prose,
-        description = "`max_running_instances` is at least -1 (-1 means no limit)"
+        description = "`max_running_instances` is at least -1 (-1 means no limit)",
+        cite = "spec/qovery-openapi-container.yaml:311 (\"-1 means that there is no limit\"; no `minimum` keyword)"
     )]
     pub max_running_instances: i32,
 
@@ -451,14 +537,19 @@ pub struct ContainerResponse {
     pub labels_groups: Option<Vec<LabelsGroupResponse>>,
 
     /// Icon URI representing the container (format uri).
-    #[qovery(format = "uri", description = "`icon_uri` is an absolute URI")]
+    #[qovery(
+        format = "uri",
+        description = "`icon_uri` is an absolute URI",
+        cite = "spec/qovery-openapi-container.yaml:335-337 (format: uri); Qovery/console@720181b sends `app://qovery-console/...`"
+    )]
     pub icon_uri: String,
 
     /// Type of the service: `CONTAINER` for a container.
     #[qovery(
         known,
         severity = warning,
-        description = "`service_type` is one of the spec's service types; a newer value is only a warning in a response"
+        description = "`service_type` is one of the spec's service types; a newer value is only a warning in a response",
+        cite = "spec ServiceTypeEnum"
     )]
     #[qovery(custom = crate::rules::response::ContainerServiceType)]
     pub service_type: ServiceType,

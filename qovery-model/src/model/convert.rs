@@ -247,7 +247,7 @@ impl From<KedaTriggerAuthenticationResponse> for KedaTriggerAuthenticationReques
     /// `organization_id`.
     fn from(auth: KedaTriggerAuthenticationResponse) -> Self {
         KedaTriggerAuthenticationRequest {
-            name: auth.name,
+            name: Some(auth.name),
             config_yaml: auth.config_yaml,
         }
     }
@@ -611,7 +611,7 @@ mod tests {
                                     created_at: stamp.clone(),
                                     updated_at: None,
                                     organization_id: "org".to_owned(),
-                                    name: t.name.clone(),
+                                    name: t.name.clone().unwrap_or_default(),
                                     config_yaml: t.config_yaml.clone(),
                                 }
                             }),

@@ -37,9 +37,12 @@ open_enum! {
 
 /// A reference to an organization annotations group in a request (spec `ServiceAnnotationRequest`).
 ///
-/// Extra keys (the web console sends whole group objects) are accepted and dropped.
+/// Extra keys are accepted and dropped. Qovery's console sends whole group objects: their members
+/// (`crate::rules::groups::CONSOLE_LABELS_GROUP_MEMBERS`, `CONSOLE_ANNOTATIONS_GROUP_MEMBERS`) are declared in the schema, so the document
+/// checker reads them without an `unknown_member` warning; any other member is still unknown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[qovery(schema)]
+#[qovery(rule = crate::rules::groups::ConsoleGroupMembers)]
 pub struct AnnotationsGroupRequest {
     /// Id of the annotations group (format uuid).
     pub id: Uuid,
@@ -47,9 +50,12 @@ pub struct AnnotationsGroupRequest {
 
 /// A reference to an organization labels group in a request (spec `ServiceLabelRequest`).
 ///
-/// Extra keys (the web console sends whole group objects) are accepted and dropped.
+/// Extra keys are accepted and dropped. Qovery's console sends whole group objects: their members
+/// (`crate::rules::groups::CONSOLE_LABELS_GROUP_MEMBERS`, `CONSOLE_ANNOTATIONS_GROUP_MEMBERS`) are declared in the schema, so the document
+/// checker reads them without an `unknown_member` warning; any other member is still unknown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[qovery(schema)]
+#[qovery(rule = crate::rules::groups::ConsoleGroupMembers)]
 pub struct LabelsGroupRequest {
     /// Id of the labels group (format uuid).
     pub id: Uuid,
@@ -99,7 +105,8 @@ pub struct AnnotationsGroupResponse {
     /// Creation date (format date-time, read-only). From `Base`.
     #[qovery(
         format = "date-time",
-        description = "`created_at` is an RFC 3339 date-time"
+        description = "`created_at` is an RFC 3339 date-time",
+        cite = "spec/qovery-openapi-container.yaml:197-204 (Base: format: date-time)"
     )]
     pub created_at: String,
 
@@ -107,7 +114,8 @@ pub struct AnnotationsGroupResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         format = "date-time",
-        description = "`updated_at` is an RFC 3339 date-time"
+        description = "`updated_at` is an RFC 3339 date-time",
+        cite = "spec/qovery-openapi-container.yaml:197-204 (Base: format: date-time)"
     )]
     pub updated_at: Option<String>,
 
@@ -122,7 +130,8 @@ pub struct AnnotationsGroupResponse {
     #[qovery(
         each(known),
         severity = warning,
-        description = "each scope is one of the spec's scopes; a newer value is only a warning in a response"
+        description = "each scope is one of the spec's scopes; a newer value is only a warning in a response",
+        cite = "spec OrganizationAnnotationsGroupScopeEnum"
     )]
     pub scopes: Vec<AnnotationsGroupScope>,
 }
@@ -140,7 +149,8 @@ pub struct LabelsGroupResponse {
     /// Creation date (format date-time, read-only). From `Base`.
     #[qovery(
         format = "date-time",
-        description = "`created_at` is an RFC 3339 date-time"
+        description = "`created_at` is an RFC 3339 date-time",
+        cite = "spec/qovery-openapi-container.yaml:197-204 (Base: format: date-time)"
     )]
     pub created_at: String,
 
@@ -148,7 +158,8 @@ pub struct LabelsGroupResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         format = "date-time",
-        description = "`updated_at` is an RFC 3339 date-time"
+        description = "`updated_at` is an RFC 3339 date-time",
+        cite = "spec/qovery-openapi-container.yaml:197-204 (Base: format: date-time)"
     )]
     pub updated_at: Option<String>,
 

@@ -35,6 +35,7 @@ pub struct Healthchecks {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
 #[qovery(schema)]
 #[qovery(rule = crate::rules::probes::ExactlyOneProbeKind)]
+#[qovery(rule = crate::rules::probes::ProbeZeroDefaults)]
 pub struct Probe {
     /// How the probe checks the container (wire name `type`).
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
@@ -47,28 +48,34 @@ pub struct Probe {
     #[qovery(
         range(min = 0),
         source = kubernetes,
-        description = "`initial_delay_seconds` is at least 0"
+        description = "`initial_delay_seconds` is at least 0",
+        cite = "Kubernetes validateProbe (ValidateNonnegativeField)"
     )]
+    #[qovery(null_as_absent)]
     #[qovery(default = defaults::PROBE_INITIAL_DELAY_SECONDS)]
     pub initial_delay_seconds: Option<i32>,
 
     /// Interval between two probes, in seconds. Defaults to [`defaults::PROBE_PERIOD_SECONDS`] (10) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
-        range(min = 1),
+        range(min = 0),
         source = kubernetes,
-        description = "`period_seconds` is at least 1"
+        description = "`period_seconds` is at least 0 (0 is Kubernetes' default, 10: see `probe_zero_defaulted`)",
+        cite = "Kubernetes validateProbe (ValidateNonnegativeField)"
     )]
+    #[qovery(null_as_absent)]
     #[qovery(default = defaults::PROBE_PERIOD_SECONDS)]
     pub period_seconds: Option<i32>,
 
     /// Timeout of one probe, in seconds. Defaults to [`defaults::PROBE_TIMEOUT_SECONDS`] (5) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
-        range(min = 1),
+        range(min = 0),
         source = kubernetes,
-        description = "`timeout_seconds` is at least 1"
+        description = "`timeout_seconds` is at least 0 (0 is Kubernetes' default, 1: see `probe_zero_defaulted`)",
+        cite = "Kubernetes validateProbe (ValidateNonnegativeField)"
     )]
+    #[qovery(null_as_absent)]
     #[qovery(default = defaults::PROBE_TIMEOUT_SECONDS)]
     pub timeout_seconds: Option<i32>,
 
@@ -76,10 +83,12 @@ pub struct Probe {
     /// Defaults to [`defaults::PROBE_SUCCESS_THRESHOLD`] (1) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
-        range(min = 1),
+        range(min = 0),
         source = kubernetes,
-        description = "`success_threshold` is at least 1"
+        description = "`success_threshold` is at least 0 (0 is Kubernetes' default, 1: see `probe_zero_defaulted`)",
+        cite = "Kubernetes validateProbe (ValidateNonnegativeField)"
     )]
+    #[qovery(null_as_absent)]
     #[qovery(default = defaults::PROBE_SUCCESS_THRESHOLD)]
     pub success_threshold: Option<i32>,
 
@@ -87,10 +96,12 @@ pub struct Probe {
     /// [`defaults::PROBE_FAILURE_THRESHOLD`] (9) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
-        range(min = 1),
+        range(min = 0),
         source = kubernetes,
-        description = "`failure_threshold` is at least 1"
+        description = "`failure_threshold` is at least 0 (0 is Kubernetes' default, 3: see `probe_zero_defaulted`)",
+        cite = "Kubernetes validateProbe (ValidateNonnegativeField)"
     )]
+    #[qovery(null_as_absent)]
     #[qovery(default = defaults::PROBE_FAILURE_THRESHOLD)]
     pub failure_threshold: Option<i32>,
 }
@@ -178,7 +189,8 @@ pub struct TcpProbe {
     #[qovery(
         range(min = 1, max = 65535),
         source = kubernetes,
-        description = "the TCP probe's `port` is between 1 and 65535"
+        description = "the TCP probe's `port` is between 1 and 65535",
+        cite = "Kubernetes validateTCPSocketAction (ValidatePortNumOrName)"
     )]
     pub port: Option<i32>,
 
@@ -197,6 +209,7 @@ pub struct HttpProbe {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(custom = crate::rules::probes::HttpProbePath)]
     #[qovery(default = defaults::HTTP_PROBE_PATH, example = "/healthz")]
+    #[qovery(null_as_absent)]
     pub path: Option<String>,
 
     /// Scheme to use. Defaults to [`defaults::HTTP_PROBE_SCHEME`] (`HTTP`) when omitted. The spec
@@ -211,7 +224,8 @@ pub struct HttpProbe {
     #[qovery(
         range(min = 1, max = 65535),
         source = kubernetes,
-        description = "the HTTP probe's `port` is between 1 and 65535"
+        description = "the HTTP probe's `port` is between 1 and 65535",
+        cite = "Kubernetes validateHTTPGetAction (ValidatePortNumOrName)"
     )]
     pub port: Option<i32>,
 }
@@ -242,12 +256,17 @@ pub struct ExecProbe {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         length(min = 1),
-        description = "the exec probe's `command` has at least one item"
+        source = kubernetes,
+        description = "the exec probe's `command` has at least one item",
+        cite = "Kubernetes validateExecAction (`len(exec.Command) == 0`: Required); spec/qovery-openapi-container.yaml:622 (minItems: 1)"
     )]
     #[qovery(
         each(not_blank),
+        severity = warning,
+        code = "blank_exec_command_item",
         source = inferred,
-        description = "no item of the exec probe's `command` is blank (a blank executable fails every run)"
+        description = "no item of the exec probe's `command` is blank (a blank executable fails every run)",
+        cite = "none: Kubernetes validateExecAction checks only that `command` is not empty"
     )]
     #[qovery(example = EXEC_COMMAND_EXAMPLE)]
     pub command: Option<Vec<String>>,
@@ -272,7 +291,8 @@ pub struct GrpcProbe {
     #[qovery(
         range(min = 1, max = 65535),
         source = kubernetes,
-        description = "the gRPC probe's `port` is between 1 and 65535"
+        description = "the gRPC probe's `port` is between 1 and 65535",
+        cite = "Kubernetes validateGRPCAction (ValidatePortNumOrName)"
     )]
     pub port: Option<i32>,
 }

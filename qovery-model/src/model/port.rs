@@ -40,16 +40,20 @@ pub struct PortRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         not_blank,
+        severity = warning,
+        code = "blank_port_name",
         source = terraform,
-        description = "a set port `name` is not blank"
+        description = "a set port `name` is not blank (the Terraform provider refuses a blank one; the console sends `p<internal_port>` instead)",
+        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/port/port.go (Validate); Qovery/console@720181b application-container-summary-utils.ts:80"
     )]
     pub name: Option<String>,
 
     /// The listening port of your service (example 8080).
     #[qovery(
         range(min = 1, max = 65535),
-        source = terraform,
-        description = "`internal_port` is between 1 and 65535",
+        source = kubernetes,
+        description = "`internal_port` is between 1 and 65535 (it is the container port)",
+        cite = "Qovery/engine@59fa717 lib/common/charts/q-container/templates/deployment.j2.yaml:155 (containerPort); Kubernetes validateContainerPorts (IsValidPortNum)",
         example = 8080
     )]
     pub internal_port: i32,
@@ -58,8 +62,11 @@ pub struct PortRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         range(min = 1, max = 65535),
+        severity = warning,
+        code = "external_port_range",
         source = terraform,
-        description = "`external_port` is between 1 and 65535",
+        description = "`external_port` is between 1 and 65535 (the Terraform provider's range; the engine does not render it)",
+        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/port/port.go:13-14 (MinPort, MaxPort), qovery/resource_container.go:301",
         example = 8080
     )]
     pub external_port: Option<i32>,
@@ -73,7 +80,11 @@ pub struct PortRequest {
 
     /// Protocol of the port. Defaults to [`defaults::PORT_PROTOCOL`] (`HTTP`) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[qovery(known, description = "`protocol` is HTTP, GRPC, TCP or UDP")]
+    #[qovery(
+        known,
+        description = "`protocol` is HTTP, GRPC, TCP or UDP",
+        cite = "Qovery/engine@59fa717 src/io_models/application.rs:45-51 (enum Protocol); spec PortProtocolEnum"
+    )]
     #[qovery(default = defaults::PORT_PROTOCOL)]
     pub protocol: Option<PortProtocol>,
 
@@ -108,16 +119,20 @@ pub struct PortResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         not_blank,
+        severity = warning,
+        code = "blank_port_name",
         source = terraform,
-        description = "a set port `name` is not blank"
+        description = "a set port `name` is not blank (the Terraform provider refuses a blank one; the console sends `p<internal_port>` instead)",
+        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/port/port.go (Validate); Qovery/console@720181b application-container-summary-utils.ts:80"
     )]
     pub name: Option<String>,
 
     /// The listening port of your service (example 8080).
     #[qovery(
         range(min = 1, max = 65535),
-        source = terraform,
-        description = "`internal_port` is between 1 and 65535",
+        source = kubernetes,
+        description = "`internal_port` is between 1 and 65535 (it is the container port)",
+        cite = "Qovery/engine@59fa717 lib/common/charts/q-container/templates/deployment.j2.yaml:155 (containerPort); Kubernetes validateContainerPorts (IsValidPortNum)",
         example = 8080
     )]
     pub internal_port: i32,
@@ -126,8 +141,11 @@ pub struct PortResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[qovery(
         range(min = 1, max = 65535),
+        severity = warning,
+        code = "external_port_range",
         source = terraform,
-        description = "`external_port` is between 1 and 65535",
+        description = "`external_port` is between 1 and 65535 (the Terraform provider's range; the engine does not render it)",
+        cite = "Qovery/terraform-provider-qovery@c186979 internal/domain/port/port.go:13-14 (MinPort, MaxPort), qovery/resource_container.go:301",
         example = 8080
     )]
     pub external_port: Option<i32>,
@@ -143,7 +161,8 @@ pub struct PortResponse {
     #[qovery(
         known,
         severity = warning,
-        description = "`protocol` is HTTP, GRPC, TCP or UDP; a newer value is only a warning in a response"
+        description = "`protocol` is HTTP, GRPC, TCP or UDP; a newer value is only a warning in a response",
+        cite = "spec PortProtocolEnum"
     )]
     pub protocol: PortProtocol,
 

@@ -53,7 +53,8 @@ pub struct ContainerRegistryDetails {
     #[qovery(
         known,
         severity = warning,
-        description = "the registry `kind` is one of the spec's 11 kinds; a newer value is only a warning in a response"
+        description = "the registry `kind` is one of the spec's 11 kinds; a newer value is only a warning in a response",
+        cite = "spec ContainerRegistryKindEnum"
     )]
     pub kind: RegistryKind,
 }

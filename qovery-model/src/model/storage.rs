@@ -28,21 +28,33 @@ pub struct StorageRequest {
 
     /// Type of the storage (wire name `type`).
     #[serde(rename = "type")]
-    #[qovery(known, description = "the storage `type` is FAST_SSD")]
+    #[qovery(
+        known,
+        description = "the storage `type` is FAST_SSD",
+        cite = "spec/qovery-openapi-container.yaml:671 (StorageTypeEnum); Qovery/terraform-provider-qovery@c186979 internal/domain/storage/storage_type.go"
+    )]
     pub storage_type: StorageType,
 
-    /// Size of the storage, in GB (example 16). The spec text says "Minimum size is 4 GB" but has
-    /// no `minimum` keyword; validation enforces it.
+    /// Size of the storage, in GB (example 16). The spec text says "Minimum size is 4 GB" (no
+    /// `minimum` keyword), but the API creates and returns a size of 1 (the Terraform provider's
+    /// acceptance test `TestAcc_ContainerWithStorage`): below 4 is a warning, below 1 an error.
     #[qovery(
-        range(min = 4),
-        source = spec_prose,
-        description = "the storage `size` is at least 4 GB (spec prose; the Terraform provider accepts 1)",
+        range(min = 1),
+        source = kubernetes,
+        description = "the storage `size` is at least 1 GB (the volume claim's storage request must be positive)",
+        cite = "Qovery/engine@59fa717 lib/common/charts/q-container/templates/statefulset.j2.yaml:273 (`storage: {{ s.size_in_gib }}Gi`); Kubernetes ValidatePersistentVolumeClaimSpec (ValidatePositiveQuantityValue)",
         example = 16
     )]
     #[qovery(custom = crate::rules::storage::StorageSizeLimit)]
     pub size: i32,
 
     /// Path where the storage is mounted in the container (example `/mnt/images`).
+    #[qovery(
+        not_blank,
+        source = kubernetes,
+        description = "`mount_point` is not blank",
+        cite = "Kubernetes ValidateVolumeMounts (`len(mnt.MountPath) == 0`: Required)"
+    )]
     #[qovery(custom = crate::rules::storage::MountPoint, example = "/mnt/images")]
     pub mount_point: String,
 }
@@ -62,21 +74,29 @@ pub struct StorageResponse {
     #[qovery(
         known,
         severity = warning,
-        description = "the storage `type` is FAST_SSD; a newer value is only a warning in a response"
+        description = "the storage `type` is FAST_SSD; a newer value is only a warning in a response",
+        cite = "spec/qovery-openapi-container.yaml:671 (StorageTypeEnum)"
     )]
     pub storage_type: StorageType,
 
     /// Size of the storage, in GB (example 16).
     #[qovery(
-        range(min = 4),
-        source = spec_prose,
-        description = "the storage `size` is at least 4 GB (spec prose; the Terraform provider accepts 1)",
+        range(min = 1),
+        source = kubernetes,
+        description = "the storage `size` is at least 1 GB (the volume claim's storage request must be positive)",
+        cite = "Qovery/engine@59fa717 lib/common/charts/q-container/templates/statefulset.j2.yaml:273 (`storage: {{ s.size_in_gib }}Gi`); Kubernetes ValidatePersistentVolumeClaimSpec (ValidatePositiveQuantityValue)",
         example = 16
     )]
     #[qovery(custom = crate::rules::storage::StorageSizeLimit)]
     pub size: i32,
 
     /// Path where the storage is mounted in the container (example `/mnt/images`).
+    #[qovery(
+        not_blank,
+        source = kubernetes,
+        description = "`mount_point` is not blank",
+        cite = "Kubernetes ValidateVolumeMounts (`len(mnt.MountPath) == 0`: Required)"
+    )]
     #[qovery(custom = crate::rules::storage::MountPoint, example = "/mnt/images")]
     pub mount_point: String,
 }

@@ -16,6 +16,7 @@ pub const SCALER_CONFIG: RuleInfo = RuleInfo {
     code: codes::SCALER_CONFIG,
     severity: Severity::Error,
     source: Source::TerraformProvider,
+    citation: "Qovery/terraform-provider-qovery@c186979 qovery/validators/scaler_config_validator.go:13-15 (\"mirrors the API constraints (config_json ⊻ config_yaml ...)\"), :53-56",
     pointer: "",
     description: "the scaler sets exactly one of `config_json` and `config_yaml` (null counts as not set)",
     schema: SchemaSupport::Keyword,
@@ -91,6 +92,7 @@ pub const NO_ENABLED_SCALER: RuleInfo = RuleInfo {
     code: codes::NO_ENABLED_SCALER,
     severity: Severity::Error,
     source: Source::TerraformProvider,
+    citation: "Qovery/terraform-provider-qovery@c186979 qovery/validators/scaler_config_validator.go:13-15 (\"the requirement that a KEDA policy carries at least one enabled scaler\"), :60-70",
     pointer: "",
     description: "at least one scaler is enabled (`enabled` defaults to true)",
     schema: SchemaSupport::ValidatorOnly,
@@ -139,8 +141,9 @@ pub const YAML_CHECKED: bool = cfg!(feature = "yaml");
 /// `config_yaml` parses as YAML.
 pub const CONFIG_YAML_SYNTAX: RuleInfo = RuleInfo {
     code: codes::CONFIG_YAML_SYNTAX,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     source: Source::SpecProse,
+    citation: "spec/qovery-openapi-container.yaml KedaScalerRequest.config_yaml (\"raw YAML\"); no rejecting authority found (the engine at 59fa717 has no KEDA template)",
     pointer: "",
     description: if YAML_CHECKED {
         "`config_yaml` is a YAML document (\"raw YAML\"); checked with a YAML 1.2 parser"

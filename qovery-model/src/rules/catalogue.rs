@@ -74,7 +74,7 @@ pub fn find(code: &str) -> Vec<CatalogueRow> {
 /// use qovery_model::validate::{Validate, codes};
 ///
 /// let request = ContainerRequest::new("api", "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21", "acme/api", "1.4.2")
-///     .with_cpu(0);
+///     .with_cpu(-1);
 /// let report = request.validate();
 /// let rule = rule_of(&report.diagnostics()[0]).expect("a catalogue rule");
 /// assert_eq!((rule.code, rule.pointer), (codes::RANGE, "/cpu"));
@@ -116,11 +116,12 @@ pub fn codes() -> Vec<&'static str> {
     codes
 }
 
-/// `rows` as a Markdown table: code, severity, document, pointer, description, source, schema.
+/// `rows` as a Markdown table: code, severity, document, pointer, description, source,
+/// evidence, schema.
 pub fn markdown_table(rows: &[CatalogueRow]) -> String {
     let mut out = String::from(
-        "| code | severity | document | pointer | description | source | schema |\n\
-         |---|---|---|---|---|---|---|\n",
+        "| code | severity | document | pointer | description | source | evidence | schema |\n\
+         |---|---|---|---|---|---|---|---|\n",
     );
     for row in rows {
         let rule = row.entry.rule;
@@ -136,13 +137,14 @@ pub fn markdown_table(rows: &[CatalogueRow]) -> String {
         // Writing into a String cannot fail.
         let _ = writeln!(
             out,
-            "| `{}` | {} | {} | `{}` | {} | {} | {} |",
+            "| `{}` | {} | {} | `{}` | {} | {} | {} | {} |",
             rule.code,
             rule.severity,
             row.document,
             cell(pointer),
             cell(rule.description),
             rule.source,
+            cell(rule.citation),
             schema,
         );
     }
@@ -169,14 +171,38 @@ const PREAMBLE: &str = r#"# Rules
 
 Every rule the validator checks on a `ContainerRequest` (the body of `POST /environment/{id}/container`
 and `PUT /container/{id}`) and on a `ContainerResponse`. Each rule is declared once, on the model types
-(`#[qovery(...)]`) or in `qovery-model/src/rules/`; this file, the validator, the JSON Schema export and
-`qovery-lint rules` are all generated from those declarations.
+(`#[qovery(...)]`) or in `qovery-model/src/rules/`; this file, the validator, the JSON Schema export,
+`qovery-lint rules` and `qovery-lint explain` are all generated from those declarations.
+
+## Evidence order
+
+A rule's level comes from evidence of what Qovery and Kubernetes do, in this order:
+
+1. **What Qovery's API demonstrably accepts is never an error**, whatever the spec's prose says: the
+   payloads its own console, CLI and Terraform provider send, and the Terraform provider's acceptance
+   tests, which run against the live API. `qovery-model/tests/corpus/clients/` holds such payloads,
+   each with its provenance; `qovery-model/tests/client_corpus.rs` fails on the first error any of
+   them gets.
+2. **An error needs a rejecting authority**: Kubernetes' API validation (the function is named:
+   `validateProbe`, `validateHTTPGetAction`, `ValidateVolumeMounts`...), a registry's own reference
+   grammar, Qovery's engine being unable to render or route the value (the template or function is
+   named), or a keyword of the API's own OpenAPI contract (`enum`, `minimum`, `minItems`, `format`)
+   that no client contradicts.
+3. **A restriction only one client imposes** (a console form's bound, a Terraform validator) is a
+   warning that names the client: a payload written for the API but refused by Terraform is flagged,
+   not failed.
+4. **A rule with no source beyond reasoning** is `inferred`, and at most a warning.
+
+The `evidence` column cites what was read for each row: a repository at a commit, a path and a line,
+or the Kubernetes function (`pkg/apis/core/validation/validation.go` unless said otherwise). The
+Qovery sources were read at Qovery/console@720181b1c50b, Qovery/terraform-provider-qovery@c186979cbf9c,
+Qovery/engine@59fa717daacd and Qovery/qovery-cli@210d6c63cd2c; `qovery-model/spec/` is the pinned OpenAPI spec (cited as `spec/`).
 
 ## Severities
 
-- **error**: Qovery or Kubernetes would reject the payload, or silently drop what it says.
-- **warning**: the payload is accepted but is almost certainly not what was meant, or the rule is inferred
-  rather than documented.
+- **error**: a rejecting authority (above) refuses the payload, or the engine cannot deploy it.
+- **warning**: the API accepts the payload, but one client refuses it, Kubernetes silently replaces
+  the value, or it is almost certainly not what was meant.
 
 An enum value outside the spec's list is an error in a request and a warning in a response: responses are
 forward-compatible, and Qovery adds values (service types, registry kinds) faster than clients follow.
@@ -195,62 +221,74 @@ over a limit, or the checker failed), so silencing it would let a file nobody ch
 | source | meaning |
 |---|---|
 | spec | a keyword of Qovery's OpenAPI spec (`minimum`, `minItems`, `format`, `enum`) |
-| spec prose | the text of a description in that spec ("Minimum size is 4 GB", "-1 means no limit", the `image_name` patterns) |
-| kubernetes | Kubernetes' API validation of the objects Qovery creates (probes, ports, volume mounts) |
+| spec prose | the text of a description in that spec ("Minimum size is 4 GB", "-1 means no limit"): never enough for an error alone |
+| kubernetes | Kubernetes' API validation or defaulting of the objects Qovery creates (probes, ports, volume mounts), by function |
+| engine | Qovery's engine: the template or function that renders the value, or refuses it |
+| registry grammar | the Docker reference grammar (`distribution/reference`) or a registry's repository naming |
 | terraform provider | Qovery's Terraform provider validators and domain checks |
-| console | Qovery's web console forms |
-| inferred | Qovery's documentation and the registries' own naming rules, not stated by Qovery as a rule |
+| console | Qovery's web console forms and payload builders |
+| inferred | reasoning only, not stated by Qovery or Kubernetes as a rule |
 
-## Where the sources disagree
+## What Qovery's clients send
 
-- **Storage size**: the spec prose says "Minimum size is 4 GB" and the console uses 4 to 512 GB; the
-  Terraform provider accepts 1. The rule follows the spec (`size` >= 4 is an error), since the spec is the
-  API's contract and the console, which talks to the same API, never sends less. Above 512 GB (the console's
-  limit) is a warning: the API may accept it.
-- **Probe defaults**: the spec's defaults are initial delay 30 s, period 10 s, timeout 5 s, success 1,
-  failure 9; the console's forms start from timeout 1 s (readiness) and failure 3. The schema's `default`s
-  and the `*_or_default()` accessors follow the spec, which is what the API applies to an omitted field.
-  No rule depends on the defaults.
-- **`min_running_instances` 0 without `autoscaling`**: the Terraform provider rejects it, the spec allows it
-  (`minimum: 0`, "0 means that there is no container running"). It is a warning: the API accepts it, but no
-  container will run.
-- **`max_running_instances` below `min_running_instances`**: compared on the effective values, so an omitted
-  field counts with its spec default (1). With `autoscaling`, `min` must be strictly below `max` (Terraform
-  provider, console), unless `max` is -1.
-- **`http.path`**: Kubernetes rejects an empty path; the rule also asks for a leading `/` (the spec's default
-  and every example), since the path is sent as the request's absolute path.
-- **`http.scheme`**: the spec has no enum; Kubernetes accepts only `HTTP` and `HTTPS` (the Terraform provider
-  documents the same), so `https` in lower case is an error, with the fix in the help.
-- **Inferred rules that are errors**: the Docker reference grammar (`tag`, the 255-character `image_name`)
-  and a blank exec `command` item are not stated by Qovery, but the image pull or the probe fails every time,
-  so they are errors.
-- **Probe port not among the declared ports**: a warning (the console only offers declared ports, but a
-  container may listen on a port it does not expose).
-- **`config_yaml`** (of a scaler and of a trigger authentication) must parse as YAML; the check needs the
-  `yaml` feature, and its description says so when the build has it off.
-- **`registry_id`**: a plain string in the spec; the Terraform provider parses it as a UUID, so the UUID format
-  is the rule, and it also rejects a blank value (no separate not-blank rule).
-- **`image_name` per registry kind**: the spec names the pattern of four kinds (ECR, SCALEWAY_CR, DOCKER_HUB,
-  PUBLIC_ECR): errors. The shapes of GITHUB_CR, GITHUB_ENTERPRISE_CR, GITLAB_CR and GCP_ARTIFACT_REGISTRY
-  come from Qovery's documentation and the registries' naming: warnings. AZURE_CR and GENERIC_CR take any
-  repository path, which the general `image_name` grammar already checks. For a request, the kind comes from
-  the caller's context (the payload only names the registry by id); without it these rules are skipped.
+- **Inline KEDA trigger authentication**: the console omits `name` ("Inline trigger authentication must
+  not have a name (will be auto-generated)"), so `name` is optional although the spec lists it as
+  required; a set but blank `name` is a warning (the Terraform provider refuses it).
+- **Storage size**: the spec prose says "Minimum size is 4 GB" and the console offers 4 to 512 GB, but
+  the Terraform provider's acceptance test `TestAcc_ContainerWithStorage` creates and reads back size 1
+  against the live API. Below 1 is an error (Kubernetes refuses a volume claim of `0Gi`); 1 to 3 and
+  above 512 are warnings naming the console. The exported schema says `minimum: 1`.
+- **HTTP probe `path: null`**: the console sends it whenever the path field is empty; the API reads it
+  as omitted (its default `/`). The schema accepts `null` there, and for the five probe timings, which
+  the console sends as `null` when their field is emptied. An empty string is still an error
+  (`validateHTTPGetAction`); a path without a leading `/` is a warning.
+- **Probe timings of 0**: Kubernetes' `SetDefaults_Probe` replaces a 0 period, timeout, success or
+  failure threshold with its default (10, 1, 1, 3) before `validateProbe` checks them (non-negative),
+  so 0 is a warning (`probe_zero_defaulted`) that says which default applies; a negative value is an
+  error.
+- **Whole group objects in `labels_groups` and `annotations_groups`**: the console sends each group as
+  the organization returns it (`name`, `created_at`, `labels`, `associated_items_count`...). The API
+  reads only `id`. Those members are declared in the request schema (described as ignored), so the
+  console's payloads get no `unknown_member` warning and pass `--strict`; any other member is still
+  reported as unknown.
+- **`min_running_instances` 0 without `autoscaling`**: the engine refuses it ("min_instances must be
+  greater than 0"), so it is an error; with KEDA `autoscaling`, 0 (scale to zero) is allowed.
+- **`max_running_instances` below `min_running_instances`**: compared on the effective values, so an
+  omitted field counts with its spec default (1); the engine refuses it. With `autoscaling`, `min` must
+  be strictly below `max` (Terraform provider and console, a warning), unless `max` is -1.
+- **`http.scheme`**: the spec has no enum; Kubernetes accepts only `HTTP` and `HTTPS`, so `https` in lower
+  case is an error, with the fix in the help. The console always sends `HTTP`.
+- **Ports**: Kubernetes only sees `internal_port` (the engine names each port `p<internal_port>`), so two
+  ports on one `internal_port` are an error, while a duplicated or blank `name`, an `external_port`
+  outside 1 to 65535 or on a private port (the API drops it) are warnings.
+- **`registry_id`**: a plain string in the spec; the Terraform provider parses it as a UUID, a warning.
+- **`image_name` and `tag`**: the engine pulls `<registry>/<image_name>:<tag>`, so the Docker reference
+  grammar (lower-case path components, at most 255 characters, a tag of `[\w][\w.-]{0,127}`, no tag or
+  digest inside `image_name`) is an error. The shapes per registry kind that the spec states (ECR,
+  SCALEWAY_CR, DOCKER_HUB, PUBLIC_ECR) are errors; GITHUB_CR, GITHUB_ENTERPRISE_CR, GITLAB_CR and
+  GCP_ARTIFACT_REGISTRY shapes are inferred warnings. For a request, the kind comes from the caller's
+  context (the payload only names the registry by id); without it these rules are skipped.
 - **A registry host in front of `image_name`** (`docker.io/library/nginx`): a warning, since a first
-  component with a dot can be a legitimate repository name; with a port (`localhost:5000/api`) it is an error,
-  since `:` is never valid in a repository path.
+  component with a dot can be a legitimate repository name; with a port (`localhost:5000/api`) it is an
+  error, since `:` is never valid in a repository path.
+- **`config_yaml`** (of a scaler and of a trigger authentication) should parse as YAML: a warning, since no
+  rejecting authority was found; the check needs the `yaml` feature.
 - **Ids typed as UUIDs** (`id` fields, `annotations_groups[].id`, `environment.id`...) are checked when the
   payload is read (a value that is not a UUID does not deserialize), so they have no rule of their own here.
   `KedaTriggerAuthenticationResponse.organization_id` has no `uuid` format in the spec and gets none.
-- **Port and mount point uniqueness**: ports are compared by `internal_port` and by `name`
-  (case-insensitively); mount points after removing trailing slashes (`/data` and `/data/` are the same
-  directory).
+- **Mount points**: Kubernetes' `ValidateVolumeMounts` requires a non-empty, unique path (an error); the
+  shape (absolute, not `/` alone, no `.` or `..` segment) is the console's (a warning). Uniqueness
+  ignores trailing slashes (`/data` and `/data/` are the same directory).
+- **Probe defaults**: the spec's defaults are initial delay 30 s, period 10 s, timeout 5 s, success 1,
+  failure 9; the console's forms start from timeout 1 s (readiness) and failure 3. The schema's `default`s
+  and the `*_or_default()` accessors follow the spec, which is what the API applies to an omitted field.
 
 ## Schema column
 
-`keyword` means the exported JSON Schema has a construct that rejects exactly what the rule rejects (a
-warning rule there is still only a warning for the validator). `validator only` means JSON Schema cannot say
-it (cross-field, registry-kind dependent, uniqueness); the schema names these rules in the type's
-description instead.
+`keyword` means the exported JSON Schema has a construct that rejects exactly what the rule rejects.
+`validator only` means JSON Schema cannot say it (cross-field, registry-kind dependent, uniqueness) or
+the rule is a warning: the schema says what the API accepts, so a warning is never a schema keyword.
+The schema names these rules in the type's description instead.
 
 ## Rules
 

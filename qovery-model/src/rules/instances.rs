@@ -14,7 +14,8 @@ use crate::validate::{
 pub const MAX_BELOW_MIN: RuleInfo = RuleInfo {
     code: codes::MAX_INSTANCES_BELOW_MIN,
     severity: Severity::Error,
-    source: Source::SpecProse,
+    source: Source::Engine,
+    citation: "Qovery/engine@59fa717 src/environment/models/container.rs:143-147 (\"min_instances must be less or equal to max_instances\")",
     pointer: "/max_running_instances",
     description: "`max_running_instances` is at least `min_running_instances`, or -1 (no limit); an omitted field counts as its default, 1",
     schema: SchemaSupport::ValidatorOnly,
@@ -23,10 +24,11 @@ pub const MAX_BELOW_MIN: RuleInfo = RuleInfo {
 /// With `autoscaling`, `min_running_instances` < `max_running_instances` (or max -1).
 pub const AUTOSCALING_NO_RANGE: RuleInfo = RuleInfo {
     code: codes::AUTOSCALING_INSTANCES_RANGE,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     source: Source::TerraformProvider,
+    citation: "Qovery/terraform-provider-qovery@c186979 qovery/autoscaling_schema.go:387-398 (Rule 1); Qovery/console@720181b `requireMinLessThanMax` (KEDA instances range inputs); no API statement found",
     pointer: "/max_running_instances",
-    description: "with `autoscaling`, `max_running_instances` is greater than `min_running_instances` (or -1), so KEDA has room to scale",
+    description: "with `autoscaling`, `max_running_instances` is greater than `min_running_instances` (or -1), so KEDA has room to scale (the Terraform provider and the console require it)",
     schema: SchemaSupport::ValidatorOnly,
 };
 
@@ -35,8 +37,9 @@ pub const MIN_ZERO_WITHOUT_AUTOSCALING: RuleInfo = RuleInfo {
     code: codes::MIN_INSTANCES_ZERO,
     severity: Severity::Warning,
     source: Source::TerraformProvider,
+    citation: "Qovery/terraform-provider-qovery@c186979 qovery/validators/min_running_instances_autoscaling_validator.go (refuses 0 without `autoscaling`); Qovery/engine@59fa717 src/environment/models/container.rs:150-154 refuses 0 (\"min_instances must be greater than 0\"), but that engine predates KEDA and the spec documents 0 (\"0 means that there is no container running\")",
     pointer: "/min_running_instances",
-    description: "`min_running_instances` is not 0 without `autoscaling`: no container would run (the Terraform provider rejects it; the spec allows it)",
+    description: "`min_running_instances` is not 0 without `autoscaling`: no container would run (the Terraform provider refuses it; the spec documents 0 as no container running)",
     schema: SchemaSupport::ValidatorOnly,
 };
 

@@ -42,6 +42,7 @@ pub mod image_name;
 pub mod instances;
 pub mod ports;
 pub mod probes;
+pub mod resources;
 pub mod response;
 pub mod storage;
 pub mod tag;

@@ -13,11 +13,12 @@ use crate::validate::{
 /// `external_port` on a port that is not publicly accessible.
 pub const EXTERNAL_PORT_NOT_PUBLIC: RuleInfo = RuleInfo {
     code: codes::EXTERNAL_PORT_NOT_PUBLIC,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     source: Source::TerraformProvider,
+    citation: "Qovery/terraform-provider-qovery@c186979 qovery/validators/port_external_port_validator.go:26-50 (\"the API does not persist external_port for non-public ports\"): the API accepts and drops it",
     pointer: "/external_port",
-    description: "`external_port` is only set on a publicly accessible port (the API drops it otherwise)",
-    schema: SchemaSupport::Keyword,
+    description: "`external_port` is only set on a publicly accessible port (the API accepts it and drops it; the Terraform provider refuses it)",
+    schema: SchemaSupport::ValidatorOnly,
 };
 
 /// A public port with no `external_port`.
@@ -25,6 +26,7 @@ pub const PUBLIC_PORT_WITHOUT_EXTERNAL_PORT: RuleInfo = RuleInfo {
     code: codes::PUBLIC_PORT_WITHOUT_EXTERNAL_PORT,
     severity: Severity::Warning,
     source: Source::TerraformProvider,
+    citation: "Qovery/console@720181b libs/domains/services/feature/src/lib/service-creation-flow/application-container/application-container-port/application-container-port-modal/application-container-port-crud-modal.tsx:47-70 (443 for HTTP/gRPC); Qovery/terraform-provider-qovery@c186979 qovery/resource_container.go external_port description",
     pointer: "/external_port",
     description: "a publicly accessible port sets `external_port` (the console uses 443 for HTTP and gRPC, the internal port for TCP and UDP; the API picks a default otherwise)",
     schema: SchemaSupport::ValidatorOnly,
@@ -33,8 +35,9 @@ pub const PUBLIC_PORT_WITHOUT_EXTERNAL_PORT: RuleInfo = RuleInfo {
 /// `public_path` on a port that is not a public HTTP or gRPC port.
 pub const PUBLIC_PATH_NOT_APPLICABLE: RuleInfo = RuleInfo {
     code: codes::PUBLIC_PATH_NOT_APPLICABLE,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     source: Source::SpecProse,
+    citation: "spec/qovery-openapi-container.yaml:97-104 (\"Only valid for publicly_accessible HTTP or GRPC ports\"); no rejecting authority found",
     pointer: "/public_path",
     description: "`public_path` is only set on a publicly accessible HTTP or GRPC port",
     schema: SchemaSupport::ValidatorOnly,
@@ -43,8 +46,9 @@ pub const PUBLIC_PATH_NOT_APPLICABLE: RuleInfo = RuleInfo {
 /// `public_path_rewrite` on a port that is not a public HTTP or gRPC port.
 pub const PUBLIC_PATH_REWRITE_NOT_APPLICABLE: RuleInfo = RuleInfo {
     code: codes::PUBLIC_PATH_NOT_APPLICABLE,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     source: Source::SpecProse,
+    citation: "spec/qovery-openapi-container.yaml:105-111 (\"Only valid for publicly_accessible HTTP or GRPC ports\"); no rejecting authority found",
     pointer: "/public_path_rewrite",
     description: "`public_path_rewrite` is only set on a publicly accessible HTTP or GRPC port",
     schema: SchemaSupport::ValidatorOnly,
@@ -136,10 +140,6 @@ impl Rule<PortRequest> for PortExposure {
     fn check(port: &PortRequest, _: &Context, path: &Path<'_>, report: &mut Report) {
         check_exposure(&port.view(), path, report);
     }
-
-    fn schema(schema: &mut serde_json::Map<String, serde_json::Value>) {
-        external_port_schema(schema);
-    }
 }
 
 impl Rule<PortResponse> for PortExposure {
@@ -148,26 +148,6 @@ impl Rule<PortResponse> for PortExposure {
     fn check(port: &PortResponse, _: &Context, path: &Path<'_>, report: &mut Report) {
         check_exposure(&port.view(), path, report);
     }
-
-    fn schema(schema: &mut serde_json::Map<String, serde_json::Value>) {
-        external_port_schema(schema);
-    }
-}
-
-/// `publicly_accessible: false` forbids `external_port`: the `false` schema makes the error
-/// point at `external_port`, where the validator reports it (a `then` constraining
-/// `publicly_accessible` would point there instead; found by `tests/schema_differential.rs`).
-fn external_port_schema(schema: &mut serde_json::Map<String, serde_json::Value>) {
-    super::push_all_of(
-        schema,
-        serde_json::json!({
-            "if": {
-                "properties": { "publicly_accessible": { "const": false } },
-                "required": ["publicly_accessible"]
-            },
-            "then": { "properties": { "external_port": false } }
-        }),
-    );
 }
 
 fn check_exposure(port: &PortView<'_>, path: &Path<'_>, report: &mut Report) {
@@ -233,6 +213,7 @@ pub const DUPLICATE_INTERNAL_PORT: RuleInfo = RuleInfo {
     code: codes::DUPLICATE_INTERNAL_PORT,
     severity: Severity::Error,
     source: Source::Kubernetes,
+    citation: "Qovery/engine@59fa717 lib/common/charts/q-container/templates/deployment.j2.yaml:155-156 and service.j2.yaml:27 (port named `p<port>`); Kubernetes validateContainerPorts and ValidateService (duplicate port name: Duplicate)",
     pointer: "/*/internal_port",
     description: "no two ports have the same `internal_port` (each becomes a port of the container and of its Kubernetes Service)",
     schema: SchemaSupport::ValidatorOnly,
@@ -241,18 +222,20 @@ pub const DUPLICATE_INTERNAL_PORT: RuleInfo = RuleInfo {
 /// Two ports with the same `name`, ignoring case.
 pub const DUPLICATE_PORT_NAME: RuleInfo = RuleInfo {
     code: codes::DUPLICATE_PORT_NAME,
-    severity: Severity::Error,
-    source: Source::Kubernetes,
+    severity: Severity::Warning,
+    source: Source::Inferred,
+    citation: "Qovery/engine@59fa717 lib/common/charts/q-container/templates/service.j2.yaml:27 names Kubernetes ports `p<port>`, not by this `name`; no rejecting authority found",
     pointer: "/*/name",
-    description: "no two ports have the same `name`, ignoring case (Kubernetes Service port names are unique)",
+    description: "no two ports have the same `name`, ignoring case (the names then say nothing; Kubernetes never sees them: the engine names ports `p<port>`)",
     schema: SchemaSupport::ValidatorOnly,
 };
 
 /// More than one `is_default: true`.
 pub const MULTIPLE_DEFAULT_PORTS: RuleInfo = RuleInfo {
     code: codes::MULTIPLE_DEFAULT_PORTS,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     source: Source::SpecProse,
+    citation: "spec/qovery-openapi-container.yaml ServicePort.is_default (\"the default port to use for domain\"); Qovery/terraform-provider-qovery@c186979 qovery/resource_container.go is_default description: the API may override it",
     pointer: "/*/is_default",
     description: "at most one port has `is_default: true` (\"the default port to use for domain\")",
     schema: SchemaSupport::ValidatorOnly,

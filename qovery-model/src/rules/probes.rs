@@ -18,6 +18,7 @@ pub const PROBE_KIND: RuleInfo = RuleInfo {
     code: codes::PROBE_KIND,
     severity: Severity::Error,
     source: Source::Kubernetes,
+    citation: "Kubernetes validateHandler (\"must specify a handler type\", \"may not specify more than 1 handler type\"); Qovery/engine@59fa717 src/io_models/probe.rs:6-11 (enum ProbeType)",
     pointer: "/type",
     description: "`type` sets exactly one of `tcp`, `http`, `exec`, `grpc` (absent and null do not count); reported here also when `type` is missing",
     schema: SchemaSupport::Keyword,
@@ -105,6 +106,7 @@ pub const LIVENESS_SUCCESS_THRESHOLD: RuleInfo = RuleInfo {
     code: codes::LIVENESS_SUCCESS_THRESHOLD,
     severity: Severity::Error,
     source: Source::Kubernetes,
+    citation: "Kubernetes validateLivenessProbe (`SuccessThreshold != 1`: \"must be 1\", checked after SetDefaults_Probe turns 0 into 1)",
     pointer: "/liveness_probe/success_threshold",
     description: "the liveness probe's `success_threshold` is 1 (Kubernetes rejects any other value)",
     schema: SchemaSupport::Keyword,
@@ -155,6 +157,7 @@ const fn probe_port_rule(pointer: &'static str) -> RuleInfo {
         code: codes::PROBE_PORT_NOT_DECLARED,
         severity: Severity::Warning,
         source: Source::Inferred,
+        citation: "Qovery/console@720181b libs/domains/services/feature/src/lib/application-container-healthchecks/application-container-healthchecks-form/application-container-healthchecks-form.tsx:88-91 (the port select lists the service's ports); not enforced by Kubernetes",
         pointer,
         description: "the probe's port is the `internal_port` of a declared port (the console only offers those)",
         schema: SchemaSupport::ValidatorOnly,
@@ -272,33 +275,102 @@ fn report_probe_port<I: Iterator<Item = i32>>(
     );
 }
 
-/// The HTTP probe's path is absolute.
+/// One probe timing that Kubernetes defaults when it is 0: its wire name and Kubernetes' default.
+const ZERO_DEFAULTED: [(&str, i32); 4] = [
+    ("period_seconds", 10),
+    ("timeout_seconds", 1),
+    ("success_threshold", 1),
+    ("failure_threshold", 3),
+];
+
+const fn zero_rule(pointer: &'static str) -> RuleInfo {
+    RuleInfo {
+        code: codes::PROBE_ZERO_DEFAULTED,
+        severity: Severity::Warning,
+        source: Source::Kubernetes,
+        citation: "Kubernetes SetDefaults_Probe (pkg/apis/core/v1/defaults.go: 0 becomes period 10, timeout 1, success 1, failure 3) before validateProbe (ValidateNonnegativeField); Qovery/console@720181b libs/shared/util-js/src/lib/format-healthcheck-probe.ts:53-57 sends 0 for an unset field",
+        pointer,
+        description: "`period_seconds`, `timeout_seconds`, `success_threshold` and `failure_threshold` are not 0: Kubernetes replaces 0 with its default (10, 1, 1, 3)",
+        schema: SchemaSupport::ValidatorOnly,
+    }
+}
+
+/// The probe timings Kubernetes defaults when they are 0, in [`ZERO_DEFAULTED`] order.
+pub const PROBE_ZERO_DEFAULTED: [RuleInfo; 4] = [
+    zero_rule("/period_seconds"),
+    zero_rule("/timeout_seconds"),
+    zero_rule("/success_threshold"),
+    zero_rule("/failure_threshold"),
+];
+
+/// A warning for each probe timing of 0 that Kubernetes turns into its default.
+pub struct ProbeZeroDefaults;
+
+impl Rule<Probe> for ProbeZeroDefaults {
+    const RULES: &'static [RuleInfo] = &PROBE_ZERO_DEFAULTED;
+
+    fn check(probe: &Probe, _: &Context, path: &Path<'_>, report: &mut Report) {
+        let values = [
+            probe.period_seconds,
+            probe.timeout_seconds,
+            probe.success_threshold,
+            probe.failure_threshold,
+        ];
+        for (index, value) in values.into_iter().enumerate() {
+            if value == Some(0) {
+                let (name, default) = ZERO_DEFAULTED[index];
+                report.push_with_help(
+                    &PROBE_ZERO_DEFAULTED[index],
+                    &path.field(name),
+                    format!(
+                        "{name} is 0, which Kubernetes replaces with its default, {default}; expected the value meant"
+                    ),
+                    format!("set {name} to {default} to say it, or to the value you mean"),
+                );
+            }
+        }
+    }
+}
+
+/// An empty HTTP probe path.
 pub const HTTP_PROBE_PATH: RuleInfo = RuleInfo {
     code: codes::HTTP_PROBE_PATH,
     severity: Severity::Error,
     source: Source::Kubernetes,
+    citation: "Kubernetes validateHTTPGetAction (`len(http.Path) == 0`: Required); Qovery/engine@59fa717 lib/common/charts/q-container/templates/deployment.j2.yaml:169 renders it as is",
     pointer: "",
-    description: "the HTTP probe's `path` starts with `/` (Kubernetes rejects an empty path; the path is requested as an absolute path)",
+    description: "the HTTP probe's `path` is not empty (Kubernetes rejects an empty path; `null` or an omitted path is the API's default `/`, as the console sends it)",
     schema: SchemaSupport::Keyword,
 };
 
-/// The HTTP probe's path starts with `/`.
+/// An HTTP probe path without its leading `/`.
+pub const HTTP_PROBE_PATH_RELATIVE: RuleInfo = RuleInfo {
+    code: codes::HTTP_PROBE_PATH_RELATIVE,
+    severity: Severity::Warning,
+    source: Source::Inferred,
+    citation: "spec/qovery-openapi-container.yaml Probe.type.http.path (default `/`, every example absolute); Kubernetes validateHTTPGetAction accepts it",
+    pointer: "",
+    description: "the HTTP probe's `path` starts with `/` (the spec's default and examples do; Kubernetes accepts a relative one)",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// An HTTP probe's path: not empty (error), absolute (warning).
 pub struct HttpProbePath;
 
 impl Rule<String> for HttpProbePath {
-    const RULES: &'static [RuleInfo] = &[HTTP_PROBE_PATH];
+    const RULES: &'static [RuleInfo] = &[HTTP_PROBE_PATH, HTTP_PROBE_PATH_RELATIVE];
 
     fn check(path_value: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
         if path_value.starts_with('/') {
             return;
         }
-        let found = if path_value.is_empty() {
-            "is empty".to_owned()
+        let (rule, found) = if path_value.is_empty() {
+            (&HTTP_PROBE_PATH, "is empty")
         } else {
-            "does not start with `/`".to_owned()
+            (&HTTP_PROBE_PATH_RELATIVE, "does not start with `/`")
         };
         report.push_with_help(
-            &HTTP_PROBE_PATH,
+            rule,
             path,
             format!(
                 "the HTTP probe's path {} {found}; expected an absolute path such as `/health`",
@@ -309,7 +381,7 @@ impl Rule<String> for HttpProbePath {
     }
 
     fn schema(schema: &mut Map<String, Value>) {
-        super::add_pattern(schema, "^/");
+        schema.insert("minLength".to_owned(), json!(1));
     }
 }
 
@@ -318,6 +390,7 @@ pub const HTTP_PROBE_SCHEME: RuleInfo = RuleInfo {
     code: codes::HTTP_PROBE_SCHEME,
     severity: Severity::Error,
     source: Source::Kubernetes,
+    citation: "Kubernetes validateHTTPGetAction (supportedHTTPSchemes: HTTP, HTTPS); Qovery/console@720181b libs/shared/util-js/src/lib/format-healthcheck-probe.ts:25 always sends `HTTP`",
     pointer: "",
     description: "the HTTP probe's `scheme` is `HTTP` or `HTTPS`, in upper case (the spec has no enum; Kubernetes accepts only these)",
     schema: SchemaSupport::Keyword,

@@ -18,8 +18,9 @@ use crate::validate::{
 const fn above_maximum(pointer: &'static str, description: &'static str) -> RuleInfo {
     RuleInfo {
         code: codes::ABOVE_MAXIMUM,
-        severity: Severity::Error,
+        severity: Severity::Warning,
         source: Source::Console,
+        citation: "Qovery/console@720181b libs/domains/services/feature/src/lib/application-settings-resources/application-settings-resources.tsx:123-129 (the form caps at maximum_cpu / maximum_memory); no API statement found",
         pointer,
         description,
         schema: SchemaSupport::ValidatorOnly,
@@ -101,6 +102,7 @@ pub const UPDATED_BEFORE_CREATED: RuleInfo = RuleInfo {
     code: codes::UPDATED_BEFORE_CREATED,
     severity: Severity::Warning,
     source: Source::Inferred,
+    citation: "none: reasoning only",
     pointer: "/updated_at",
     description: "`updated_at` is not before `created_at`",
     schema: SchemaSupport::ValidatorOnly,
@@ -155,6 +157,7 @@ pub const SERVICE_TYPE_NOT_CONTAINER: RuleInfo = RuleInfo {
     code: codes::SERVICE_TYPE_NOT_CONTAINER,
     severity: Severity::Warning,
     source: Source::Inferred,
+    citation: "none: reasoning only (spec ServiceTypeEnum lists every service type)",
     pointer: "",
     description: "a container's `service_type` is `CONTAINER` (another known type means the response is not a container's)",
     schema: SchemaSupport::ValidatorOnly,
@@ -183,15 +186,13 @@ impl Rule<ServiceType> for ContainerServiceType {
 /// The registry's URL uses https.
 pub const REGISTRY_URL_HTTPS: RuleInfo = RuleInfo {
     code: codes::REGISTRY_URL_HTTPS,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     source: Source::SpecProse,
+    citation: "spec/qovery-openapi-container.yaml ContainerRegistryResponse.url (\"must start by https://\"); no rejecting authority found for a response",
     pointer: "",
     description: "the registry's `url` starts with `https://` (\"must start by https://\")",
-    schema: SchemaSupport::Keyword,
+    schema: SchemaSupport::ValidatorOnly,
 };
-
-/// The `pattern` of [`REGISTRY_URL_HTTPS`].
-pub const REGISTRY_URL_PATTERN: &str = "^https://";
 
 /// The registry's URL starts with `https://`.
 pub struct RegistryUrlHttps;
@@ -217,10 +218,6 @@ impl Rule<String> for RegistryUrlHttps {
             None => report.push(&REGISTRY_URL_HTTPS, path, message),
         }
     }
-
-    fn schema(schema: &mut serde_json::Map<String, serde_json::Value>) {
-        super::add_pattern(schema, REGISTRY_URL_PATTERN);
-    }
 }
 
 /// DOCR, on a response: reported at `registry/kind`.
@@ -228,6 +225,7 @@ pub const DOCR_UNSUPPORTED_RESPONSE: RuleInfo = RuleInfo {
     code: codes::REGISTRY_DOCR_UNSUPPORTED,
     severity: Severity::Warning,
     source: Source::SpecProse,
+    citation: "spec/qovery-openapi-container.yaml ContainerRegistryKindEnum description (DOCR no longer supported)",
     pointer: "/registry/kind",
     description: "the registry is not a `DOCR` registry, which Qovery no longer supports",
     schema: SchemaSupport::ValidatorOnly,

@@ -76,11 +76,12 @@ fn is_mount_point(value: &str) -> bool {
 /// The mount point is an absolute directory other than `/`.
 pub const MOUNT_POINT: RuleInfo = RuleInfo {
     code: codes::MOUNT_POINT,
-    severity: Severity::Error,
+    severity: Severity::Warning,
     source: Source::Console,
+    citation: "Qovery/console@720181b libs/domains/service-settings/feature/src/lib/application-container-storage-settings/application-container-storage-modal/application-container-storage-modal.tsx:114-124 (`^\\/.?\\w+.*`, \"/ alone is not allowed\"); Kubernetes ValidateVolumeMounts only requires a non-empty, unique path",
     pointer: "",
-    description: "an absolute path (`/data`), not `/` alone, with no `.` or `..` segment",
-    schema: SchemaSupport::Keyword,
+    description: "an absolute path (`/data`), not `/` alone, with no `.` or `..` segment (the console's form asks for `/data`; Kubernetes' API validation does not check the shape)",
+    schema: SchemaSupport::ValidatorOnly,
 };
 
 /// The mount point is absolute, not `/`, without `.`/`..` segments.
@@ -90,12 +91,14 @@ impl Rule<String> for MountPoint {
     const RULES: &'static [RuleInfo] = &[MOUNT_POINT];
 
     fn check(value: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
-        if is_mount_point(value) || MOUNT_POINT_REGEX.is_match(value) {
+        // A blank mount point is the `not_blank` error of the field, not a second diagnostic.
+        if is_mount_point(value)
+            || MOUNT_POINT_REGEX.is_match(value)
+            || crate::validate::keyword::is_blank(value)
+        {
             return;
         }
-        let problem = if crate::validate::keyword::is_blank(value) {
-            "it is blank".to_owned()
-        } else if !value.starts_with('/') {
+        let problem = if !value.starts_with('/') {
             "it is a relative path".to_owned()
         } else if value.bytes().all(|b| b == b'/') {
             "`/` alone would hide the container's whole file system".to_owned()
@@ -108,7 +111,7 @@ impl Rule<String> for MountPoint {
         };
         // Suggest the absolute form only when it would itself be accepted (`data/../x` would
         // not: its `..` segment is a problem of its own).
-        let help = if value.starts_with('/') || crate::validate::keyword::is_blank(value) {
+        let help = if value.starts_with('/') {
             None
         } else {
             let absolute = format!("/{}", value.trim_start_matches("./"));
@@ -123,10 +126,6 @@ impl Rule<String> for MountPoint {
             None => report.push(&MOUNT_POINT, path, message),
         }
     }
-
-    fn schema(schema: &mut serde_json::Map<String, serde_json::Value>) {
-        super::add_pattern(schema, MOUNT_POINT_PATTERN);
-    }
 }
 
 /// The console's largest storage, in GB.
@@ -137,18 +136,46 @@ pub const STORAGE_SIZE_ABOVE_CONSOLE_LIMIT: RuleInfo = RuleInfo {
     code: codes::STORAGE_SIZE_ABOVE_CONSOLE_LIMIT,
     severity: Severity::Warning,
     source: Source::Console,
+    citation: "Qovery/console@720181b libs/domains/service-settings/feature/src/lib/application-container-storage-settings/application-container-storage-modal/application-container-storage-modal.tsx:92-99 (max 512)",
     pointer: "",
     description: "`size` is at most 512 GB, the console's limit (the API may accept more)",
     schema: SchemaSupport::ValidatorOnly,
 };
 
-/// A warning above 512 GB, the console's limit.
+/// The smallest storage, in GB, the console offers (and the spec's prose states).
+pub const CONSOLE_MIN_SIZE_GB: i32 = 4;
+
+/// A size the API accepts but the console does not offer.
+pub const STORAGE_SIZE_BELOW_CONSOLE_MINIMUM: RuleInfo = RuleInfo {
+    code: codes::STORAGE_SIZE_BELOW_CONSOLE_MINIMUM,
+    severity: Severity::Warning,
+    source: Source::Console,
+    citation: "Qovery/console@720181b libs/domains/service-settings/feature/src/lib/application-container-storage-settings/application-container-storage-modal/application-container-storage-modal.tsx:92-99 (min 4); spec/qovery-openapi-container.yaml:182 (\"Minimum size is 4 GB\"); accepted by the API: Qovery/terraform-provider-qovery@c186979 qovery/resource_container_test.go:1315-1335 (TestAcc_ContainerWithStorage, size 1)",
+    pointer: "",
+    description: "`size` is at least 4 GB, the console's minimum and the spec's prose (the API accepts 1)",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// Warnings outside the console's 4 to 512 GB (the API accepts both sides).
 pub struct StorageSizeLimit;
 
 impl Rule<i32> for StorageSizeLimit {
-    const RULES: &'static [RuleInfo] = &[STORAGE_SIZE_ABOVE_CONSOLE_LIMIT];
+    const RULES: &'static [RuleInfo] = &[
+        STORAGE_SIZE_BELOW_CONSOLE_MINIMUM,
+        STORAGE_SIZE_ABOVE_CONSOLE_LIMIT,
+    ];
 
     fn check(size: &i32, _: &Context, path: &Path<'_>, report: &mut Report) {
+        // Below 1 is the `range` error of the field.
+        if (1..CONSOLE_MIN_SIZE_GB).contains(size) {
+            report.push(
+                &STORAGE_SIZE_BELOW_CONSOLE_MINIMUM,
+                path,
+                format!(
+                    "size {size} GB is below {CONSOLE_MIN_SIZE_GB} GB, the smallest storage the console offers and the spec's stated minimum; the API accepts it"
+                ),
+            );
+        }
         if *size > CONSOLE_MAX_SIZE_GB {
             report.push(
                 &STORAGE_SIZE_ABOVE_CONSOLE_LIMIT,
@@ -166,6 +193,7 @@ pub const DUPLICATE_MOUNT_POINT: RuleInfo = RuleInfo {
     code: codes::DUPLICATE_MOUNT_POINT,
     severity: Severity::Error,
     source: Source::Kubernetes,
+    citation: "Kubernetes ValidateVolumeMounts (`mountpoints.Has(mnt.MountPath)`: \"must be unique\"); Qovery/engine@59fa717 lib/common/charts/q-container/templates/statefulset.j2.yaml:224-231",
     pointer: "/*/mount_point",
     description: "no two storages have the same `mount_point` (trailing slashes ignored): Kubernetes rejects two volume mounts on one path",
     schema: SchemaSupport::ValidatorOnly,

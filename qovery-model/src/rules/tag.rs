@@ -49,7 +49,8 @@ static TAG_BYTE: [bool; 256] = {
 pub const DOCKER_TAG: RuleInfo = RuleInfo {
     code: codes::DOCKER_TAG,
     severity: Severity::Error,
-    source: Source::Inferred,
+    source: Source::Registry,
+    citation: "distribution/reference regexp.go (tag = `[\\w][\\w.-]{0,127}`); Qovery/engine@59fa717 src/environment/models/container.rs:251 pulls `<image_name>:<tag>`",
     pointer: "",
     description: "a Docker tag: `[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}` (letters, digits, `_`, `.`, `-`; not starting with `.` or `-`; at most 128 characters)",
     schema: SchemaSupport::Keyword,

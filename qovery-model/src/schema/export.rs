@@ -1,13 +1,13 @@
-//! The exporter: the schema of each [`Document`] in each [`Draft`], and the files under
+//! The exporter: the schema of each [`DocumentKind`] in each [`Draft`], and the files under
 //! `schemas/`.
 //!
 //! Every keyword comes from the derive's `JsonSchema` impls, that is from the same
 //! `#[qovery(...)]` declarations as the validator; this module only chooses the dialect, names
 //! the root (`$id`, the `$schema` member) and rewrites for OpenAPI 3.0.
 
-use super::document::Document;
 use super::draft::Draft;
 use super::openapi;
+use crate::model::DocumentKind;
 use crate::model::{ContainerRequest, ContainerResponse};
 use schemars::generate::{SchemaGenerator, SchemaSettings};
 use serde_json::{Map, Value, json};
@@ -29,8 +29,8 @@ pub fn schemas_base_url() -> String {
 }
 
 /// The `$id` of a document's schema in `draft`: [`schemas_base_url`] followed by
-/// [`Document::file_name`]. `None` for [`Draft::OpenApi3`] (components have no `$id`).
-pub fn schema_id(document: Document, draft: Draft) -> Option<String> {
+/// [`DocumentKind::file_name`]. `None` for [`Draft::OpenApi3`] (components have no `$id`).
+pub fn schema_id(document: DocumentKind, draft: Draft) -> Option<String> {
     document
         .file_name(draft)
         .map(|file| format!("{}{file}", schemas_base_url()))
@@ -44,8 +44,8 @@ pub fn schema_id(document: Document, draft: Draft) -> Option<String> {
 /// an editor.
 ///
 /// For [`Draft::OpenApi3`], an OpenAPI 3.0 Components Object (`{"schemas": {...}}`) with the
-/// document's schema, named [`Document::type_name`], and every schema it references.
-pub fn schema(document: Document, draft: Draft) -> Value {
+/// document's schema, named [`DocumentKind::type_name`], and every schema it references.
+pub fn schema(document: DocumentKind, draft: Draft) -> Value {
     match draft {
         Draft::Draft2020_12 | Draft::Draft07 => json_schema_root(document, draft),
         Draft::OpenApi3 => components(&[document]),
@@ -55,7 +55,7 @@ pub fn schema(document: Document, draft: Draft) -> Value {
 /// The OpenAPI 3.0 Components Object (`{"schemas": {...}}`) of both documents:
 /// `ContainerRequest`, `ContainerResponse`, then every schema they reference, by Rust type name.
 pub fn openapi_components() -> Value {
-    components(&Document::ALL)
+    components(&DocumentKind::ALL)
 }
 
 /// A complete OpenAPI 3.0.3 document with no paths, whose `components` are
@@ -80,7 +80,7 @@ pub fn openapi_document() -> Value {
 pub fn all() -> Vec<(&'static str, Value)> {
     let mut files = Vec::new();
     for draft in [Draft::Draft2020_12, Draft::Draft07] {
-        for document in Document::ALL {
+        for document in DocumentKind::ALL {
             if let Some(file) = document.file_name(draft) {
                 files.push((file, schema(document, draft)));
             }
@@ -231,15 +231,15 @@ fn settings(draft: Draft) -> SchemaSettings {
     }
 }
 
-fn root_schema(document: Document, generator: SchemaGenerator) -> Value {
+fn root_schema(document: DocumentKind, generator: SchemaGenerator) -> Value {
     match document {
-        Document::Request => generator.into_root_schema_for::<ContainerRequest>(),
-        Document::Response => generator.into_root_schema_for::<ContainerResponse>(),
+        DocumentKind::Request => generator.into_root_schema_for::<ContainerRequest>(),
+        DocumentKind::Response => generator.into_root_schema_for::<ContainerResponse>(),
     }
     .to_value()
 }
 
-fn json_schema_root(document: Document, draft: Draft) -> Value {
+fn json_schema_root(document: DocumentKind, draft: Draft) -> Value {
     let generated = root_schema(document, settings(draft).into_generator());
     let Value::Object(generated) = generated else {
         return generated;
@@ -282,12 +282,12 @@ fn schema_member() -> Value {
     })
 }
 
-fn components(documents: &[Document]) -> Value {
+fn components(documents: &[DocumentKind]) -> Value {
     let mut generator = settings(Draft::OpenApi3).into_generator();
     for document in documents {
         let _reference = match document {
-            Document::Request => generator.subschema_for::<ContainerRequest>(),
-            Document::Response => generator.subschema_for::<ContainerResponse>(),
+            DocumentKind::Request => generator.subschema_for::<ContainerRequest>(),
+            DocumentKind::Response => generator.subschema_for::<ContainerResponse>(),
         };
     }
     let mut definitions = generator.take_definitions(false);
@@ -313,24 +313,24 @@ mod tests {
     #[test]
     fn ids_point_at_the_committed_files() {
         assert_eq!(
-            schema_id(Document::Request, Draft::Draft2020_12).as_deref(),
+            schema_id(DocumentKind::Request, Draft::Draft2020_12).as_deref(),
             Some(
                 "https://raw.githubusercontent.com/qovery-model/qovery-model/main/schemas/container-request.schema.json"
             )
         );
         assert_eq!(
-            schema_id(Document::Response, Draft::Draft07).as_deref(),
+            schema_id(DocumentKind::Response, Draft::Draft07).as_deref(),
             Some(
                 "https://raw.githubusercontent.com/qovery-model/qovery-model/main/schemas/container-response.draft-07.schema.json"
             )
         );
-        assert_eq!(schema_id(Document::Request, Draft::OpenApi3), None);
+        assert_eq!(schema_id(DocumentKind::Request, Draft::OpenApi3), None);
     }
 
     #[test]
     fn roots_name_their_dialect_and_id_and_allow_a_schema_member() {
         for draft in [Draft::Draft2020_12, Draft::Draft07] {
-            for document in Document::ALL {
+            for document in DocumentKind::ALL {
                 let root = schema(document, draft);
                 assert_eq!(root["$schema"], draft.meta_schema());
                 assert_eq!(root["$id"].as_str(), schema_id(document, draft).as_deref());
@@ -338,7 +338,7 @@ mod tests {
                 assert_eq!(root["properties"]["$schema"]["type"], "string");
             }
         }
-        let draft07 = schema(Document::Request, Draft::Draft07);
+        let draft07 = schema(DocumentKind::Request, Draft::Draft07);
         assert!(draft07.get("definitions").is_some());
         assert!(draft07.get("$defs").is_none());
     }

@@ -2,7 +2,7 @@
 //!
 //! The derive's `schemars::JsonSchema` impls carry every keyword; this module exports them:
 //!
-//! - [`schema`]: the schema of a [`Document`] (request or response) in a [`Draft`] (JSON Schema
+//! - [`schema`]: the schema of a [`DocumentKind`] (request or response) in a [`Draft`] (JSON Schema
 //!   2020-12, draft-07, or OpenAPI 3.0 components);
 //! - [`openapi_components`] / [`openapi_document`]: both documents as OpenAPI 3.0
 //!   `components.schemas`;
@@ -11,9 +11,9 @@
 //!   `UPDATE_SCHEMAS=1 cargo test --test schema_export`).
 //!
 //! ```
-//! use qovery_model::schema::{self, Document, Draft};
+//! use qovery_model::schema::{self, DocumentKind, Draft};
 //!
-//! let request = schema::schema(Document::Request, Draft::Draft2020_12);
+//! let request = schema::schema(DocumentKind::Request, Draft::Draft2020_12);
 //! assert_eq!(request["$schema"], "https://json-schema.org/draft/2020-12/schema");
 //! assert_eq!(request["title"], "ContainerRequest");
 //! assert!(request["required"].as_array().is_some_and(|r| r.contains(&"image_name".into())));
@@ -25,7 +25,10 @@ mod export;
 mod keywords;
 mod openapi;
 
-pub use document::Document;
+pub use crate::model::DocumentKind;
+/// The former name of [`DocumentKind`], kept so existing code compiles.
+#[doc(hidden)]
+pub use crate::model::DocumentKind as Document;
 pub use draft::{Draft, UnknownDraft};
 pub use export::{
     OPENAPI_FILE, all, openapi_components, openapi_document, render, schema, schema_id,

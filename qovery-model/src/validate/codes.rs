@@ -10,7 +10,7 @@
 //! for diagnostic in &request.validate() {
 //!     match diagnostic.code {
 //!         codes::IMAGE_NAME_TAG => assert_eq!(diagnostic.pointer, "/image_name"),
-//!         codes::FORMAT => assert_eq!(diagnostic.pointer, "/registry_id"),
+//!         codes::REGISTRY_ID_FORMAT => assert_eq!(diagnostic.pointer, "/registry_id"),
 //!         other => panic!("unexpected {other}"),
 //!     }
 //! }
@@ -45,6 +45,27 @@ codes! {
     FORMAT = "format",
     /// `known`: an enum value the spec does not list.
     ENUM = "enum",
+
+    // Keyword rules with a code of their own: a bound or shape only one client imposes (a
+    // warning, RULES.md's evidence order), so it is not confused with an error of the same keyword.
+    /// `name` is blank: the Terraform provider refuses it.
+    BLANK_NAME = "blank_name",
+    /// `registry_id` is not a UUID: the Terraform provider parses it as one.
+    REGISTRY_ID_FORMAT = "registry_id_format",
+    /// `max_running_instances` below -1.
+    MAX_INSTANCES_RANGE = "max_instances_range",
+    /// A set port `name` is blank: the Terraform provider refuses it.
+    BLANK_PORT_NAME = "blank_port_name",
+    /// `external_port` outside 1 to 65535: the Terraform provider's range.
+    EXTERNAL_PORT_RANGE = "external_port_range",
+    /// A KEDA polling interval below 1 or a cooldown period below 0.
+    KEDA_TIMING_RANGE = "keda_timing_range",
+    /// A scaler's `scaler_type` is blank: the Terraform provider refuses it.
+    BLANK_SCALER_TYPE = "blank_scaler_type",
+    /// A set trigger authentication `name` is blank: the Terraform provider refuses it.
+    BLANK_TRIGGER_AUTHENTICATION_NAME = "blank_trigger_authentication_name",
+    /// An item of an exec probe's `command` is blank.
+    BLANK_EXEC_COMMAND_ITEM = "blank_exec_command_item",
 
     // The raw-document checker (`document`): the document itself and its shape.
     /// The document is not valid JSON or YAML.
@@ -90,6 +111,10 @@ codes! {
     /// The registry is a DigitalOcean registry, which Qovery no longer supports.
     REGISTRY_DOCR_UNSUPPORTED = "registry_docr_unsupported",
 
+    // `rules::resources`.
+    /// `cpu` or `memory` below the Terraform provider's minimum of 10.
+    BELOW_TERRAFORM_MINIMUM = "below_terraform_minimum",
+
     // `rules::tag`.
     /// `tag` is not a Docker tag.
     DOCKER_TAG = "docker_tag",
@@ -121,6 +146,8 @@ codes! {
     MOUNT_POINT = "mount_point",
     /// A storage size above the console's limit.
     STORAGE_SIZE_ABOVE_CONSOLE_LIMIT = "storage_size_above_console_limit",
+    /// A storage size below the console's minimum (the API accepts it).
+    STORAGE_SIZE_BELOW_CONSOLE_MINIMUM = "storage_size_below_console_minimum",
     /// Two storages mounted on the same directory.
     DUPLICATE_MOUNT_POINT = "duplicate_mount_point",
 
@@ -131,8 +158,12 @@ codes! {
     LIVENESS_SUCCESS_THRESHOLD = "liveness_success_threshold",
     /// A probe's port is not the `internal_port` of a declared port.
     PROBE_PORT_NOT_DECLARED = "probe_port_not_declared",
-    /// The HTTP probe's path is not absolute.
+    /// The HTTP probe's path is empty.
     HTTP_PROBE_PATH = "http_probe_path",
+    /// The HTTP probe's path does not start with `/`.
+    HTTP_PROBE_PATH_RELATIVE = "http_probe_path_relative",
+    /// A probe timing of 0, which Kubernetes replaces with its default.
+    PROBE_ZERO_DEFAULTED = "probe_zero_defaulted",
     /// The HTTP probe's scheme is not `HTTP` or `HTTPS`.
     HTTP_PROBE_SCHEME = "http_probe_scheme",
 

@@ -84,6 +84,13 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
 }
 
+/// `line:column`.
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
 impl Diagnostic {
     /// A diagnostic with no help and no position.
     pub fn new(

@@ -378,6 +378,7 @@ mod tests {
         code: "length",
         severity: Severity::Error,
         source: Source::Inferred,
+        citation: "",
         pointer: "",
         description: "",
         schema: SchemaSupport::Keyword,

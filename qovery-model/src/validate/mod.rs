@@ -71,6 +71,7 @@
 //!     code: "ports_differ",
 //!     severity: Severity::Error,
 //!     source: Source::Inferred,
+//!     citation: "",
 //!     pointer: "/metricsPort",
 //!     description: "`metricsPort` differs from `listenPort`",
 //!     schema: SchemaSupport::ValidatorOnly,

@@ -56,7 +56,7 @@ use std::fmt;
 ///
 /// let (status, body) = create_container(
 ///     br#"{"name": "api", "registry_id": "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21",
-///          "image_name": "acme/api", "tag": "1.4.2", "cpu": 0, "healthchecks": {}}"#,
+///          "image_name": "acme/api", "tag": "1.4.2", "cpu": -1, "healthchecks": {}}"#,
 /// );
 /// assert_eq!(status, 422);
 /// let body: serde_json::Value = serde_json::from_str(&body).unwrap();

@@ -14,8 +14,13 @@ pub enum Source {
     Spec,
     /// The prose (a description) of Qovery's official OpenAPI spec.
     SpecProse,
-    /// Kubernetes' API validation.
+    /// Kubernetes' API validation (a named function of `pkg/apis/core/validation`).
     Kubernetes,
+    /// Qovery's engine: a template or function that cannot render or route the value.
+    Engine,
+    /// A container registry's own reference grammar (the Docker reference, a registry's
+    /// repository naming).
+    Registry,
     /// Qovery's Terraform provider.
     TerraformProvider,
     /// Qovery's web console.
@@ -31,6 +36,8 @@ impl Source {
             Source::Spec => "spec",
             Source::SpecProse => "spec prose",
             Source::Kubernetes => "kubernetes",
+            Source::Engine => "engine",
+            Source::Registry => "registry grammar",
             Source::TerraformProvider => "terraform provider",
             Source::Console => "console",
             Source::Inferred => "inferred",
@@ -63,6 +70,10 @@ pub struct RuleInfo {
     pub severity: Severity,
     /// Where the rule comes from.
     pub source: Source,
+    /// The evidence, precisely: repository, commit, path and line, or the Kubernetes function
+    /// (`validateProbe`), that was read to set this rule's level. Shown in RULES.md and by
+    /// `qovery-lint explain`.
+    pub citation: &'static str,
     /// Pointer pattern, relative to the value the rule is declared on (`""` for the value
     /// itself, `/ports/*/internal_port` for a member of an array element).
     pub pointer: &'static str,

@@ -157,24 +157,33 @@ pub fn probe_cases(probe: &str) -> Vec<Case> {
         case!(format!("{probe}: http port not declared"), [kind("http", json!({"port": 8081}))] => [(format!("{t}/http/port"), "probe_port_not_declared", Warning)]),
         case!(format!("{probe}: grpc port not declared"), [kind("grpc", json!({"port": 50051}))] => [(format!("{t}/grpc/port"), "probe_port_not_declared", Warning)]),
         // http
-        case!(format!("{probe}: http path without /"), [kind("http", json!({"port": 8080, "path": "health"}))] => [(format!("{t}/http/path"), "http_probe_path", Error)]),
+        case!(format!("{probe}: http path without /"), [kind("http", json!({"port": 8080, "path": "health"}))] => [(format!("{t}/http/path"), "http_probe_path_relative", Warning)]),
+        case!(format!("{probe}: http path null (the console's empty field)"), [kind("http", json!({"port": 8080, "path": null, "scheme": "HTTP"}))] => []),
         case!(format!("{probe}: http path empty"), [kind("http", json!({"port": 8080, "path": ""}))] => [(format!("{t}/http/path"), "http_probe_path", Error)]),
         case!(format!("{probe}: http scheme lower case"), [kind("http", json!({"port": 8080, "scheme": "https"}))] => [(format!("{t}/http/scheme"), "http_probe_scheme", Error)]),
         // exec
         case!(format!("{probe}: exec without command"), [kind("exec", json!({"command": []}))] => [(format!("{t}/exec/command"), "length", Error)]),
-        case!(format!("{probe}: exec blank item"), [kind("exec", json!({"command": ["sh", " "]}))] => [(format!("{t}/exec/command/1"), "not_blank", Error)]),
+        case!(format!("{probe}: exec blank item"), [kind("exec", json!({"command": ["sh", " "]}))] => [(format!("{t}/exec/command/1"), "blank_exec_command_item", Warning)]),
     ];
-    // Timings: below the Kubernetes minimum, and at it.
-    for (field, min) in [
-        ("initial_delay_seconds", 0),
-        ("period_seconds", 1),
-        ("timeout_seconds", 1),
-        ("success_threshold", 1),
-        ("failure_threshold", 1),
+    // Timings: negative is Kubernetes' `validateProbe` error; 0 is valid for the initial delay
+    // and a warning for the others, which `SetDefaults_Probe` replaces; null is the console's
+    // emptied field, read as omitted.
+    for (field, zero_is_defaulted) in [
+        ("initial_delay_seconds", false),
+        ("period_seconds", true),
+        ("timeout_seconds", true),
+        ("success_threshold", true),
+        ("failure_threshold", true),
     ] {
         let pointer = format!("{p}/{field}");
-        cases.push(case!(format!("{probe}: {field} below {min}"), [set(&pointer, min - 1)] => [(pointer.clone(), "range", Error)]));
-        cases.push(case!(format!("{probe}: {field} at {min}"), [set(&pointer, min)] => []));
+        cases.push(case!(format!("{probe}: {field} -1"), [set(&pointer, -1)] => [(pointer.clone(), "range", Error)]));
+        if zero_is_defaulted {
+            cases.push(case!(format!("{probe}: {field} 0"), [set(&pointer, 0)] => [(pointer.clone(), "probe_zero_defaulted", Warning)]));
+        } else {
+            cases.push(case!(format!("{probe}: {field} 0"), [set(&pointer, 0)] => []));
+        }
+        cases.push(case!(format!("{probe}: {field} 1"), [set(&pointer, 1)] => []));
+        cases.push(case!(format!("{probe}: {field} null"), [set(&pointer, Value::Null)] => []));
     }
     cases
 }

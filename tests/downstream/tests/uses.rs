@@ -43,7 +43,7 @@ fn an_own_type_with_the_derive_and_a_nested_payload() -> TestResult {
 
 #[test]
 fn codes_in_a_match_and_a_report_in_a_body() -> TestResult {
-    let request = ContainerRequest::new("api", REGISTRY, "acme/api:1.4.2", "1.4.2").with_cpu(0);
+    let request = ContainerRequest::new("api", REGISTRY, "acme/api:1.4.2", "1.4.2").with_cpu(-1);
     let report = request.validate();
     let mut seen = Vec::new();
     for diagnostic in &report {
@@ -102,8 +102,8 @@ fn a_file_checked_with_positions() {
 #[cfg(feature = "schema")]
 #[test]
 fn the_schema_export_and_schemars_by_its_public_name() {
-    use qovery_model::schema::{self, Document, Draft};
-    let request = schema::schema(Document::Request, Draft::Draft2020_12);
+    use qovery_model::schema::{self, DocumentKind, Draft};
+    let request = schema::schema(DocumentKind::Request, Draft::Draft2020_12);
     assert_eq!(request["title"], "ContainerRequest");
     let probe = qovery_model::schemars::SchemaGenerator::default().into_root_schema_for::<Probe>();
     assert_eq!(probe.to_value()["title"], "Probe");

@@ -13,6 +13,7 @@ const NO_LATEST: RuleInfo = RuleInfo {
     code: "no_latest",
     severity: Severity::Warning,
     source: Source::Inferred,
+    citation: "",
     pointer: "",
     description: "the tag is not `latest`",
     schema: SchemaSupport::ValidatorOnly,

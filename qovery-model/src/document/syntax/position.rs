@@ -17,20 +17,9 @@
 
 use std::ops::Range;
 
-/// A 1-based line and column (counted in Unicode characters).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Position {
-    /// 1-based line number.
-    pub line: usize,
-    /// 1-based column, counted in Unicode scalar values from the start of the line.
-    pub column: usize,
-}
-
-impl std::fmt::Display for Position {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.line, self.column)
-    }
-}
+/// The crate's one position type: 1-based line and column, columns counted in Unicode
+/// characters, the type every [`Diagnostic`](crate::validate::Diagnostic) carries.
+pub use crate::validate::Position;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -185,9 +174,11 @@ impl<'a> LineIndex<'a> {
             None => offset - line_start.min(offset),
             Some(ends) => ends.rank(offset) - ends.rank(line_start.min(offset)),
         };
+        // A line or column beyond `u32::MAX` (a 4 GiB line) saturates: no document under the
+        // size limit has one.
         Position {
-            line,
-            column: before + 1,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            column: u32::try_from(before + 1).unwrap_or(u32::MAX),
         }
     }
 }
@@ -196,7 +187,7 @@ impl<'a> LineIndex<'a> {
 mod tests {
     use super::{LineIndex, Position};
 
-    fn pos(line: usize, column: usize) -> Position {
+    fn pos(line: u32, column: u32) -> Position {
         Position { line, column }
     }
 

@@ -9,7 +9,7 @@
 //! optional) or replaced by a placeholder (when it is required), and the pointers of those
 //! members "poisoned", so the typed validator's findings about placeholders are dropped.
 
-use super::tree::{Member, Node, NumberKind, Span, Value};
+use crate::document::tree::{Member, Node, NumberKind, Span, Value};
 // Keys and number texts quoted in messages are clipped to 60 characters: a message stays short
 // whatever the size of the key or number it quotes.
 use crate::rules::clip;
@@ -44,7 +44,6 @@ pub struct Walked {
     pub patches: Vec<Option<usize>>,
 }
 
-/// Walks `root` against the root `schema` (a schemars 2020-12 root with `$defs`).
 /// Walks `root` against the compiled root `shape`.
 pub fn walk(root: &Node, shape: &Shape, strict: bool) -> Walked {
     walk_filled(root, shape, strict, Fill::Minimal)
@@ -721,6 +720,7 @@ impl<'s> Walker<'s> {
             // `tag: 1.27` in YAML, `"tag": 1.27` in JSON: a string that reads as a number.
             (Value::Number(n), Some(Ty::String)) => Some(format!("quote it: \"{}\"", n.text())),
             (Value::Bool(b), Some(Ty::String)) => Some(format!("quote it: \"{b}\"")),
+            (Value::String(s), Some(Ty::Boolean)) => boolean_help(s),
             // Omitting is only a fix for an optional member: omitting a required member
             // (`"name": null`) would make it missing.
             (Value::Null, _) => match slot {
@@ -1211,19 +1211,34 @@ pub fn closest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Opti
         .map(|(_, candidate)| candidate)
 }
 
-#[cfg(test)]
-#[path = "shape_legacy.rs"]
-mod legacy;
+/// The help for a string where a boolean belongs, when the string spells one: `"true"` in JSON,
+/// or YAML 1.1's `yes`, `no`, `on`, `off`, `y`, `n`, which YAML 1.2's core schema (the one
+/// this checker reads) reads as strings.
+pub(super) fn boolean_help(text: &str) -> Option<String> {
+    let value = match text.trim().to_ascii_lowercase().as_str() {
+        "true" => return Some(format!("remove the quotes: {}", text.trim())),
+        "false" => return Some(format!("remove the quotes: {}", text.trim())),
+        "yes" | "y" | "on" => true,
+        "no" | "n" | "off" => false,
+        _ => return None,
+    };
+    Some(format!(
+        "`{}` is a boolean only in YAML 1.1; in YAML 1.2 and JSON it is a string: write `{value}`",
+        clip(text)
+    ))
+}
 
 #[cfg(test)]
-mod compiled_tests {
-    //! The compiled walk against the walk it replaced ([`super::legacy`]), on the example
-    //! payloads and on many random mutations of them: same repaired values (both fills), same
-    //! diagnostics with the same spans in the same order, same poisoned pointers.
+mod walk_tests {
+    //! Snapshots of the walk's output (diagnostics with their spans, poisoned pointers, both
+    //! repairs) on the example payloads and on seeded random mutations of them, as a request and
+    //! as a response, strict and not; and the in-place alternate repair against the walked one.
+    //! After an intended change: `INSTA_UPDATE=always cargo test -p qovery-model --all-features
+    //! --lib walk_tests`, then read every changed `.snap` under `document/snapshots/`.
 
-    use super::{Shape, alternate_in_place, legacy, walk, walk_alternate};
-    use crate::document::check::shape_of;
+    use super::{Shape, alternate_in_place, walk, walk_alternate};
     use crate::document::json::parse_json;
+    use crate::document::kinds::shape_of;
     use crate::document::limits::Limits;
     use crate::document::tree::{Member, Node, Number, NumberKind, Span, Value};
     use crate::model::{ContainerRequest, ContainerResponse};
@@ -1231,16 +1246,20 @@ mod compiled_tests {
     use crate::validate::{Context, Diagnostic, Validate};
     use serde::de::DeserializeOwned;
     use serde_json::Value as Json;
+    use std::fmt::Write;
 
     /// The example payloads, kept beside the crate's sources (`testdata/`, copies of the
     /// repository's benchmark data and examples) so that the packaged crate's tests build.
-    const DOCUMENTS: [&str; 6] = [
-        include_str!("testdata/request.json"),
-        include_str!("testdata/request-invalid.json"),
-        include_str!("testdata/broken-web.json"),
-        include_str!("testdata/minimal.json"),
-        include_str!("testdata/web-service.json"),
-        include_str!("testdata/response.json"),
+    const DOCUMENTS: [(&str, &str); 6] = [
+        ("request", include_str!("../testdata/request.json")),
+        (
+            "request-invalid",
+            include_str!("../testdata/request-invalid.json"),
+        ),
+        ("broken-web", include_str!("../testdata/broken-web.json")),
+        ("minimal", include_str!("../testdata/minimal.json")),
+        ("web-service", include_str!("../testdata/web-service.json")),
+        ("response", include_str!("../testdata/response.json")),
     ];
 
     /// Typed validation of a repaired value: `None` when it does not deserialize.
@@ -1253,49 +1272,49 @@ mod compiled_tests {
         owned.map(|v| v.validate_with(&Context::new()).into_iter().collect())
     }
 
-    fn same(root: &Node, schema: &Json, shape: &Shape, typed: Typed, strict: bool) {
-        let old = legacy::walk(root, schema, strict);
-        let new = walk(root, shape, strict);
-        // In order (the equality of `Map` ignores the order of the members).
-        assert_eq!(
-            serde_json::to_string(&old.value).ok(),
-            serde_json::to_string(&new.value).ok(),
-            "minimal repair of {root:?}"
-        );
-        assert_eq!(old.poisoned, new.poisoned, "poisoned of {root:?}");
-        let found = |w: &super::Walked| -> Vec<(Diagnostic, Span)> {
-            w.found
-                .iter()
-                .map(|f| (f.diagnostic.clone(), f.span))
-                .collect()
-        };
-        assert_eq!(found(&old), found(&new), "diagnostics of {root:?}");
-        let old_alternate = legacy::walk_alternate(root, schema);
-        let new_alternate = walk_alternate(root, shape);
-        assert_eq!(
-            serde_json::to_string(&old_alternate).ok(),
-            serde_json::to_string(&new_alternate).ok(),
-            "alternate repair of {root:?}"
-        );
-        // The alternate repair made in place from the minimal one: same members and values (in
-        // another order), same typed answer.
-        let mut patched = new.value.clone();
+    /// The walk of `root` as text, after checking that the alternate repair made in place from
+    /// the minimal one has the same members and values (in another order) and the same typed
+    /// answer as the alternate walk.
+    fn walked(root: &Node, shape: &Shape, typed: Typed, strict: bool) -> String {
+        let minimal = walk(root, shape, strict);
+        let alternate = walk_alternate(root, shape);
+        let mut patched = minimal.value.clone();
         assert!(alternate_in_place(
             &mut patched,
-            (&new.poisoned, &new.patches),
+            (&minimal.poisoned, &minimal.patches),
             shape
         ));
-        assert_eq!(patched, old_alternate, "patched alternate of {root:?}");
+        assert_eq!(patched, alternate, "patched alternate of {root:?}");
         assert_eq!(
             typed(&patched),
-            typed(&old_alternate),
+            typed(&alternate),
             "typed alternate of {root:?}"
         );
-        assert_eq!(
-            typed(&new.value),
-            typed(&old.value),
-            "typed minimal of {root:?}"
+
+        let mut out = String::new();
+        for found in &minimal.found {
+            let d = &found.diagnostic;
+            let _ = write!(
+                out,
+                "  {:?} {} at {:?} {}..{}: {}",
+                d.severity, d.code, d.pointer, found.span.start, found.span.end, d.message
+            );
+            if let Some(help) = &d.help {
+                let _ = write!(out, " (help: {help})");
+            }
+            out.push('\n');
+        }
+        // In order (the equality of `Map` ignores the order of the members).
+        let json = |value: &Json| serde_json::to_string(value).unwrap_or_default();
+        let _ = write!(
+            out,
+            "  poisoned: {:?}\n  patches: {:?}\n  minimal: {}\n  alternate: {}\n",
+            minimal.poisoned,
+            minimal.patches,
+            json(&minimal.value),
+            json(&alternate)
         );
+        out
     }
 
     /// Every node of the tree, as a path of child indexes.
@@ -1424,35 +1443,54 @@ mod compiled_tests {
     }
 
     #[test]
-    fn the_compiled_walk_agrees_with_the_schema_walk() {
+    fn the_walk_of_the_corpus_and_its_mutations() {
         let request_schema = shape_of::<ContainerRequest>();
         let response_schema = shape_of::<ContainerResponse>();
         let request = Shape::new(&request_schema);
         let response = Shape::new(&response_schema);
-        let kinds: [(&Json, &Shape, Typed); 2] = [
-            (&request_schema, &request, typed::<ContainerRequest>),
-            (&response_schema, &response, typed::<ContainerResponse>),
+        let kinds: [(&str, &Shape, Typed); 2] = [
+            ("request", &request, typed::<ContainerRequest>),
+            ("response", &response, typed::<ContainerResponse>),
         ];
-        let roots: Vec<Node> = DOCUMENTS
+        let roots: Vec<(&str, Node)> = DOCUMENTS
             .iter()
-            .map(|text| parse_json(text.as_bytes(), &Limits::DEFAULT).map(|p| p.root))
-            .collect::<Result<_, _>>()
-            .unwrap_or_default();
+            .filter_map(|(name, text)| {
+                let parsed = parse_json(text.as_bytes(), &Limits::DEFAULT).ok()?;
+                Some((*name, parsed.root))
+            })
+            .collect();
         assert_eq!(roots.len(), DOCUMENTS.len());
-        for root in &roots {
-            for (schema, shape, typed) in kinds {
-                same(root, schema, shape, typed, false);
-                same(root, schema, shape, typed, true);
+        let describe = |root: &Node, kinds: &[(&str, &Shape, Typed)]| {
+            let mut out = String::new();
+            for (kind, shape, typed) in kinds {
+                for strict in [false, true] {
+                    let _ = writeln!(out, "as a {kind}, strict: {strict}");
+                    out.push_str(&walked(root, shape, *typed, strict));
+                }
             }
+            out
+        };
+        for (name, root) in &roots {
+            insta::assert_snapshot!(format!("walk_{name}"), describe(root, &kinds));
         }
+        // Seeded mutations: each round changes one to six nodes of a corpus document, then
+        // walks it as one kind (alternating) and, one round in three, strictly.
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-        for round in 0..4000 {
-            let mut root = roots[round % roots.len()].clone();
+        let mut mutations = String::new();
+        for round in 0..24 {
+            let (name, root) = &roots[round % roots.len()];
+            let mut root = root.clone();
             for _ in 0..=rng.below(6) {
                 mutate(&mut root, &mut rng);
             }
-            let (schema, shape, typed) = kinds[round % 2];
-            same(&root, schema, shape, typed, round % 3 == 0);
+            let (kind, shape, typed) = kinds[round % 2];
+            let strict = round % 3 == 0;
+            let _ = writeln!(
+                mutations,
+                "round {round}: {name} mutated, as a {kind}, strict: {strict}"
+            );
+            mutations.push_str(&walked(&root, shape, typed, strict));
         }
+        insta::assert_snapshot!("walk_mutations", mutations);
     }
 }
