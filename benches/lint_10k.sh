@@ -60,7 +60,9 @@ has_peer() { [[ " $PEERS " == *" $1 "* ]]; }
 mkdir -p "$SET" "$TOOLS"
 
 # --- 1. payloads -----------------------------------------------------------------------------
-GEN_VERSION=1
+# 2: no storage mistakes (a small size and a relative mount point are warnings, not in the
+# exported schema, since the spec's "minimum 4 GB" was found to be the console's only).
+GEN_VERSION=2
 if [[ ! -f $SET/.generated || $(cat "$SET/.generated") != "$GEN_VERSION $N" ]]; then
     echo "== generating $N payloads into $PAYLOADS"
     rm -rf "$PAYLOADS"
@@ -169,12 +171,6 @@ def first_port(doc):
     return doc["ports"][0]
 
 
-def first_storage(doc):
-    if not doc.get("storage"):
-        doc["storage"] = [{"type": "FAST_SSD", "size": 10, "mount_point": "/data"}]
-    return doc["storage"][0]
-
-
 # Mistakes the exported schema expresses (keyword in the comment).
 MISTAKES = [
     lambda d: d.__setitem__("cpu", str(d["cpu"])),                        # type
@@ -190,8 +186,6 @@ MISTAKES = [
     lambda d: first_port(d).__setitem__("external_port", 70000),          # maximum
     lambda d: first_port(d).__setitem__("internal_port", 0),              # minimum
     lambda d: first_port(d).__setitem__("protocol", "QUIC"),              # enum
-    lambda d: first_storage(d).__setitem__("size", 2),                    # minimum
-    lambda d: first_storage(d).__setitem__("mount_point", "data"),        # pattern
     lambda d: d.__setitem__("min_running_instances", -3),                 # minimum
     lambda d: d.__setitem__("auto_deploy", "yes"),                        # type
     lambda d: d["healthchecks"].__setitem__(                              # minimum

@@ -125,7 +125,10 @@ pub fn has_control(text: &str) -> bool {
 /// Whether to hand the renderer the unseen tail of a long source line (tests compare the two).
 #[derive(Clone, Copy, PartialEq)]
 enum Tail {
+    /// Both ends cut ([`unseen_head`], [`without_unseen_tail`]).
     Cut,
+    /// Only the end cut.
+    CutEnd,
     #[cfg(test)]
     Whole,
 }
@@ -146,13 +149,28 @@ fn render_block(
     let line_text = diagnostic
         .position
         .and_then(|p| source.and_then(|s| source_line(s, p.line)));
+    // Columns left out before the span: (the location as the renderer will print it, as it is).
+    let mut moved = None;
     let mut group = match (diagnostic.position, &line_text) {
         (Some(start), Some(text)) => {
             let span = span(text, start.column, diagnostic.end.map(|e| e.column));
-            let text = match tail {
-                Tail::Cut => without_unseen_tail(text, span.end),
+            let (text, span) = match tail {
+                Tail::Cut | Tail::CutEnd => {
+                    let text = without_unseen_tail(text, span.end);
+                    let cut = if tail == Tail::Cut {
+                        unseen_head(text, span.start)
+                    } else {
+                        0
+                    };
+                    if cut > 0 {
+                        let column = text[cut..span.start].chars().count() + 1;
+                        let at = |column: usize| format!(":{}:{column}", start.line);
+                        moved = Some((at(column), at(column + cut)));
+                    }
+                    (&text[cut..], span.start - cut..span.end - cut)
+                }
                 #[cfg(test)]
-                Tail::Whole => text,
+                Tail::Whole => (text.as_str(), span),
             };
             title.element(
                 Snippet::source(text)
@@ -178,6 +196,20 @@ fn render_block(
     }
     let report: [Group<'_>; 1] = [group];
     let rendered = renderer.render(&report);
+    if let Some((shown, real)) = moved {
+        // The location is the only place the left-out columns show: put them back, or render
+        // the whole head if the location is not where it is expected.
+        return match rendered.split_once('\n') {
+            Some((first, rest)) => match rest.split_once('\n') {
+                Some((location, rest)) if location.ends_with(&shown) => format!(
+                    "{first}\n{}{real}\n{rest}",
+                    &location[..location.len() - shown.len()]
+                ),
+                _ => render_block(renderer, name, source, diagnostic, Tail::CutEnd),
+            },
+            None => render_block(renderer, name, source, diagnostic, Tail::CutEnd),
+        };
+    }
     if line_text.is_some() {
         return rendered;
     }
@@ -340,6 +372,26 @@ fn without_unseen_tail(line: &str, span_end: usize) -> &str {
         Some((cut, _)) if tail.as_bytes()[..cut].is_ascii() => &line[..span_end + cut],
         _ => line,
     }
+}
+
+/// Bytes at the start of `line` that annotate-snippets cannot show, for a span starting at byte
+/// `span_start`, and that can be left out without changing its window: only when more than
+/// [`SHOWN_TAIL`] characters precede the span and what is left out is printable ASCII (one
+/// column a byte). Its window is placed from the span (`Margin::compute`: the span and padding,
+/// not the line's start, once the line is wider than the window), so left-out columns shift
+/// it only when they hold the indentation it trims: the line's indentation must stay within
+/// [`MAX_KEPT_INDENT`] and the kept part start with a non-space. The location line shows the
+/// column, which the caller puts back.
+fn unseen_head(line: &str, span_start: usize) -> usize {
+    let bytes = line.as_bytes();
+    let Some(cut) = span_start.checked_sub(SHOWN_TAIL).filter(|&cut| cut > 0) else {
+        return 0;
+    };
+    let leading = bytes.iter().take_while(|&&b| b == b' ').count();
+    let fits = leading <= MAX_KEPT_INDENT
+        && bytes.get(cut).is_some_and(|b| !b.is_ascii_whitespace())
+        && bytes[..cut].iter().all(|b| (b' '..=b'~').contains(b));
+    if fits { cut } else { 0 }
 }
 
 /// The byte range of characters `start..end` (1-based columns, `end` exclusive) in `line`; at
