@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod engine;
+pub mod lsp;
 pub mod render;
 pub mod select;
 pub mod settings;

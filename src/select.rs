@@ -184,8 +184,8 @@ fn walk(
     }
 }
 
-/// Whether a walk checks the file `path`.
-fn is_candidate(path: &Path, settings: &Settings) -> bool {
+/// Whether a walk checks the file `path` (the language server selects open files with it).
+pub fn is_candidate(path: &Path, settings: &Settings) -> bool {
     if settings.include.is_none() && settings.exclude.is_none() {
         return is_payload_name(path);
     }

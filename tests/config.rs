@@ -117,12 +117,12 @@ fn repository() -> tempfile::TempDir {
     write(
         root,
         "vendor/payload.json",
-        &request("vendored", "\n  \"cpu\": 1,"),
+        &request("vendored", "\n  \"cpu\": -1,"),
     );
     write(
         root,
         ".hidden/api.json",
-        &request("hidden", "\n  \"cpu\": 1,"),
+        &request("hidden", "\n  \"cpu\": -1,"),
     );
     write(
         root,
@@ -140,7 +140,7 @@ fn repository() -> tempfile::TempDir {
     write(
         root,
         "payloads/teams/web/web.json",
-        &request("web", "\n  \"cpu\": 1,"),
+        &request("web", "\n  \"cpu\": -1,"),
     );
     write(
         root,
@@ -260,7 +260,7 @@ rules = { range = "off" }
         "payloads/ports.json",
         &request(
             "ports",
-            "\n  \"cpu\": 1,\n  \"ports\": [{\"internal_port\": 0, \"external_port\": 0, \"publicly_accessible\": true, \"protocol\": \"HTTP\"}],",
+            "\n  \"cpu\": -1,\n  \"ports\": [{\"internal_port\": 0, \"external_port\": 0, \"publicly_accessible\": true, \"protocol\": \"HTTP\"}],",
         ),
     );
     let (status, report) = json(repo.path(), &["payloads"]);
@@ -274,12 +274,13 @@ rules = { range = "off" }
             "payloads/teams/worker.yaml"
         ]
     );
-    // `[rules]` makes range a warning; the pointer override turns it off at internal_port only.
+    // `[rules]` makes range a warning; the pointer override turns it off at internal_port only
+    // (external_port has its own code, a warning by default).
     assert_eq!(
         findings(&report, 1),
         [
             finding("range", "warning", 6, 0, false),
-            finding("range", "warning", 7, 0, false),
+            finding("external_port_range", "warning", 7, 0, false),
         ]
     );
     assert_eq!(
@@ -325,6 +326,8 @@ rules = { range = "off" }
             "--allow",
             "range",
             "--allow",
+            "external_port_range",
+            "--allow",
             "unknown_member",
             "--deny-warnings",
             "payloads",
@@ -338,7 +341,7 @@ fn yaml_comments_suppress_on_their_line_the_next_node_or_the_file() {
     let dir = temp_dir();
     let text = yaml_request(
         "worker",
-        "cpu: 1  # qovery-lint: allow(range)\n\
+        "cpu: -1  # qovery-lint: allow(range)\n\
          # qovery-lint: allow(mount_point, range)\n\
          storage:\n  - type: FAST_SSD\n    size: 0\n    mount_point: data\n\
          ports:\n  - internal_port: 0 # qovery-lint: allow(type)\n\
@@ -355,7 +358,7 @@ fn yaml_comments_suppress_on_their_line_the_next_node_or_the_file() {
         [
             finding("range", "error", 6, 0, true),
             finding("range", "error", 10, 0, true),
-            finding("mount_point", "error", 11, 0, true),
+            finding("mount_point", "warning", 11, 0, true),
             finding("required", "error", 13, 0, true),
             finding("range", "error", 13, 0, false),
             finding("unused_suppression", "warning", 13, 0, false),
@@ -390,7 +393,7 @@ fn every_document_of_a_yaml_stream_is_checked() {
     let dir = temp_dir();
     let text = format!(
         "# three documents\n---\n{}---\n{}---\n{}---\n",
-        yaml_request("one", "cpu: 1\n"),
+        yaml_request("one", "cpu: -1\n"),
         yaml_request("two", ""),
         yaml_request("three", "memroy: 1\n"),
     );
@@ -544,10 +547,10 @@ fn a_mixed_run_in_text() {
         "payloads/stream.yaml",
         &format!(
             "{}---\n{}",
-            yaml_request("first", "cpu: 1 # qovery-lint: allow(range)\n"),
+            yaml_request("first", "cpu: -1 # qovery-lint: allow(range)\n"),
             yaml_request(
                 "second",
-                "# qovery-lint: allow(range)\nmemory: 1\nmemroy: 2 # qovery-lint: allow(type)\n"
+                "# qovery-lint: allow(range)\nmemory: -1\nmemroy: 2 # qovery-lint: allow(type)\n"
             ),
         ),
     );

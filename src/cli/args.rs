@@ -30,6 +30,8 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Print a JSON Schema of the payloads, or write all of them to a directory.
     Schema(SchemaArgs),
+    /// Run the language server (LSP 3.17 over standard input and output), for editors.
+    Lsp,
 }
 
 /// Options of `check`.

@@ -21,6 +21,14 @@ pub fn run(code: &str) -> u8 {
     if status == EXIT_OK { EXIT_OK } else { status }
 }
 
+/// The text of `explain CODE`, when the code is known (the language server's hover shows it).
+pub fn text(code: &str) -> Option<String> {
+    let rule = catalogue::find(code)?;
+    let mut out = Vec::new();
+    write_explanation(&mut out, &rule).ok()?;
+    String::from_utf8(out).ok()
+}
+
 fn indent(text: &str) -> String {
     text.lines()
         .map(|line| format!("    {line}"))

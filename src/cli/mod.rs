@@ -50,6 +50,7 @@ pub fn main() -> ExitCode {
         Command::Rules(args) => with_stdout(|out| rules_cmd::render(out, args.format)),
         Command::Explain(args) => explain::run(&args.code),
         Command::Schema(args) => schema_cmd::run(&args),
+        Command::Lsp => crate::lsp::run(),
     };
     ExitCode::from(status)
 }

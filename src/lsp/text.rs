@@ -1,0 +1,158 @@
+//! An open document's text, its line starts, and the conversions between byte offsets and the
+//! protocol's positions (0-based line, column in UTF-16 code units: LSP 3.17's default
+//! `positionEncoding`, the only one every client supports).
+
+use lsp_types::{Position, Range, TextDocumentContentChangeEvent};
+use std::ops::Range as Bytes;
+
+/// The text of one open document as the client last sent it.
+#[derive(Debug, Clone)]
+pub struct Text {
+    text: String,
+    /// Byte offset of the start of each line (the first is 0); a line ends at `\n`.
+    line_starts: Vec<usize>,
+}
+
+impl Text {
+    /// A document holding `text`.
+    pub fn new(text: String) -> Self {
+        let line_starts = line_starts(&text);
+        Text { text, line_starts }
+    }
+
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Applies the client's changes in order (`textDocument/didChange`, incremental sync): a
+    /// change with a range replaces that range, one without replaces the whole text.
+    pub fn apply(&mut self, changes: Vec<TextDocumentContentChangeEvent>) {
+        for change in changes {
+            match change.range {
+                Some(range) => {
+                    let bytes = self.bytes_of(range);
+                    self.text.replace_range(bytes, &change.text);
+                }
+                None => self.text = change.text,
+            }
+            self.line_starts = line_starts(&self.text);
+        }
+    }
+
+    /// The byte offset of `position`. A column past the end of its line means the end of the
+    /// line and a line past the end the end of the text, as the protocol says; a column inside a
+    /// surrogate pair (a client bug) means the character it splits.
+    pub fn offset(&self, position: Position) -> usize {
+        let Some(&start) = self.line_starts.get(position.line as usize) else {
+            return self.text.len();
+        };
+        let end = self
+            .line_starts
+            .get(position.line as usize + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        let line = self.text.get(start..end).unwrap_or_default();
+        let mut units = 0u32;
+        for (at, c) in line.char_indices() {
+            if units >= position.character {
+                return start + at;
+            }
+            units += c.len_utf16() as u32;
+        }
+        // Past the last character: the end of the line, before a `\r` of a CRLF line end.
+        start + line.strip_suffix('\r').map_or(line.len(), str::len)
+    }
+
+    /// The protocol position of a byte offset (clamped to the text, and to the start of the
+    /// character it falls in).
+    pub fn position(&self, offset: usize) -> Position {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let character = self
+            .text
+            .get(start..offset)
+            .map_or(0, |before| before.encode_utf16().count());
+        Position::new(line as u32, character as u32)
+    }
+
+    /// The protocol range of a byte range.
+    pub fn range(&self, bytes: Bytes<usize>) -> Range {
+        Range::new(self.position(bytes.start), self.position(bytes.end))
+    }
+
+    /// The byte range of a protocol range (start and end in order).
+    pub fn bytes_of(&self, range: Range) -> Bytes<usize> {
+        let start = self.offset(range.start);
+        let end = self.offset(range.end);
+        start.min(end)..end.max(start)
+    }
+
+    /// The heap bytes held: the text and its line index.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity() + self.line_starts.capacity() * size_of::<usize>()
+    }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Text;
+    use lsp_types::{Position, Range, TextDocumentContentChangeEvent};
+
+    #[test]
+    fn positions_count_utf16_units() {
+        // `é` is 2 bytes and 1 unit, `🦀` 4 bytes and 2 units.
+        let text = Text::new("{\n  \"é🦀\": 1\n}".to_owned());
+        let one = text.as_str().find('1').unwrap_or_default();
+        assert_eq!(one, 14);
+        assert_eq!(text.position(one), Position::new(1, 9));
+        assert_eq!(text.offset(Position::new(1, 9)), one);
+        assert_eq!(text.position(text.as_str().len()), Position::new(2, 1));
+        // Inside the crab: the start of the crab.
+        assert_eq!(text.position(8), Position::new(1, 4));
+        // Past the line's end: the line's end; past the last line: the end.
+        assert_eq!(text.offset(Position::new(1, 99)), 15);
+        assert_eq!(text.offset(Position::new(9, 0)), 17);
+    }
+
+    #[test]
+    fn crlf_line_ends_are_not_columns() {
+        let text = Text::new("a\r\nb".to_owned());
+        assert_eq!(text.offset(Position::new(0, 5)), 1);
+        assert_eq!(text.position(3), Position::new(1, 0));
+    }
+
+    #[test]
+    fn incremental_changes_apply_in_order() {
+        let mut text = Text::new("{\"a\": 1}\n".to_owned());
+        text.apply(vec![
+            TextDocumentContentChangeEvent {
+                range: Some(Range::new(Position::new(0, 6), Position::new(0, 7))),
+                range_length: None,
+                text: "\"é\"".to_owned(),
+            },
+            TextDocumentContentChangeEvent {
+                range: Some(Range::new(Position::new(1, 0), Position::new(1, 0))),
+                range_length: None,
+                text: "x".to_owned(),
+            },
+        ]);
+        assert_eq!(text.as_str(), "{\"a\": \"é\"}\nx");
+        assert_eq!(text.position(text.as_str().len()), Position::new(1, 1));
+        text.apply(vec![TextDocumentContentChangeEvent {
+            range: None,
+            range_length: None,
+            text: "{}".to_owned(),
+        }]);
+        assert_eq!(text.as_str(), "{}");
+    }
+}
