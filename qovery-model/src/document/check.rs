@@ -14,6 +14,7 @@
 
 use super::complete::{complete_path, parse};
 use super::fast;
+use super::fix::Fixer;
 use super::kinds::Document;
 use super::locate::{Spans, drop_repeats, in_file_order, span_of};
 use super::options::{CheckOptions, Syntax, codes};
@@ -154,6 +155,7 @@ fn locate_typed_findings(bytes: &[u8], options: &CheckOptions, found: Report) ->
         Report::new(),
         located,
         &LineIndex::new(bytes),
+        &mut Fixer::new(bytes, spans, options.syntax),
     ))
 }
 
