@@ -1,55 +1,73 @@
 #!/usr/bin/env bash
-# qovery-lint vs check-jsonschema on 10,000 generated payload files (issue 7; see BENCHMARKS.md).
+# qovery-lint against the tools a user would pick instead, and against the I/O floor, on N
+# generated payload files (issues 7 and 20; see BENCHMARKS.md).
 #
-#   benches/lint_10k.sh            # generate (once), install, compare verdicts, time both
-#   N=2000 RUNS=3 benches/lint_10k.sh
+#   benches/lint_10k.sh                          # 10,000 files, every peer
+#   N=2000 RUNS=10 benches/lint_10k.sh           # the issue-20 comparison
+#   N=100000 PEERS= benches/lint_10k.sh          # scaling: qovery-lint and `cat` only
 #
+# Needs cargo, python3 (with venv), and npm for ajv; hyperfine is optional (HYPERFINE=1).
 # Steps:
-# 1. Generates N request payloads (default 10,000; fixed seed) into bench-data/payloads/
+# 1. Generates N request payloads (default 10,000; fixed seed) into bench-data/nN/payloads/
 #    (git-ignored, never committed): about 80% valid (every rule, validator-only ones included),
 #    20% invalid with 1 to 3 mistakes that the exported JSON Schema can express (type, required,
-#    minimum, maximum, pattern, enum, format), so that both tools must reach the same verdict.
-#    bench-data/expected.tsv records the intended verdict of each file.
-# 2. Installs check-jsonschema from PyPI into a virtualenv under bench-data/ if missing
-#    (CHECK_JSONSCHEMA_SPEC=check-jsonschema==X.Y.Z to pin), with `rfc3986-validator`: without
-#    it, python-jsonschema does not assert the `uri` format (our `icon_uri`), and files whose
-#    only mistake is a relative icon_uri pass check-jsonschema. CJS_EXTRAS="" installs the bare
-#    tool (into bench-data/venv-bare) to see that.
-# 3. Builds qovery-lint (release) and exports the schema it checks against:
-#    `cargo run --release -- schema --kind request > bench-data/request.schema.json`.
-# 4. Verdicts: runs both once with JSON output and compares the verdict of every file
-#    (qovery-lint `files[].valid` vs the files named in check-jsonschema's `errors` and
-#    `parse_errors`), and both against expected.tsv. Any mismatch is listed.
-# 5. Timing, default output formats to /dev/null, exit status ignored (invalid files make both
-#    exit 1): `qovery-lint check bench-data/payloads` (directory: discovery included; -j = the
-#    number of CPUs; also with -j 1 and with --format json) vs ONE `check-jsonschema
-#    --schemafile ... <all N files>` invocation (relative file names, ~15 bytes each, far below
-#    ARG_MAX; if they were not, the script would batch with xargs and time the whole pipeline).
-#    With hyperfine when installed (medians of RUNS runs after a warm-up), otherwise
-#    /usr/bin/time medians.
+#    minimum, maximum, pattern, enum, format), so that every tool must reach the same verdict.
+#    bench-data/nN/expected.tsv records the intended verdict of each file.
+# 2. Installs the peers named in PEERS (default: all three) where they are missing:
+#    - jsonschema-cli (Rust, one thread) from crates.io: `cargo install --locked jsonschema-cli`
+#      into target/bench-tools/ (JSONSCHEMA_CLI_VERSION=X.Y.Z to pin);
+#    - ajv-cli 5 with ajv-formats 3 (Node) from npm into target/bench-tools/npm/;
+#    - check-jsonschema (Python) from PyPI into bench-data/venv/ (CHECK_JSONSCHEMA_SPEC to pin),
+#      with `rfc3986-validator`: without it python-jsonschema does not assert the `uri` format
+#      (our `icon_uri`). CJS_EXTRAS="" installs the bare tool (into bench-data/venv-bare).
+#    Every peer asserts formats (uuid, uri), as qovery-lint does.
+# 3. Builds qovery-lint (release) and exports the schema the peers check against:
+#    `qovery-lint schema --kind request > bench-data/request.schema.json` (draft 2020-12).
+# 4. Verdicts: runs every tool once and compares the verdict of every file with qovery-lint's
+#    and with expected.tsv. Any mismatch is listed; the script fails when two tools disagree.
+# 5. Timing with benches/timer.py, in the payload directory: whole processes, commands in turn
+#    round after round (RUNS rounds; SLOW_RUNS for ajv and check-jsonschema), output to
+#    /dev/null, exit statuses ignored. The file names are expanded by the timer, not a shell.
+#    - `cat *.json`: the floor, reading every file once;
+#    - `qovery-lint check .` (the directory: discovery included; -j = the CPUs), with `-j 1`,
+#      and with `--format json`;
+#    - jsonschema-cli, ajv and check-jsonschema on the file names (commands below).
+#    It prints a table (medians of wall and CPU time, peak RSS) and the ratios of issue 20, each
+#    the median of per-round ratios. With HYPERFINE=1 and hyperfine installed, hyperfine times
+#    the same commands too, as a cross-check.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 N=${N:-10000}
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-10}
+SLOW_RUNS=${SLOW_RUNS:-3}
+PEERS=${PEERS-jsonschema-cli ajv check-jsonschema}
 DATA=$ROOT/bench-data
-PAYLOADS=$DATA/payloads
+SET=$DATA/n$N
+PAYLOADS=$SET/payloads
+TOOLS=$ROOT/target/bench-tools
 SPEC=${CHECK_JSONSCHEMA_SPEC:-check-jsonschema}
 CJS_EXTRAS=${CJS_EXTRAS-rfc3986-validator}
 if [[ -n $CJS_EXTRAS ]]; then VENV=$DATA/venv; else VENV=$DATA/venv-bare; fi
 LINT=$ROOT/target/release/qovery-lint
 SCHEMA=$DATA/request.schema.json
+JSCLI=$TOOLS/bin/jsonschema-cli
+AJV=$TOOLS/npm/node_modules/.bin/ajv
+CJS=$VENV/bin/check-jsonschema
+has_peer() { [[ " $PEERS " == *" $1 "* ]]; }
 
-mkdir -p "$DATA"
+mkdir -p "$SET" "$TOOLS"
 
 # --- 1. payloads -----------------------------------------------------------------------------
-GEN_VERSION=1
-if [[ ! -f $DATA/.generated || $(cat "$DATA/.generated") != "$GEN_VERSION $N" ]]; then
+# 3: no mistakes that became warnings outside the exported schema (a small storage size or
+# memory, a relative mount point, a registry_id that is not a UUID, a probe period of 0).
+GEN_VERSION=3
+if [[ ! -f $SET/.generated || $(cat "$SET/.generated") != "$GEN_VERSION $N" ]]; then
     echo "== generating $N payloads into $PAYLOADS"
     rm -rf "$PAYLOADS"
     mkdir -p "$PAYLOADS"
-    python3 - "$N" "$PAYLOADS" "$DATA/expected.tsv" <<'PY'
+    python3 - "$N" "$PAYLOADS" "$SET/expected.tsv" <<'PY'
 import json, random, sys, uuid
 
 n, out, expected_path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
@@ -153,33 +171,21 @@ def first_port(doc):
     return doc["ports"][0]
 
 
-def first_storage(doc):
-    if not doc.get("storage"):
-        doc["storage"] = [{"type": "FAST_SSD", "size": 10, "mount_point": "/data"}]
-    return doc["storage"][0]
-
-
 # Mistakes the exported schema expresses (keyword in the comment).
 MISTAKES = [
     lambda d: d.__setitem__("cpu", str(d["cpu"])),                        # type
     lambda d: d.__setitem__("cpu", 5),                                    # minimum
-    lambda d: d.__setitem__("memory", 4),                                 # minimum
     lambda d: d.pop("name"),                                              # required
     lambda d: d.pop("healthchecks"),                                      # required
     lambda d: d.__setitem__("name", "   "),                               # pattern (not blank)
-    lambda d: d.__setitem__("registry_id", "registry-42"),                # format uuid
     lambda d: d.__setitem__("image_name", d["image_name"] + ":1.27"),     # pattern
     lambda d: d.__setitem__("image_name", "Acme/API"),                    # pattern
     lambda d: d.__setitem__("tag", "-rc1"),                               # pattern
     lambda d: first_port(d).__setitem__("external_port", 70000),          # maximum
     lambda d: first_port(d).__setitem__("internal_port", 0),              # minimum
     lambda d: first_port(d).__setitem__("protocol", "QUIC"),              # enum
-    lambda d: first_storage(d).__setitem__("size", 2),                    # minimum
-    lambda d: first_storage(d).__setitem__("mount_point", "data"),        # pattern
     lambda d: d.__setitem__("min_running_instances", -3),                 # minimum
     lambda d: d.__setitem__("auto_deploy", "yes"),                        # type
-    lambda d: d["healthchecks"].__setitem__(                              # minimum
-        "liveness_probe", dict(probe("exec", None), period_seconds=0)),
     lambda d: d.__setitem__("icon_uri", "icons/checkout.svg"),            # format uri
 ]
 
@@ -203,113 +209,134 @@ with open(expected_path, "w") as expected:
             f.write("\n")
         expected.write(f"{name}\t{verdict}\n")
 PY
-    echo "$GEN_VERSION $N" > "$DATA/.generated"
+    echo "$GEN_VERSION $N" > "$SET/.generated"
 fi
-COUNT=$(find "$PAYLOADS" -name '*.json' | wc -l)
+COUNT=$(find "$PAYLOADS" -maxdepth 1 -name '*.json' | wc -l)
 BYTES=$(du -sb "$PAYLOADS" | cut -f1)
 echo "== $COUNT payload files, $BYTES bytes"
 
-# --- 2. check-jsonschema ---------------------------------------------------------------------
-if [[ ! -x $VENV/bin/check-jsonschema ]]; then
+
+# --- 2. the peers ----------------------------------------------------------------------------
+if has_peer jsonschema-cli && [[ ! -x $JSCLI ]]; then
+    echo "== installing jsonschema-cli${JSONSCHEMA_CLI_VERSION:+ $JSONSCHEMA_CLI_VERSION} into $TOOLS"
+    cargo install --quiet --locked jsonschema-cli --root "$TOOLS" \
+        ${JSONSCHEMA_CLI_VERSION:+--version "$JSONSCHEMA_CLI_VERSION"}
+fi
+if has_peer ajv && [[ ! -x $AJV ]]; then
+    command -v npm > /dev/null || { echo "ajv needs npm (or leave ajv out of PEERS)" >&2; exit 1; }
+    echo "== installing ajv-cli 5 and ajv-formats 3 into $TOOLS/npm"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/npm" ajv-cli@5 ajv-formats@3
+fi
+if has_peer check-jsonschema && [[ ! -x $CJS ]]; then
     echo "== installing $SPEC $CJS_EXTRAS into $VENV"
     python3 -m venv "$VENV"
     # shellcheck disable=SC2086 # CJS_EXTRAS is a list of requirements
     "$VENV/bin/pip" install --quiet "$SPEC" $CJS_EXTRAS
 fi
-CJS=$VENV/bin/check-jsonschema
-CJS_VERSION="$("$CJS" --version 2>&1 | tail -n 1)${CJS_EXTRAS:+ + $CJS_EXTRAS}"
+npm_version() { node -p "require('$TOOLS/npm/node_modules/$1/package.json').version"; }
+VERSIONS="qovery-lint $(git rev-parse --short HEAD)"
+if has_peer jsonschema-cli; then VERSIONS+=", $("$JSCLI" --version 2>&1 | head -n 1)"; fi
+if has_peer ajv; then
+    VERSIONS+=", ajv-cli $(npm_version ajv-cli) + ajv-formats $(npm_version ajv-formats)"
+fi
+if has_peer check-jsonschema; then
+    VERSIONS+=", check-jsonschema $("$CJS" --version 2>&1 | tail -n 1 | awk '{print $NF}')"
+    VERSIONS+="${CJS_EXTRAS:+ + $CJS_EXTRAS}"
+fi
 
 # --- 3. qovery-lint and the exported schema --------------------------------------------------
 echo "== building qovery-lint (release) and exporting the schema"
 cargo build --release --quiet --bin qovery-lint
-cargo run --release --quiet -- schema --kind request > "$SCHEMA"
+"$LINT" schema --kind request > "$SCHEMA"
 
-# The file arguments of check-jsonschema, relative to $PAYLOADS.
-cd "$PAYLOADS"
-ARGS_BYTES=$(find . -maxdepth 1 -name '*.json' -printf '%f\0' | wc -c)
-ARG_MAX=$(getconf ARG_MAX)
-if ((ARGS_BYTES + 65536 < ARG_MAX)); then
-    CJS_CMD="cd '$PAYLOADS' && '$CJS' --schemafile '$SCHEMA' *.json"
-    CJS_HOW="one invocation, $COUNT file arguments ($ARGS_BYTES bytes)"
-else
-    CJS_CMD="cd '$PAYLOADS' && find . -maxdepth 1 -name '*.json' -print0 | xargs -0 -s $((ARG_MAX - 65536)) '$CJS' --schemafile '$SCHEMA'"
-    CJS_HOW="xargs batches of up to $((ARG_MAX - 65536)) bytes, timed as one pipeline"
-fi
-cd "$ROOT"
+# The peers' commands, as benches/timer.py runs them in $PAYLOADS ({files}: the sorted *.json
+# names). Each prints one verdict line per file, which step 4 reads.
+JSCLI_CMD="'$JSCLI' validate '$SCHEMA' --assert-format --offline -i {files}"
+# ajv takes one -d per file or a glob, which it expands itself.
+AJV_CMD="'$AJV' validate -s '$SCHEMA' --spec=draft2020 -c ajv-formats --strict=false -d '*.json'"
+CJS_CMD="'$CJS' --schemafile '$SCHEMA' -o json {files}"
 
 # --- 4. verdicts -----------------------------------------------------------------------------
-echo "== verdicts"
-"$LINT" check "$PAYLOADS" --format json > "$DATA/qovery-lint.json" || true
-(cd "$PAYLOADS" && "$CJS" --schemafile "$SCHEMA" -o json *.json > "$DATA/check-jsonschema.json") || true
-python3 - "$DATA" <<'PY'
-import json, os, sys
+echo "== verdicts ($VERSIONS)"
+"$LINT" check "$PAYLOADS" --format json > "$SET/qovery-lint.out" || true
+for peer in $PEERS; do
+    case $peer in
+        jsonschema-cli) command=$JSCLI_CMD ;;
+        ajv) command=$AJV_CMD ;;
+        check-jsonschema) command=$CJS_CMD ;;
+        *) echo "unknown peer $peer" >&2; exit 1 ;;
+    esac
+    python3 benches/timer.py --cwd "$PAYLOADS" --once "$SET/$peer.out" -c "$peer" 1 "$command"
+done
+python3 - "$SET" "$PEERS" <<'PY'
+import json, os, re, sys
 
-data = sys.argv[1]
+data, peers = sys.argv[1], sys.argv[2].split()
 expected = dict(line.rstrip("\n").split("\t") for line in open(f"{data}/expected.tsv"))
-ours = {os.path.basename(f["path"]): ("valid" if f["valid"] else "invalid")
-        for f in json.load(open(f"{data}/qovery-lint.json"))["files"]}
-cjs_report = json.load(open(f"{data}/check-jsonschema.json"))
-bad = {os.path.basename(e["filename"]) for e in cjs_report.get("errors", [])}
-bad |= {os.path.basename(e["filename"]) for e in cjs_report.get("parse_errors", [])}
-theirs = {name: ("invalid" if name in bad else "valid") for name in expected}
 
-def mismatches(a, b):
-    return sorted(name for name in expected if a.get(name) != b.get(name))
+
+def read(tool):
+    text = open(f"{data}/{tool}.out", encoding="utf-8", errors="replace").read()
+    if tool == "qovery-lint":
+        return {os.path.basename(f["path"]): ("valid" if f["valid"] else "invalid")
+                for f in json.loads(text)["files"]}
+    if tool == "jsonschema-cli":  # "NAME - VALID" or "NAME - INVALID. Errors:" per file
+        found = re.finditer(r"^(\S+\.json) - (VALID|INVALID)", text, re.M)
+        return {m.group(1): m.group(2).lower() for m in found}
+    if tool == "ajv":  # "NAME valid" or "NAME invalid" (then the errors) per file
+        found = re.finditer(r"^(\S+\.json) (valid|invalid)$", text, re.M)
+        return {m.group(1): m.group(2) for m in found}
+    if tool == "check-jsonschema":  # one JSON report per batch, naming the failing files
+        bad = set()
+        for report in re.findall(r"^\{.*?^\}$", text, re.M | re.S):
+            report = json.loads(report)
+            for key in ("errors", "parse_errors"):
+                bad |= {os.path.basename(e["filename"]) for e in report.get(key, [])}
+        return {name: ("invalid" if name in bad else "valid") for name in expected}
+    raise SystemExit(f"unknown tool {tool}")
+
 
 invalid = sum(v == "invalid" for v in expected.values())
 print(f"files: {len(expected)} ({len(expected) - invalid} valid, {invalid} invalid by construction)")
-print(f"qovery-lint says invalid: {sum(v == 'invalid' for v in ours.values())} of {len(ours)}")
-print(f"check-jsonschema says invalid: {len(bad)}")
-for label, (a, b) in {
-    "qovery-lint vs check-jsonschema": (ours, theirs),
-    "qovery-lint vs expected": (ours, expected),
-    "check-jsonschema vs expected": (theirs, expected),
-}.items():
-    found = mismatches(a, b)
-    print(f"{label}: {len(found)} mismatch(es)" + (f", e.g. {found[:10]}" if found else ""))
-with open(f"{data}/verdict-mismatches.txt", "w") as out:
-    for name in mismatches(ours, theirs):
-        out.write(f"{name}\tqovery-lint={ours.get(name)}\tcheck-jsonschema={theirs.get(name)}\n")
+ours = read("qovery-lint")
+failed = False
+for tool in ["qovery-lint"] + peers:
+    theirs = read(tool)
+    line = f"{tool}: {sum(v == 'invalid' for v in theirs.values())} of {len(theirs)} invalid"
+    for label, other in [("expected", expected), ("qovery-lint", ours)]:
+        if label == tool:
+            continue
+        found = sorted(name for name in expected if theirs.get(name) != other.get(name))
+        # The tools must agree; `expected` is the generator's intent, which a rule moved to a
+        # warning (and out of the schema) no longer matches: reported, not fatal.
+        failed |= bool(found) and label != "expected"
+        line += f"; vs {label}: {len(found)} mismatch(es)" + (f", e.g. {found[:5]}" if found else "")
+    print(line)
+if failed:
+    raise SystemExit("the tools' verdicts differ: see above")
 PY
 
 # --- 5. timing -------------------------------------------------------------------------------
-LINT_CMD="'$LINT' check '$PAYLOADS'"
-LINT_JSON_CMD="'$LINT' check '$PAYLOADS' --format json"
-LINT_J1_CMD="'$LINT' check '$PAYLOADS' -j 1"
-echo "== timing ($CJS_VERSION; check-jsonschema: $CJS_HOW)"
-if command -v hyperfine > /dev/null; then
-    hyperfine --ignore-failure --style basic --warmup 2 --runs $((RUNS * 2)) \
-        --output null --export-json "$DATA/hyperfine-qovery-lint.json" \
-        -n "qovery-lint (text)" "$LINT_CMD" -n "qovery-lint (json)" "$LINT_JSON_CMD" \
-        -n "qovery-lint (text, -j 1)" "$LINT_J1_CMD"
-    hyperfine --ignore-failure --style basic --warmup 1 --runs "$RUNS" \
-        --output null --export-json "$DATA/hyperfine-check-jsonschema.json" \
-        -n "check-jsonschema" "$CJS_CMD"
-    python3 - "$DATA" <<'PY'
-import json, sys
-data = sys.argv[1]
-results = {}
-for tool in ("qovery-lint", "check-jsonschema"):
-    for r in json.load(open(f"{data}/hyperfine-{tool}.json"))["results"]:
-        results[r["command"]] = r
-for name, r in results.items():
-    print(f"{name:26s} median {r['median']:.3f} s  (mean {r['mean']:.3f} s, min {r['min']:.3f} s, {len(r['times'])} runs)")
-theirs = results["check-jsonschema"]["median"]
-for name in ("qovery-lint (text)", "qovery-lint (json)", "qovery-lint (text, -j 1)"):
-    print(f"check-jsonschema / {name}: {theirs / results[name]['median']:.1f}x (target >= 50x)")
-print("(check-jsonschema runs on one core; qovery-lint uses every CPU unless -j 1)")
-PY
-else
-    median_of() { # command, runs -> median wall seconds
-        local times=()
-        for _ in $(seq "$2"); do
-            times+=("$( { /usr/bin/time -f '%e' bash -c "$1" > /dev/null 2>/dev/null; } 2>&1 | tail -n 1)")
-        done
-        printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR + 1) / 2)]}'
-    }
-    bash -c "$LINT_CMD" > /dev/null 2>&1 || true # warm-up
-    OURS=$(median_of "$LINT_CMD" $((RUNS * 2)))
-    THEIRS=$(median_of "$CJS_CMD" "$RUNS")
-    echo "qovery-lint median ${OURS}s, check-jsonschema median ${THEIRS}s"
-    python3 -c "print(f'check-jsonschema / qovery-lint: {$THEIRS / max($OURS, 0.001):.1f}x (target >= 50x)')"
+echo "== timing: $COUNT files, $BYTES bytes, $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+TIMED=(-c "cat (the I/O floor)" "$RUNS" "cat {files}"
+    -c "qovery-lint check" "$RUNS" "'$LINT' check ."
+    -c "qovery-lint check -j 1" "$RUNS" "'$LINT' check -j 1 ."
+    -c "qovery-lint check --format json" "$RUNS" "'$LINT' check --format json .")
+if has_peer jsonschema-cli; then TIMED+=(-c "jsonschema-cli" "$RUNS" "$JSCLI_CMD"); fi
+if has_peer ajv; then TIMED+=(-c "ajv-cli + ajv-formats" "$SLOW_RUNS" "$AJV_CMD"); fi
+if has_peer check-jsonschema; then TIMED+=(-c "check-jsonschema" "$SLOW_RUNS" "$CJS_CMD"); fi
+python3 benches/timer.py --cwd "$PAYLOADS" "${TIMED[@]}" \
+    --ratio "-j 1 / cat, wall (target <= 1.15)=qovery-lint check -j 1/cat (the I/O floor):wall" \
+    --ratio "-j 1 / jsonschema-cli, CPU (target <= 1)=qovery-lint check -j 1/jsonschema-cli:cpu" \
+    --ratio "jsonschema-cli / default jobs, wall (target >= 2)=jsonschema-cli/qovery-lint check:wall" \
+    --ratio "ajv / default jobs, wall=ajv-cli + ajv-formats/qovery-lint check:wall" \
+    --ratio "check-jsonschema / default jobs, wall=check-jsonschema/qovery-lint check:wall"
+
+if [[ ${HYPERFINE:-0} == 1 ]]; then
+    command -v hyperfine > /dev/null || { echo "HYPERFINE=1 needs hyperfine" >&2; exit 1; }
+    echo "== hyperfine cross-check (shell glob; each command's runs in a row, not in turn)"
+    cd "$PAYLOADS"
+    HF=(-n "cat" "cat *.json" -n "qovery-lint check" "'$LINT' check ." -n "-j 1" "'$LINT' check -j 1 .")
+    if has_peer jsonschema-cli; then HF+=(-n "jsonschema-cli" "${JSCLI_CMD/\{files\}/*.json}"); fi
+    hyperfine --ignore-failure --style basic --warmup 2 --runs "$RUNS" --output null "${HF[@]}"
 fi

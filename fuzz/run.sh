@@ -10,7 +10,7 @@ set -eu
 cd "$(dirname "$0")"
 seconds=${1:-600}
 [ $# -gt 0 ] && shift
-targets=${*:-check_json check_yaml validate_typed}
+targets=${*:-check_json check_yaml validate_typed fix}
 export RUSTC_BOOTSTRAP=1
 for target in $targets; do
     mkdir -p "corpus/$target"

@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod engine;
+pub mod fix;
 pub mod lsp;
 pub mod render;
 pub mod select;

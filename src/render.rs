@@ -10,7 +10,50 @@ pub mod text;
 
 use crate::engine::Linted;
 use crate::settings::{Format, Settings};
+use qovery_model::document::position::LineIndex;
+use qovery_model::validate::Fix;
+use serde::Serialize;
 use std::io::{self, Write};
+
+/// One edit of a fix, with the line and column of both ends (the JSON report writes it as is,
+/// SARIF as a `replacement`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LocatedEdit<'f> {
+    /// Byte offset of the first byte replaced, in the file as read.
+    pub start: usize,
+    /// Byte offset just past the last byte replaced.
+    pub end: usize,
+    /// 1-based line of `start`; `None` when the file's bytes were not kept.
+    pub start_line: Option<u32>,
+    /// 1-based column of `start`, in characters.
+    pub start_column: Option<u32>,
+    /// 1-based line of `end`.
+    pub end_line: Option<u32>,
+    /// 1-based column of `end`, in characters.
+    pub end_column: Option<u32>,
+    /// The text written in place of `start..end`.
+    pub replacement: &'f str,
+}
+
+/// The edits of `fix`, located with `lines` (the file's line index) when it is known.
+pub fn located_edits<'f>(fix: &'f Fix, lines: Option<&LineIndex<'_>>) -> Vec<LocatedEdit<'f>> {
+    fix.edits
+        .iter()
+        .map(|edit| {
+            let start = lines.map(|l| l.position(edit.range.start));
+            let end = lines.map(|l| l.position(edit.range.end));
+            LocatedEdit {
+                start: edit.range.start,
+                end: edit.range.end,
+                start_line: start.map(|p| p.line),
+                start_column: start.map(|p| p.column),
+                end_line: end.map(|p| p.line),
+                end_column: end.map(|p| p.column),
+                replacement: &edit.replacement,
+            }
+        })
+        .collect()
+}
 
 pub use qovery_model::render::{MAX_SHOWN_CHARS, clip, has_control, printable};
 

@@ -125,7 +125,11 @@ fn walk(
     let loops = Arc::clone(loops);
     let walker = ignore::WalkBuilder::new(dir)
         .follow_links(true)
-        .sort_by_file_name(Ord::cmp)
+        // Siblings share their parent, so ordering their paths orders their names; the path
+        // comparison skips the shared prefix, while `sort_by_file_name` parses each path's last
+        // component on every comparison (callgrind, 2,000 files: 15 M instructions -> see
+        // BENCHMARKS.md).
+        .sort_by_file_path(|a, b| a.cmp(b))
         .filter_entry(move |entry| {
             if !entry.file_type().is_some_and(|t| t.is_dir()) {
                 return true;

@@ -267,23 +267,48 @@ fn json_output_follows_the_contract_field_by_field() {
             .into_iter()
             .flat_map(|o| o.keys())
             .collect();
-        // `document` and `suppressed` were added within version 1.
-        assert_eq!(
-            keys,
-            [
-                "severity",
-                "code",
-                "pointer",
-                "message",
-                "line",
-                "column",
-                "document",
-                "suppressed"
-            ]
-        );
+        // `document` and `suppressed` were added within version 1, and `fix` on a diagnostic
+        // that has one.
+        let mut expected = vec![
+            "severity",
+            "code",
+            "pointer",
+            "message",
+            "line",
+            "column",
+            "document",
+            "suppressed",
+        ];
+        if diagnostic.get("fix").is_some() {
+            expected.push("fix");
+        }
+        assert_eq!(keys, expected);
         assert_eq!(diagnostic["document"], 0);
         assert_eq!(diagnostic["suppressed"], false);
     }
+
+    // The quoted number's fix: its bytes (`"1000"` at offset 161), located.
+    assert_eq!(
+        find(file, "type", "/cpu")["fix"],
+        serde_json::json!({
+            "title": "remove the quotes",
+            "applicability": "safe",
+            "edits": [{
+                "start": 161, "end": 167,
+                "start_line": 6, "start_column": 10, "end_line": 6, "end_column": 16,
+                "replacement": "1000"
+            }]
+        })
+    );
+    assert_eq!(
+        find(file, "duplicate_key", "/tag")["fix"]["applicability"],
+        "unsafe"
+    );
+    assert!(
+        find(file, "range", "/ports/0/internal_port")
+            .get("fix")
+            .is_none()
+    );
 
     // (code, pointer, severity, line, column), positions as in the file.
     let expected = [

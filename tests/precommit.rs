@@ -1,6 +1,7 @@
 //! The pre-commit hook works: `pre-commit try-repo` builds the `qovery-lint` hook of this
 //! repository (`.pre-commit-hooks.yaml`, `language: rust`) and runs it in a scratch git
-//! repository, where it passes a good payload and fails a bad one.
+//! repository, where it passes a good payload and fails a bad one; `qovery-lint-fix` fixes a
+//! payload and fails, then passes on the fixed file.
 //!
 //! **Slow**: pre-commit installs the hook with `cargo install --path .`, a release build of the
 //! linter (a few minutes on a small machine), into a fresh `PRE_COMMIT_HOME`.
@@ -150,23 +151,17 @@ fn the_pre_commit_hook_passes_a_good_payload_and_fails_a_bad_one() {
     run_ok(git(&project).args(["init", "--quiet"]));
     run_ok(git(&project).args(["add", "good.json", "bad.json"]));
 
-    let try_repo = |file: &str| {
+    let try_hook = |hook: &str, file: &str| {
         run(without_git_environment(&pre_commit)
             .current_dir(&project)
             .env("PRE_COMMIT_HOME", scratch.path().join("pre-commit-home"))
             .env("PRE_COMMIT_COLOR", "never")
             .arg("try-repo")
             .arg(&hooks)
-            .args([
-                "qovery-lint",
-                "--verbose",
-                "--color",
-                "never",
-                "--files",
-                file,
-            ]))
+            .args([hook, "--verbose", "--color", "never", "--files", file]))
     };
 
+    let try_repo = |file: &str| try_hook("qovery-lint", file);
     let good = try_repo("good.json");
     let good_out = String::from_utf8_lossy(&good.stdout);
     assert!(
@@ -188,4 +183,24 @@ fn the_pre_commit_hook_passes_a_good_payload_and_fails_a_bad_one() {
     assert!(bad_out.contains("Failed"), "{bad_out}");
     assert!(bad_out.contains("error[range]"), "{bad_out}");
     assert!(bad_out.contains("bad.json:9:24"), "{bad_out}");
+
+    // The fixer changes the file and fails, as pre-commit expects of a fixer; run again on the
+    // fixed file, it passes.
+    let minimal =
+        std::fs::read_to_string(payloads.join("minimal.json")).unwrap_or_else(|e| panic!("{e}"));
+    let fixable = minimal.replacen("{", "{\n  \"cpu\": \"500\",", 1);
+    std::fs::write(project.join("fixable.json"), &fixable).unwrap_or_else(|e| panic!("{e}"));
+    run_ok(git(&project).args(["add", "fixable.json"]));
+    let fixed = try_hook("qovery-lint-fix", "fixable.json");
+    let fixed_out = String::from_utf8_lossy(&fixed.stdout);
+    assert_eq!(fixed.status.code(), Some(1), "{fixed_out}");
+    let after =
+        std::fs::read_to_string(project.join("fixable.json")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(after, fixable.replace("\"500\"", "500"));
+    let again = try_hook("qovery-lint-fix", "fixable.json");
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
 }

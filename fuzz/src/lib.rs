@@ -11,10 +11,14 @@
 //! - (YAML) a document that is also valid JSON gets the same (pointer, code) set as YAML as it
 //!   gets as JSON;
 //! - (typed) for a serialized typed value, the typed validator and the document checker report
-//!   the same (pointer, code) set.
+//!   the same (pointer, code) set;
+//! - (fix) each fix alone edits only its own bytes and keeps the document parsing, the rounds of
+//!   `--fix --unsafe-fixes` converge with no fix left, and a second round changes nothing
+//!   ([`fix`]).
 
 #![forbid(unsafe_code)]
 
+pub mod fix;
 pub mod typed;
 
 use qovery_model::document::{CheckOptions, DocumentKind, Syntax, check};
@@ -223,5 +227,13 @@ pub fn fuzz_yaml(bytes: &[u8]) {
             pointer_codes(&json_response),
             "response: YAML and JSON disagree on a JSON document\nYAML: {response:#?}\nJSON: {json_response:#?}"
         );
+    }
+}
+
+/// Raw bytes -> the fix properties ([`fix::assert_fix_properties`]), as a JSON and as a YAML
+/// request.
+pub fn fuzz_fix(bytes: &[u8]) {
+    for syntax in [Syntax::Json, Syntax::Yaml] {
+        fix::assert_fix_properties(bytes, &CheckOptions::new().syntax(syntax));
     }
 }

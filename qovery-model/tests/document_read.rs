@@ -36,9 +36,9 @@ fn a_valid_request_gives_its_value_and_an_empty_report() -> TestResult {
 
 #[test]
 fn a_rule_violation_keeps_the_value_and_locates_the_finding() -> TestResult {
-    let text = VALID.replace(r#""tag": "1.4.2","#, r#""tag": "1.4.2", "cpu": 5,"#);
+    let text = VALID.replace(r#""tag": "1.4.2","#, r#""tag": "1.4.2", "cpu": -5,"#);
     let checked = read::<ContainerRequest>(text.as_bytes(), &CheckOptions::new());
-    assert_eq!(checked.value.as_ref().and_then(|v| v.cpu), Some(5));
+    assert_eq!(checked.value.as_ref().and_then(|v| v.cpu), Some(-5));
     assert_eq!(codes_and_lines(&checked), [("/cpu", codes::RANGE, Some(5))]);
     Ok(())
 }
@@ -75,13 +75,13 @@ fn an_error_of_shape_or_syntax_gives_no_value() {
 
 #[test]
 fn yaml_and_json_give_the_same_value() -> TestResult {
-    let yaml = "name: api\nregistry_id: 7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21\nimage_name: acme/api\ntag: \"1.4.2\"\nhealthchecks: {}\ncpu: 5\n";
+    let yaml = "name: api\nregistry_id: 7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21\nimage_name: acme/api\ntag: \"1.4.2\"\nhealthchecks: {}\ncpu: -5\n";
     let checked =
         read::<ContainerRequest>(yaml.as_bytes(), &CheckOptions::new().syntax(Syntax::Yaml));
     assert_eq!(codes_and_lines(&checked), [("/cpu", codes::RANGE, Some(6))]);
     let json = read::<ContainerRequest>(VALID.as_bytes(), &CheckOptions::new());
     let mut expected = json.value.ok_or("a value")?;
-    expected.cpu = Some(5);
+    expected.cpu = Some(-5);
     assert_eq!(checked.value, Some(expected));
     Ok(())
 }

@@ -126,6 +126,26 @@ pub struct CheckArgs {
     /// Largest file accepted, in bytes; a larger file gets one `limit` error and is not checked.
     #[arg(long, value_name = "BYTES")]
     pub max_bytes: Option<usize>,
+
+    /// Apply the safe fixes in place, round after round, then report what remains. With `-`,
+    /// the fixed document goes to standard output and the report to standard error.
+    #[arg(long, conflicts_with = "diff")]
+    pub fix: bool,
+
+    /// With `--fix` or `--diff`: also apply the unsafe fixes (which may change what the payload
+    /// means: a misspelt member renamed, the earlier of two duplicate keys removed).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// With `--fix`: exit with status 1 when a file was changed, even if nothing is left to report
+    /// (pre-commit's convention for a fixer; ruff's flag of the same name).
+    #[arg(long, requires = "fix")]
+    pub exit_non_zero_on_fix: bool,
+
+    /// Write nothing; print the unified diff of what `--fix` would change. Exit status 1 when
+    /// there is something to fix.
+    #[arg(long)]
+    pub diff: bool,
 }
 
 /// Options of `rules`.

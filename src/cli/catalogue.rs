@@ -3,7 +3,6 @@
 
 use crate::engine::{INTERNAL, IO};
 use crate::settings::UNUSED_SUPPRESSION;
-use qovery_model::document::{codes, structural_codes};
 use qovery_model::validate::Severity;
 
 /// One catalogue row: a rule of one document kind at one pointer pattern.
@@ -14,90 +13,39 @@ pub fn library_rows() -> Vec<Row> {
     qovery_model::rules::catalogue()
 }
 
-/// A code that is not a catalogue rule: a problem of the document's syntax or shape, or of the
-/// input itself.
-#[derive(Debug, Clone, Copy)]
-pub struct Structural {
-    /// The code.
-    pub code: &'static str,
-    /// Its severity (`unknown_member` is an error with `--strict`; `yaml` is a warning for a
-    /// construct that is ignored, an error for one that changes the meaning).
-    pub severity: Severity,
-    /// Who reports it.
-    pub source: &'static str,
-    /// What it means.
-    pub description: &'static str,
-}
+/// A code that is not a catalogue rule: a problem of the document's syntax or shape (the
+/// library's [`qovery_model::rules::structural`]), or of the input or its comments.
+pub use qovery_model::rules::structural::Structural;
 
-/// The structural codes, in the order a document meets them.
-pub const STRUCTURAL: &[Structural] = &[
-    Structural {
-        code: IO,
-        severity: Severity::Error,
-        source: "qovery-lint",
-        description: "The file cannot be read: it does not exist, is not readable, or disappeared while the linter ran.",
-    },
-    Structural {
-        code: codes::LIMIT,
-        severity: Severity::Error,
-        source: "document",
-        description: "The document is larger than --max-bytes (default 1 MiB), nests deeper than 128 levels, or has more than 1,000,000 values (YAML aliases count once per use); it is not checked further.",
-    },
-    Structural {
-        code: codes::SYNTAX,
-        severity: Severity::Error,
-        source: "document",
-        description: "The document is not valid JSON (RFC 8259: no comments, no trailing commas) or YAML 1.2; checking stops at the first syntax error.",
-    },
-    Structural {
-        code: codes::YAML,
-        severity: Severity::Warning,
-        source: "document",
-        description: "A YAML construct with no JSON meaning: a custom tag (ignored, warning), a second document or a complex key (error).",
-    },
-    Structural {
-        code: structural_codes::DUPLICATE_KEY,
-        severity: Severity::Error,
-        source: "document",
-        description: "The same key twice in one object: parsers disagree on which one wins.",
-    },
-    Structural {
-        code: structural_codes::TYPE,
-        severity: Severity::Error,
-        source: "spec",
-        description: "A value of a JSON type the member cannot have, or a number that does not fit (a fraction or more than 32 bits where an int32 belongs).",
-    },
-    Structural {
-        code: structural_codes::REQUIRED,
-        severity: Severity::Error,
-        source: "spec",
-        description: "A required member is missing.",
-    },
-    Structural {
-        code: structural_codes::UNKNOWN_MEMBER,
-        severity: Severity::Warning,
-        source: "spec",
-        description: "A member the spec does not define (often a typo); the API ignores it. An error with --strict.",
-    },
-    Structural {
-        code: structural_codes::FORMAT,
-        severity: Severity::Error,
-        source: "spec",
-        description: "A string that is not in the format its member requires (uuid, uri, date-time...).",
-    },
-    Structural {
-        code: UNUSED_SUPPRESSION,
-        severity: Severity::Warning,
-        source: "qovery-lint",
-        description: "A `# qovery-lint: allow(CODE)` comment that silences nothing (the problem is gone, or the code is misspelled), or a `qovery-lint:` comment that is not a suppression.",
-    },
-    Structural {
-        code: INTERNAL,
-        severity: Severity::Error,
-        source: "qovery-lint",
-        description: "The checker failed on this input. This is a bug: please report it with the input.",
-    },
-];
+/// The linter's own codes: about the input and its comments, not the payload.
+const IO_CODE: Structural = Structural {
+    code: IO,
+    severity: Severity::Error,
+    source: "qovery-lint",
+    description: "The file cannot be read: it does not exist, is not readable, or disappeared while the linter ran.",
+};
+
+const UNUSED_SUPPRESSION_CODE: Structural = Structural {
+    code: UNUSED_SUPPRESSION,
+    severity: Severity::Warning,
+    source: "qovery-lint",
+    description: "A `# qovery-lint: allow(CODE)` comment that silences nothing (the problem is gone, or the code is misspelled), or a `qovery-lint:` comment that is not a suppression.",
+};
+
+const INTERNAL_CODE: Structural = Structural {
+    code: INTERNAL,
+    severity: Severity::Error,
+    source: "qovery-lint",
+    description: "The checker failed on this input, or a fix made it unparsable (the file is then left unchanged). This is a bug: please report it with the input.",
+};
+
+/// The structural codes, in the order a document meets them: the input's own, the document
+/// checker's, the suppression comments', then the linter's internal error.
+pub fn structural() -> impl Iterator<Item = Structural> {
+    std::iter::once(IO_CODE)
+        .chain(qovery_model::rules::structural::STRUCTURAL.iter().copied())
+        .chain([UNUSED_SUPPRESSION_CODE, INTERNAL_CODE])
+}
 
 /// Everything known about one code.
 #[derive(Debug, Clone)]
@@ -158,11 +106,10 @@ impl Rule {
 /// Every code: the structural ones first, then the library's in catalogue order.
 pub fn rules() -> Vec<Rule> {
     let rows = library_rows();
-    let mut rules: Vec<Rule> = STRUCTURAL
-        .iter()
+    let mut rules: Vec<Rule> = structural()
         .map(|s| Rule {
             code: s.code,
-            structural: Some(*s),
+            structural: Some(s),
             rows: Vec::new(),
         })
         .collect();

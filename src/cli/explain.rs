@@ -2,12 +2,12 @@
 //! with what the linter reports on the failing one.
 
 use super::catalogue::{self, Rule};
-use super::examples;
 use super::{EXIT_OK, EXIT_USAGE, report_error, with_stdout};
 use crate::render::printable;
 use crate::settings::known_code;
 use qovery_model::document::Syntax;
-use qovery_model::validate::SchemaSupport;
+use qovery_model::rules::examples;
+use qovery_model::validate::{Applicability, SchemaSupport};
 use std::io::Write;
 
 /// Runs `explain CODE`; returns the exit status.
@@ -59,6 +59,44 @@ fn syntax_name(syntax: Syntax) -> &'static str {
         Syntax::Yaml => "YAML",
         _ => "JSON",
     }
+}
+
+/// The code's fix, applied to the failing example: what it does and the lines it changes.
+fn write_fix(out: &mut dyn Write, code: &str, example: &examples::Example) -> std::io::Result<()> {
+    let Some(info) = qovery_model::rules::fix_info(code) else {
+        return Ok(());
+    };
+    writeln!(out, "\nFix ({}): {}", info.safety(), info.what)?;
+    if let Some(when) = info.unsafe_when {
+        writeln!(out, "  unsafe when {when}")?;
+    }
+    let fixed = crate::fix::fix_document(
+        example.failing.as_bytes(),
+        &example.failing_options(),
+        Applicability::Unsafe,
+        &|d| d.code == code,
+    );
+    let diff = crate::fix::unified_diff("example", example.failing.as_bytes(), &fixed.output);
+    // The examples end without a line end: the diff's note about it says nothing here.
+    let diff: String = diff
+        .lines()
+        .filter(|line| !line.starts_with("\\ No newline"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    if diff.is_empty() {
+        writeln!(out, "\nThe failing example gets no fix.")?;
+    } else {
+        writeln!(
+            out,
+            "\non the failing example (`check --fix{}`):\n",
+            match info.applicability {
+                Applicability::Safe => "",
+                _ => " --unsafe-fixes",
+            }
+        )?;
+        writeln!(out, "{}", indent(diff.trim_end()))?;
+    }
+    Ok(())
 }
 
 fn write_explanation(out: &mut dyn Write, rule: &Rule) -> std::io::Result<()> {
@@ -133,6 +171,7 @@ fn write_explanation(out: &mut dyn Write, rule: &Rule) -> std::io::Result<()> {
                     writeln!(out, "        help: {help}")?;
                 }
             }
+            write_fix(out, rule.code, example)?;
             writeln!(out, "\nPassing example ({kind}, {syntax}{passing_with}):\n")?;
             writeln!(out, "{}", indent(example.passing.trim_end()))?;
             let passing = example.check_passing();

@@ -4,15 +4,16 @@
 pub mod args;
 pub mod catalogue;
 pub mod config;
-pub mod examples;
 pub mod explain;
+pub mod fix_cmd;
 pub mod rules_cmd;
 pub mod run;
 pub mod schema_cmd;
 
+use crate::engine::Linted;
 use crate::render::{self, EmitterContext};
 use crate::select;
-use crate::settings::Level;
+use crate::settings::{Level, Settings};
 use args::{CheckArgs, Cli, Command};
 use clap::{ArgMatches, CommandFactory, FromArgMatches};
 use std::io::{self, BufWriter, Write};
@@ -121,16 +122,12 @@ fn check(args: &CheckArgs, levels: &[(&'static str, String, Level)]) -> u8 {
     for warning in &selection.warnings {
         report_warning(warning);
     }
+    if args.fix || args.diff {
+        return fix_cmd::run(&selection.inputs, &settings, args);
+    }
     let mut emitter = render::emitter(&settings);
     let linted = run::run(&selection.inputs, &settings, emitter.as_ref());
-    let (skipped, linted): (Vec<_>, Vec<_>) =
-        linted.into_iter().partition(|l| l.report.not_a_payload);
-    let context = EmitterContext {
-        deny_warnings: settings.deny_warnings,
-        quiet: settings.quiet,
-        verbose: settings.verbose,
-        skipped: skipped.into_iter().map(|l| l.name).collect(),
-    };
+    let (linted, context) = emitter_context(linted, &settings);
     let written = with_stdout(|out| emitter.emit(out, &linted, &context));
     if written != EXIT_OK || linted.iter().any(|l| l.unreadable) {
         EXIT_USAGE
@@ -139,4 +136,18 @@ fn check(args: &CheckArgs, levels: &[(&'static str, String, Level)]) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// The files to render (the skipped ones, not payloads, set apart) and the context they are
+/// rendered with.
+fn emitter_context(linted: Vec<Linted>, settings: &Settings) -> (Vec<Linted>, EmitterContext) {
+    let (skipped, linted): (Vec<_>, Vec<_>) =
+        linted.into_iter().partition(|l| l.report.not_a_payload);
+    let context = EmitterContext {
+        deny_warnings: settings.deny_warnings,
+        quiet: settings.quiet,
+        verbose: settings.verbose,
+        skipped: skipped.into_iter().map(|l| l.name).collect(),
+    };
+    (linted, context)
 }

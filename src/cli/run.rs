@@ -83,11 +83,28 @@ fn input_name(input: &Input, settings: &Settings) -> String {
 }
 
 fn check_input(input: &Input, settings: &Settings) -> Linted {
+    match read_input(input, settings) {
+        Ok((name, bytes)) => lint_bytes(name, bytes, settings, is_walked(input)),
+        Err(linted) => *linted,
+    }
+}
+
+/// Whether a directory walk found the input (it may then be skipped as not a payload).
+pub fn is_walked(input: &Input) -> bool {
+    matches!(input, Input::File { walked: true, .. })
+}
+
+/// The name and the bytes of an input, or what it is reported as when it cannot be linted
+/// (unreadable, over the size limit).
+pub fn read_input(input: &Input, settings: &Settings) -> Result<(String, Vec<u8>), Box<Linted>> {
     let name = input_name(input, settings);
-    let walked = matches!(input, Input::File { walked: true, .. });
     let bytes = match input {
         Input::Failed { message, .. } => {
-            return failed(name, IO, format!("cannot be read: {message}"));
+            return Err(Box::new(failed(
+                name,
+                IO,
+                format!("cannot be read: {message}"),
+            )));
         }
         Input::File { path, .. } => read_file(path, settings.max_bytes),
         Input::Stdin => read_limited(io::stdin().lock(), settings.max_bytes),
@@ -111,25 +128,33 @@ fn check_input(input: &Input, settings: &Settings) -> Linted {
                 )
                 .with_position(Position { line: 1, column: 1 }),
             );
-            return Linted {
+            return Err(Box::new(Linted {
                 name,
                 source: None,
                 report,
                 unreadable: false,
                 rendered: None,
-            };
+            }));
         }
-        Err(error) => return failed(name, IO, format!("cannot be read: {}", describe(&error))),
+        Err(error) => {
+            return Err(Box::new(failed(
+                name,
+                IO,
+                format!("cannot be read: {}", describe(&error)),
+            )));
+        }
     };
+    Ok((name, bytes))
+}
+
+/// Lints the bytes of the input `name` (a panic of the checker is one `internal` error).
+pub fn lint_bytes(name: String, bytes: Vec<u8>, settings: &Settings, walked: bool) -> Linted {
     match catch_unwind(AssertUnwindSafe(|| {
         engine::lint(Path::new(&name), &bytes, settings, walked)
     })) {
         Ok(report) => Linted {
             name,
-            // Only the text output shows source lines, and only for diagnostics: the bytes of a
-            // clean file are not kept (10,000 files would keep them all until the output).
-            source: (settings.format == Format::Text && report.reported().next().is_some())
-                .then_some(bytes),
+            source: keep_source(settings, &report).then_some(bytes),
             report,
             unreadable: false,
             rendered: None,
@@ -140,6 +165,15 @@ fn check_input(input: &Input, settings: &Settings) -> Linted {
             "the checker failed on this input; please report it".to_owned(),
         ),
     }
+}
+
+/// Whether the bytes of a linted file are kept until the output: for the text output's source
+/// lines, and for the lines and columns of fixes. Only when there is something to show: the
+/// bytes of a clean file are not kept (10,000 files would keep them all until the output).
+pub fn keep_source(settings: &Settings, report: &FileReport) -> bool {
+    let mut reported = report.reported().peekable();
+    reported.peek().is_some()
+        && (settings.format == Format::Text || reported.any(|f| f.diagnostic.fix.is_some()))
 }
 
 /// A checked input with one diagnostic saying why it was not checked.

@@ -1,19 +1,14 @@
 //! Code actions: each diagnostic's fix as a quick fix, and `source.fixAll.qovery-lint`, which
-//! applies every safe fix (through [`apply_fixes`], the one place edits are applied) and checks
-//! again until nothing is left to apply.
+//! applies every safe fix through the rounds of [`crate::fix::fix_with`] (the ones `check --fix`
+//! runs; edits applied by `apply_fixes`, the one place they are).
 
 use super::diagnostics::{bytes_of, to_lsp_one};
 use super::{FIX_ALL, Open, workspace};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, TextEdit, Uri, WorkspaceEdit,
 };
-use qovery_model::validate::fix::apply_fixes;
-use qovery_model::validate::{Applicability, Fix};
+use qovery_model::validate::{Applicability, Fix, Report};
 use std::collections::HashMap;
-
-/// At most this many rounds of fix, check, fix: a fix that makes room for another converges in
-/// two or three; the bound stops fixes that undo each other.
-const MAX_ROUNDS: usize = 10;
 
 /// The code actions for the range and kinds asked.
 pub fn actions(uri: &Uri, open: &Open, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
@@ -99,20 +94,15 @@ fn edit(uri: &Uri, open: &Open, fix: &Fix) -> WorkspaceEdit {
 /// The text with every safe fix applied, round after round (each round checks the text the
 /// previous one produced, as `check --fix` does).
 pub fn fix_all(text: &str, name: &str, settings: &crate::settings::Settings) -> String {
-    let mut current = text.to_owned();
-    for _ in 0..MAX_ROUNDS {
-        let diagnostics = workspace::lint(&current, name, settings);
-        let fixes = diagnostics.iter().filter_map(|d| d.fix.as_ref());
-        let applied = apply_fixes(current.as_bytes(), fixes, Applicability::Safe);
-        if applied.applied == 0 {
-            break;
+    let lint = |bytes: &[u8]| {
+        let mut report = Report::new();
+        for diagnostic in workspace::lint(&String::from_utf8_lossy(bytes), name, settings) {
+            report.push_diagnostic(diagnostic);
         }
-        match String::from_utf8(applied.output) {
-            Ok(next) => current = next,
-            Err(_) => break,
-        }
-    }
-    current
+        report
+    };
+    let fixed = crate::fix::fix_with(text.as_bytes(), Applicability::Safe, &lint);
+    String::from_utf8(fixed.output).unwrap_or_else(|_| text.to_owned())
 }
 
 /// The bytes of `original` that differ from `fixed`: the start of the first difference and the

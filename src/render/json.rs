@@ -20,10 +20,15 @@
 //! `omitted` counts the diagnostics of the file over the per-file cap (`max_diagnostics`), which
 //! `summary` still counts. `skipped` lists the files a walk found that are not container
 //! payloads. A file is valid when it has no error (with `--deny-warnings`, no warning either).
-//! Fields are only ever added within a version.
+//! Fields are only ever added within a version. A diagnostic with a fix also has `"fix":
+//! {"title": "...", "applicability": "safe", "edits": [{"start": 161, "end": 167,
+//! "start_line": 6, "start_column": 10, "end_line": 6, "end_column": 16, "replacement":
+//! "1000"}]}`: byte offsets into the file as read (`end` exclusive), and the same ends as
+//! 1-based lines and columns.
 
 use super::{Emitter, EmitterContext, Summary};
 use crate::engine::{Finding, Linted};
+use qovery_model::document::position::LineIndex;
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -61,6 +66,15 @@ struct JsonDiagnostic<'a> {
     column: Option<u32>,
     document: usize,
     suppressed: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct JsonFix<'a> {
+    title: &'a str,
+    applicability: &'static str,
+    edits: Vec<super::LocatedEdit<'a>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -75,8 +89,13 @@ struct JsonSummary {
 }
 
 impl<'a> JsonDiagnostic<'a> {
-    fn of(finding: &'a Finding) -> Self {
+    fn of(finding: &'a Finding, lines: Option<&LineIndex<'_>>) -> Self {
         let d = &finding.diagnostic;
+        let fix = d.fix.as_ref().map(|fix| JsonFix {
+            title: &fix.title,
+            applicability: fix.applicability.as_str(),
+            edits: super::located_edits(fix, lines),
+        });
         JsonDiagnostic {
             severity: d.severity.as_str(),
             code: d.code,
@@ -86,6 +105,7 @@ impl<'a> JsonDiagnostic<'a> {
             column: d.position.map(|p| p.column),
             document: finding.document,
             suppressed: finding.suppressed,
+            fix,
         }
     }
 }
@@ -99,6 +119,7 @@ pub fn report<'a>(files: &'a [Linted], context: &'a EmitterContext) -> JsonRepor
             .iter()
             .map(|file| {
                 let omitted = file.report.omitted;
+                let lines = file.source.as_deref().map(LineIndex::new);
                 JsonFile {
                     path: &file.name,
                     valid: file.is_valid(context.deny_warnings),
@@ -106,7 +127,7 @@ pub fn report<'a>(files: &'a [Linted], context: &'a EmitterContext) -> JsonRepor
                         .report
                         .findings
                         .iter()
-                        .map(JsonDiagnostic::of)
+                        .map(|finding| JsonDiagnostic::of(finding, lines.as_ref()))
                         .collect(),
                     omitted: omitted.errors + omitted.warnings + omitted.suppressed,
                 }

@@ -10,6 +10,7 @@
 use super::{Emitter, EmitterContext};
 use crate::cli::catalogue::{self, Rule};
 use crate::engine::{Finding, Linted};
+use qovery_model::document::position::LineIndex;
 use qovery_model::validate::Severity;
 use serde_json::{Map, Value, json};
 use std::fmt::Write as _;
@@ -131,7 +132,41 @@ fn result(file: &Linted, finding: &Finding, rules: &[Rule]) -> Value {
     if let Some(index) = rules.iter().position(|r| r.code == diagnostic.code) {
         object["ruleIndex"] = json!(index);
     }
+    if let Some(fix) = &diagnostic.fix
+        && let Some(fix) = fix_object(file, fix)
+    {
+        object["fixes"] = json!([fix]);
+    }
     object
+}
+
+/// A SARIF `fix`: one `artifactChange` of the file, one `replacement` per edit, its region in
+/// lines and columns (the run's `columnKind`); the applicability in its property bag. `None`
+/// when the file's bytes were not kept to locate the edits.
+fn fix_object(file: &Linted, fix: &qovery_model::validate::Fix) -> Option<Value> {
+    let lines = file.source.as_deref().map(LineIndex::new);
+    let replacements = super::located_edits(fix, lines.as_ref())
+        .into_iter()
+        .map(|edit| {
+            Some(json!({
+                "deletedRegion": {
+                    "startLine": edit.start_line?,
+                    "startColumn": edit.start_column?,
+                    "endLine": edit.end_line?,
+                    "endColumn": edit.end_column?,
+                },
+                "insertedContent": { "text": edit.replacement },
+            }))
+        })
+        .collect::<Option<Vec<Value>>>()?;
+    Some(json!({
+        "description": { "text": fix.title },
+        "artifactChanges": [{
+            "artifactLocation": { "uri": uri(&file.name) },
+            "replacements": replacements,
+        }],
+        "properties": { "applicability": fix.applicability.as_str() },
+    }))
 }
 
 /// The SARIF log.

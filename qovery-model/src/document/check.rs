@@ -14,6 +14,7 @@
 
 use super::complete::{complete_path, parse};
 use super::fast;
+use super::fix::Fixer;
 use super::kinds::Document;
 use super::locate::{Spans, drop_repeats, in_file_order, span_of};
 use super::options::{CheckOptions, Syntax, codes};
@@ -64,10 +65,10 @@ impl Payload for ContainerResponse {}
 /// use qovery_model::model::ContainerRequest;
 ///
 /// let bytes = br#"{"name": "api", "registry_id": "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21",
-///   "image_name": "acme/api", "tag": "1.4.2", "cpu": 5, "healthchecks": {}}"#;
+///   "image_name": "acme/api", "tag": "1.4.2", "cpu": -5, "healthchecks": {}}"#;
 /// let Checked { value, report } = read::<ContainerRequest>(bytes, &CheckOptions::new());
 /// let request = value.expect("the document deserializes");
-/// assert_eq!(request.cpu, Some(5));
+/// assert_eq!(request.cpu, Some(-5));
 /// let cpu = &report.diagnostics()[0];
 /// assert_eq!((cpu.code, cpu.position.map(|p| (p.line, p.column))), ("range", Some((2, 52))));
 ///
@@ -154,6 +155,7 @@ fn locate_typed_findings(bytes: &[u8], options: &CheckOptions, found: Report) ->
         Report::new(),
         located,
         &LineIndex::new(bytes),
+        &mut Fixer::new(bytes, spans, options.syntax),
     ))
 }
 

@@ -3,6 +3,7 @@
 //! placeholder), then every diagnostic located by its pointer and sorted in file order.
 
 use super::check::Checked;
+use super::fix::Fixer;
 use super::kinds::Document;
 use super::locate::{
     Spans, alias_nodes, drop_repeats, in_file_order, locate, span_of, through_alias,
@@ -143,9 +144,10 @@ pub(super) fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -
             }
         }
     }
+    let mut fixer = Fixer::new(bytes, spans, options.syntax);
     Checked {
         value: document_value,
-        report: in_file_order(report, located, &lines),
+        report: in_file_order(report, located, &lines, &mut fixer),
     }
 }
 

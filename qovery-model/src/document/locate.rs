@@ -2,6 +2,7 @@
 //! YAML aliases, and to the nearest present parent for an absent member), a span to lines and
 //! columns, repeats dropped, and the result in file order.
 
+use super::fix::Fixer;
 use super::position::LineIndex;
 use super::tree::{Node, Span, Value};
 use crate::validate::path::push_escaped;
@@ -23,15 +24,18 @@ pub(super) fn drop_repeats(located: &mut Vec<(Span, Diagnostic)>, distinct: usiz
     });
 }
 
-/// Appends the located diagnostics to `report` in file order, each with its line and column.
+/// Appends the located diagnostics to `report` in file order, each with its line and column
+/// and its fix, when its repair can be made in this document.
 pub(super) fn in_file_order(
     mut report: Report,
     mut located: Vec<(Span, Diagnostic)>,
     lines: &LineIndex<'_>,
+    fixer: &mut Fixer<'_>,
 ) -> Report {
     located.sort_by_key(|(span, _)| span.start);
     for (span, diagnostic) in located {
-        report.push_diagnostic(locate(diagnostic, lines, span));
+        let fix = fixer.fix(&diagnostic, span);
+        report.push_diagnostic(locate(diagnostic, lines, span).with_fix(fix));
     }
     report
 }
@@ -77,7 +81,7 @@ impl<'t> Spans<'t> {
     }
 
     /// `root.pointer_get(pointer)`, memoized.
-    fn node(&mut self, pointer: &str) -> Option<&'t Node> {
+    pub(super) fn node(&mut self, pointer: &str) -> Option<&'t Node> {
         if pointer.is_empty() {
             return Some(self.root);
         }

@@ -54,6 +54,7 @@ use structure::shape;
 mod check;
 mod complete;
 mod fast;
+mod fix;
 mod kinds;
 mod locate;
 mod options;

@@ -5,6 +5,7 @@
 //! types, which the derive generates from the `#[qovery(...)]` declarations and the `RULES` lists
 //! of the [`Rule`](crate::validate::Rule) implementations.
 
+use super::fixes::{FIXES, FixInfo, fix_info};
 use crate::model::{ContainerRequest, ContainerResponse};
 use crate::validate::{CatalogueEntry, Diagnostic, RuleInfo, SchemaSupport, Validate};
 use std::fmt::Write as _;
@@ -117,11 +118,11 @@ pub fn codes() -> Vec<&'static str> {
 }
 
 /// `rows` as a Markdown table: code, severity, document, pointer, description, source,
-/// evidence, schema.
+/// evidence, schema, fix.
 pub fn markdown_table(rows: &[CatalogueRow]) -> String {
     let mut out = String::from(
-        "| code | severity | document | pointer | description | source | evidence | schema |\n\
-         |---|---|---|---|---|---|---|---|\n",
+        "| code | severity | document | pointer | description | source | evidence | schema | fix |\n\
+         |---|---|---|---|---|---|---|---|---|\n",
     );
     for row in rows {
         let rule = row.entry.rule;
@@ -137,7 +138,7 @@ pub fn markdown_table(rows: &[CatalogueRow]) -> String {
         // Writing into a String cannot fail.
         let _ = writeln!(
             out,
-            "| `{}` | {} | {} | `{}` | {} | {} | {} | {} |",
+            "| `{}` | {} | {} | `{}` | {} | {} | {} | {} | {} |",
             rule.code,
             rule.severity,
             row.document,
@@ -146,6 +147,27 @@ pub fn markdown_table(rows: &[CatalogueRow]) -> String {
             rule.source,
             cell(rule.citation),
             schema,
+            fix_info(rule.code).map_or("", FixInfo::safety),
+        );
+    }
+    out
+}
+
+/// The table of [`FIXES`]: code, safety, what the fix does.
+pub fn fixes_table() -> String {
+    let mut out = String::from("| code | fix | what it does |\n|---|---|---|\n");
+    for fix in FIXES {
+        let what = match fix.unsafe_when {
+            Some(when) => format!("{}; unsafe when {when}", fix.what),
+            None => fix.what.to_owned(),
+        };
+        // Writing into a String cannot fail.
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} |",
+            fix.code,
+            fix.safety(),
+            cell(&what)
         );
     }
     out
@@ -160,6 +182,8 @@ fn cell(text: &str) -> String {
 /// disagree) and the table of [`catalogue()`].
 pub fn rules_markdown() -> String {
     let mut out = String::from(PREAMBLE);
+    out.push_str(&fixes_table());
+    out.push_str("\n## Rules\n\n");
     out.push_str(&markdown_table(&catalogue()));
     out
 }
@@ -290,7 +314,12 @@ over a limit, or the checker failed), so silencing it would let a file nobody ch
 the rule is a warning: the schema says what the API accepts, so a warning is never a schema keyword.
 The schema names these rules in the type's description instead.
 
-## Rules
+## Fixes
+
+`qovery-lint check --fix` applies the **safe** fixes (the payload keeps the meaning its author intended) and
+`--unsafe-fixes` adds the **unsafe** ones (probably right, but they change what the payload says); `--diff`
+shows them without writing. A fix edits only the bytes of the values it repairs: key order, indentation,
+comments, quoting style and line ends are kept. The `fix` column of the table below says which rules have one.
 
 "#;
 

@@ -7,12 +7,13 @@
 //! most 255 characters (the length is a keyword on the field). The usual mistakes (a tag, a
 //! digest, upper case, a registry host in front) each get their own code and a fix.
 
-// `clip`: parts of a value quoted in a message are truncated (fix found by fuzzing).
 use super::first_bad_char;
 use crate::model::RegistryKind;
+use crate::validate::fix::sibling;
 use crate::validate::quote::{self, clip, show};
 use crate::validate::{
-    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+    Applicability, Change, Context, Path, Repair, Report, Rule, RuleInfo, Scalar, SchemaSupport,
+    Severity, Source, codes,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -194,7 +195,7 @@ impl Rule<String> for ImageName {
             if may_have_host(state, value)
                 && let Some(host) = registry_host(value)
             {
-                report_host(host, value, path, report);
+                report_host(host, value, value, path, report);
             }
             return;
         }
@@ -214,11 +215,14 @@ struct Reference<'a> {
     digest: Option<&'a str>,
 }
 
+/// `value` without its `@digest`.
+fn name_before_digest(value: &str) -> &str {
+    value.split_once('@').map_or(value, |(name, _)| name)
+}
+
 fn split_reference(value: &str) -> Reference<'_> {
-    let (name, digest) = match value.split_once('@') {
-        Some((name, digest)) => (name, Some(digest)),
-        None => (value, None),
-    };
+    let name = name_before_digest(value);
+    let digest = value.split_once('@').map(|(_, digest)| digest);
     let last_component = name.rfind('/').map_or(0, |slash| slash + 1);
     let (repository, tag) = match name[last_component..].find(':') {
         Some(colon) => {
@@ -243,9 +247,19 @@ fn registry_host(repository: &str) -> Option<&str> {
     (first.bytes().any(|b| matches!(b, b'.' | b':')) || first == "localhost").then_some(first)
 }
 
-fn report_host(host: &str, value: &str, path: &Path<'_>, report: &mut Report) {
+/// Reports the registry host in front of `value` (the repository part of `whole`, the field's
+/// value, which may go on with a tag or a digest that the repair keeps).
+fn report_host(host: &str, value: &str, whole: &str, path: &Path<'_>, report: &mut Report) {
     let rest = &value[host.len() + 1..];
-    report.push_with_help(
+    // Unsafe: a first component with a dot can be a repository name of its own.
+    let repair = Repair::unsafe_(
+        format!("drop the registry host `{host}`"),
+        vec![Change::Set {
+            pointer: path.to_pointer(),
+            value: Scalar::String(whole[host.len() + 1..].to_owned()),
+        }],
+    );
+    report.push_with_repair(
         &IMAGE_NAME_REGISTRY_HOST,
         path,
         format!(
@@ -256,6 +270,7 @@ fn report_host(host: &str, value: &str, path: &Path<'_>, report: &mut Report) {
         format!(
             "if `{host}` is the registry's host, set `image_name` to `{rest}`: Qovery prepends the registry's URL"
         ),
+        repair,
     );
 }
 
@@ -264,7 +279,7 @@ fn check_mistakes(value: &str, path: &Path<'_>, report: &mut Report) {
     let reference = split_reference(value);
     let repository = reference.repository;
     if let Some(digest) = reference.digest {
-        report.push_with_help(
+        report.push_with_repair(
             &IMAGE_NAME_DIGEST,
             path,
             format!(
@@ -276,10 +291,48 @@ fn check_mistakes(value: &str, path: &Path<'_>, report: &mut Report) {
                 "remove `@{digest}` and set `image_name` to `{}`; put the image's tag in `tag`",
                 repository
             ),
+            // Unsafe: `image_name:tag` may name another image than the digest did.
+            Repair::unsafe_(
+                format!("remove `@{digest}`"),
+                vec![Change::Set {
+                    pointer: path.to_pointer(),
+                    value: Scalar::String(name_before_digest(value).to_owned()),
+                }],
+            ),
         );
     }
+    let pointer = path.to_pointer();
+    let host = registry_host(repository);
     if let Some(tag) = reference.tag {
-        report.push_with_help(
+        // The host goes too when a host rule asks for it (a host with a port is never valid, a
+        // dotted one is flagged by `image_name_registry_host`), so this help and theirs name
+        // the same `image_name`. Dropping a dotted host is a guess: the repair is then unsafe.
+        let (name, applicability) = match host {
+            Some(host) => (
+                &repository[host.len() + 1..],
+                if host.contains(':') {
+                    Applicability::Safe
+                } else {
+                    Applicability::Unsafe
+                },
+            ),
+            None => (repository, Applicability::Safe),
+        };
+        let repair = Repair::new(
+            format!("move `{tag}` to `tag`"),
+            applicability,
+            vec![
+                Change::Set {
+                    pointer: pointer.clone(),
+                    value: Scalar::String(name.to_owned()),
+                },
+                Change::Add {
+                    pointer: sibling(&pointer, "tag"),
+                    value: Scalar::String(tag.to_owned()),
+                },
+            ],
+        );
+        report.push_with_repair(
             &IMAGE_NAME_TAG,
             path,
             format!(
@@ -287,43 +340,53 @@ fn check_mistakes(value: &str, path: &Path<'_>, report: &mut Report) {
                 show(value),
                 clip(tag)
             ),
-            format!("move `{tag}` to `tag` and set `image_name` to `{repository}`"),
+            format!("move `{tag}` to `tag` and set `image_name` to `{name}`"),
+            repair,
         );
     }
+    let bare = reference.tag.is_none() && reference.digest.is_none();
     let uppercase = repository.bytes().any(|b| b.is_ascii_uppercase());
     if uppercase {
         let lower = repository.to_ascii_lowercase();
-        report.push_with_help(
-            &IMAGE_NAME_UPPERCASE,
-            path,
-            format!(
-                "{} has upper-case letters; expected a lower-case repository path",
-                show(value)
-            ),
-            format!("write `{lower}`"),
+        let message = format!(
+            "{} has upper-case letters; expected a lower-case repository path",
+            show(value)
         );
+        let help = format!("write `{lower}`");
+        // With a tag or a digest, `lower` is not the whole value: the repair waits for them to go.
+        if bare {
+            let repair = Repair::set_string("write it in lower case", &pointer, lower);
+            report.push_with_repair(&IMAGE_NAME_UPPERCASE, path, message, help, repair);
+        } else {
+            report.push_with_help(&IMAGE_NAME_UPPERCASE, path, message, help);
+        }
     }
     // What is left once the mistakes above are set aside: it must match the grammar.
     let mut rest = repository.to_ascii_lowercase();
-    if let Some(host) = registry_host(repository) {
+    if let Some(host) = host {
         let without_host = rest[host.len() + 1..].to_owned();
         if host.contains(':') {
-            report.push_with_help(
-                &IMAGE_NAME,
-                path,
-                format!(
-                    "{} starts with the registry host `{}`; expected the repository path below the registry's URL (`:` is not allowed in a repository path)",
-                    show(value),
-                    clip(host)
-                ),
-                format!(
-                    "set `image_name` to `{without_host}`: Qovery prepends the registry's URL"
-                ),
+            let message = format!(
+                "{} starts with the registry host `{}`; expected the repository path below the registry's URL (`:` is not allowed in a repository path)",
+                show(value),
+                clip(host)
             );
+            let help =
+                format!("set `image_name` to `{without_host}`: Qovery prepends the registry's URL");
+            if bare && REPOSITORY.is_match(&without_host) {
+                let repair = Repair::set_string(
+                    format!("drop the registry host `{host}`"),
+                    &pointer,
+                    without_host.clone(),
+                );
+                report.push_with_repair(&IMAGE_NAME, path, message, help, repair);
+            } else {
+                report.push_with_help(&IMAGE_NAME, path, message, help);
+            }
             rest = without_host;
         } else if REPOSITORY.is_match(&rest) {
             // A dotted first component is grammatical: only the warning applies.
-            report_host(host, repository, path, report);
+            report_host(host, repository, value, path, report);
         }
     }
     if !REPOSITORY.is_match(&rest) {

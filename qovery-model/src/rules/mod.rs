@@ -37,6 +37,9 @@
 
 pub mod autoscaling;
 mod catalogue;
+#[cfg(feature = "document")]
+pub mod examples;
+pub mod fixes;
 pub mod groups;
 pub mod image_name;
 pub mod instances;
@@ -45,6 +48,8 @@ pub mod probes;
 pub mod resources;
 pub mod response;
 pub mod storage;
+#[cfg(feature = "document")]
+pub mod structural;
 pub mod tag;
 pub mod unique;
 
@@ -52,6 +57,7 @@ pub use catalogue::{
     CatalogueRow, REQUEST, RESPONSE, catalogue, codes, find, markdown_table, rule_of,
     rules_markdown,
 };
+pub use fixes::{FIXES, FixInfo, fix_info};
 
 use serde_json::{Map, Value};
 

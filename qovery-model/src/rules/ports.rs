@@ -7,7 +7,8 @@ use super::unique::{cmp_ignore_case, for_each_duplicate};
 use crate::model::{PortProtocol, PortRequest, PortResponse};
 use crate::validate::quote::show;
 use crate::validate::{
-    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+    Change, Context, Path, Repair, Report, Rule, RuleInfo, Scalar, SchemaSupport, Severity, Source,
+    codes,
 };
 
 /// `external_port` on a port that is not publicly accessible.
@@ -152,29 +153,57 @@ impl Rule<PortResponse> for PortExposure {
 
 fn check_exposure(port: &PortView<'_>, path: &Path<'_>, report: &mut Report) {
     match (port.publicly_accessible, port.external_port) {
-        (false, Some(external)) => report.push_with_help(
-            &EXTERNAL_PORT_NOT_PUBLIC,
-            &path.field("external_port"),
-            format!(
-                "external_port {external} is set on a port that is not publicly accessible; the API drops it, expected no external_port or `publicly_accessible: true`"
-            ),
-            "remove `external_port`, or set `publicly_accessible` to true".to_owned(),
-        ),
+        (false, Some(external)) => {
+            let at = path.field("external_port");
+            // Safe: the API drops it, so removing it keeps what the payload does.
+            let repair = Repair::safe(
+                "remove `external_port`",
+                vec![Change::Remove {
+                    pointer: at.to_pointer(),
+                }],
+            );
+            report.push_with_repair(
+                &EXTERNAL_PORT_NOT_PUBLIC,
+                &at,
+                format!(
+                    "external_port {external} is set on a port that is not publicly accessible; the API drops it, expected no external_port or `publicly_accessible: true`"
+                ),
+                "remove `external_port`, or set `publicly_accessible` to true".to_owned(),
+                repair,
+            );
+        }
         (true, None) => {
             let suggestion = if port.is_http_or_grpc() {
-                "443".to_owned()
+                443
             } else {
-                port.internal_port.to_string()
+                port.internal_port
             };
-            report.push_with_help(
-                &PUBLIC_PORT_WITHOUT_EXTERNAL_PORT,
-                &path.field("external_port"),
-                format!(
-                    "publicly accessible {} port {} has no external_port; expected the port it is exposed on",
-                    port.protocol_name(),
-                    port.internal_port
-                ),
+            let at = path.field("external_port");
+            let message = format!(
+                "publicly accessible {} port {} has no external_port; expected the port it is exposed on",
+                port.protocol_name(),
+                port.internal_port
+            );
+            let help = format!("set `external_port` to {suggestion}");
+            // An unknown protocol (`http` for `HTTP`) gets no repair: the console's choice
+            // depends on the protocol its own fix will write.
+            if port.protocol.is_some_and(|protocol| !protocol.is_known()) {
+                report.push_with_help(&PUBLIC_PORT_WITHOUT_EXTERNAL_PORT, &at, message, help);
+                return;
+            }
+            let repair = Repair::safe(
                 format!("set `external_port` to {suggestion}"),
+                vec![Change::Set {
+                    pointer: at.to_pointer(),
+                    value: Scalar::Integer(i64::from(suggestion)),
+                }],
+            );
+            report.push_with_repair(
+                &PUBLIC_PORT_WITHOUT_EXTERNAL_PORT,
+                &at,
+                message,
+                help,
+                repair,
             );
         }
         _ => {}

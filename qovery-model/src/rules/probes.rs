@@ -9,7 +9,8 @@
 use crate::model::{ContainerRequest, ContainerResponse, Healthchecks, Probe, ProbeType};
 use crate::validate::quote::show;
 use crate::validate::{
-    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+    Change, Context, Path, Repair, Report, Rule, RuleInfo, Scalar, SchemaSupport, Severity, Source,
+    codes,
 };
 use serde_json::{Map, Value, json};
 
@@ -129,13 +130,22 @@ impl Rule<Healthchecks> for LivenessSuccessThreshold {
         // Below 1 is the range keyword's business.
         if threshold > 1 {
             let probe = path.field("liveness_probe");
-            report.push_with_help(
+            let at = probe.field("success_threshold");
+            let repair = Repair::safe(
+                "set it to 1",
+                vec![Change::Set {
+                    pointer: at.to_pointer(),
+                    value: Scalar::Integer(1),
+                }],
+            );
+            report.push_with_repair(
                 &LIVENESS_SUCCESS_THRESHOLD,
-                &probe.field("success_threshold"),
+                &at,
                 format!(
                     "the liveness probe's success_threshold is {threshold}; expected 1, the only value Kubernetes accepts for a liveness probe"
                 ),
                 "set it to 1 (or omit it); a success threshold above 1 only makes sense for the readiness probe".to_owned(),
+                repair,
             );
         }
     }
@@ -369,14 +379,27 @@ impl Rule<String> for HttpProbePath {
         } else {
             (&HTTP_PROBE_PATH_RELATIVE, "does not start with `/`")
         };
-        report.push_with_help(
+        let absolute = format!("/{}", path_value.trim_start());
+        // An empty path made `/` is a guess at which endpoint was meant.
+        let repair = Repair::set_string(
+            format!("write `{absolute}`"),
+            &path.to_pointer(),
+            absolute.clone(),
+        );
+        let repair = if path_value.trim().is_empty() {
+            Repair::unsafe_(repair.title, repair.changes)
+        } else {
+            repair
+        };
+        report.push_with_repair(
             rule,
             path,
             format!(
                 "the HTTP probe's path {} {found}; expected an absolute path such as `/health`",
                 show(path_value)
             ),
-            format!("write `/{}`", path_value.trim_start()),
+            format!("write `{absolute}`"),
+            repair,
         );
     }
 
@@ -418,11 +441,12 @@ impl Rule<String> for HttpProbeScheme {
             .find(|known| known.eq_ignore_ascii_case(scheme.trim()))
         {
             Some(known) => {
-                report.push_with_help(
+                report.push_with_repair(
                     &HTTP_PROBE_SCHEME,
                     path,
                     message,
                     format!("write `{known}`"),
+                    Repair::set_string(format!("write `{known}`"), &path.to_pointer(), *known),
                 );
             }
             None => report.push(&HTTP_PROBE_SCHEME, path, message),

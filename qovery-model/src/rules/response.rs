@@ -12,7 +12,7 @@ use crate::model::{
 use crate::validate::format::parse_date_time;
 use crate::validate::quote::show;
 use crate::validate::{
-    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+    Context, Path, Repair, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
 };
 
 const fn above_maximum(pointer: &'static str, description: &'static str) -> RuleInfo {
@@ -209,12 +209,19 @@ impl Rule<String> for RegistryUrlHttps {
             show(url)
         );
         match url.strip_prefix("http://") {
-            Some(rest) => report.push_with_help(
-                &REGISTRY_URL_HTTPS,
-                path,
-                message,
-                format!("use `https://{rest}`"),
-            ),
+            Some(rest) => {
+                let https = format!("https://{rest}");
+                // Unsafe: the registry may not serve https on that host.
+                let repair =
+                    Repair::set_string(format!("use `{https}`"), &path.to_pointer(), &https);
+                report.push_with_repair(
+                    &REGISTRY_URL_HTTPS,
+                    path,
+                    message,
+                    format!("use `{https}`"),
+                    Repair::unsafe_(repair.title, repair.changes),
+                );
+            }
             None => report.push(&REGISTRY_URL_HTTPS, path, message),
         }
     }

@@ -7,7 +7,7 @@ use super::unique::for_each_duplicate;
 use crate::model::{StorageRequest, StorageResponse};
 use crate::validate::quote::show;
 use crate::validate::{
-    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+    Context, Path, Repair, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -115,14 +115,20 @@ impl Rule<String> for MountPoint {
             None
         } else {
             let absolute = format!("/{}", value.trim_start_matches("./"));
-            is_mount_point(&absolute).then(|| format!("write `{absolute}`"))
+            is_mount_point(&absolute).then_some(absolute)
         };
         let message = format!(
             "mount_point {} is not usable: {problem}; expected an absolute directory such as `/data`",
             show(value)
         );
         match help {
-            Some(help) => report.push_with_help(&MOUNT_POINT, path, message, help),
+            Some(absolute) => report.push_with_repair(
+                &MOUNT_POINT,
+                path,
+                message,
+                format!("write `{absolute}`"),
+                Repair::set_string(format!("write `{absolute}`"), &path.to_pointer(), absolute),
+            ),
             None => report.push(&MOUNT_POINT, path, message),
         }
     }

@@ -7,7 +7,7 @@
 use super::first_bad_char;
 use crate::validate::quote::{self, show};
 use crate::validate::{
-    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+    Context, Path, Repair, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -73,7 +73,24 @@ impl Rule<String> for DockerTag {
             show(value)
         );
         match help {
-            Some(help) => report.push_with_help(&DOCKER_TAG, path, message, help),
+            Some(Help {
+                text,
+                tag: Some(tag),
+            }) => {
+                // Spaces around a tag are certainly not part of it; the tag after the `:` of a
+                // full reference leaves its image part behind, which may not be `image_name`.
+                let repair =
+                    Repair::set_string(format!("set `tag` to `{tag}`"), &path.to_pointer(), tag);
+                let repair = if tag == value.trim() {
+                    repair
+                } else {
+                    Repair::unsafe_(repair.title, repair.changes)
+                };
+                report.push_with_repair(&DOCKER_TAG, path, message, text, repair);
+            }
+            Some(Help { text, tag: None }) => {
+                report.push_with_help(&DOCKER_TAG, path, message, text)
+            }
             None => report.push(&DOCKER_TAG, path, message),
         }
     }
@@ -83,14 +100,23 @@ impl Rule<String> for DockerTag {
     }
 }
 
+/// The help for a tag that does not match, with the tag it names when there is one.
+struct Help<'a> {
+    text: String,
+    tag: Option<&'a str>,
+}
+
 /// What is wrong with a tag that does not match, and a fix when one is obvious.
-fn diagnose(value: &str) -> (String, Option<String>) {
+fn diagnose(value: &str) -> (String, Option<Help<'_>>) {
+    fn set(tag: &str) -> Help<'_> {
+        Help {
+            text: format!("set `tag` to `{tag}`"),
+            tag: Some(tag),
+        }
+    }
     let trimmed = value.trim();
     if trimmed != value && TAG.is_match(trimmed) {
-        return (
-            "it has spaces around it".to_owned(),
-            Some(format!("set `tag` to `{trimmed}`")),
-        );
+        return ("it has spaces around it".to_owned(), Some(set(trimmed)));
     }
     if let Some(digest) = value
         .strip_prefix('@')
@@ -98,9 +124,12 @@ fn diagnose(value: &str) -> (String, Option<String>) {
     {
         return (
             "it is a digest".to_owned(),
-            Some(format!(
-                "Qovery pulls by tag: set `tag` to the tag that points to `{digest}`"
-            )),
+            Some(Help {
+                text: format!(
+                    "Qovery pulls by tag: set `tag` to the tag that points to `{digest}`"
+                ),
+                tag: None,
+            }),
         );
     }
     if let Some((_, tag)) = value.rsplit_once(':')
@@ -108,7 +137,7 @@ fn diagnose(value: &str) -> (String, Option<String>) {
     {
         return (
             "it holds `:`, as in a full image reference".to_owned(),
-            Some(format!("set `tag` to `{tag}`")),
+            Some(set(tag)),
         );
     }
     let length = value.chars().count();
@@ -161,11 +190,10 @@ mod tests {
 
     #[test]
     fn mistakes_get_a_fix() {
-        assert_eq!(diagnose(" 1.27").1.as_deref(), Some("set `tag` to `1.27`"));
-        assert_eq!(
-            diagnose("nginx:1.27").1.as_deref(),
-            Some("set `tag` to `1.27`")
-        );
+        let help = |value| diagnose(value).1.map(|help| (help.text, help.tag));
+        let set = Some(("set `tag` to `1.27`".to_owned(), Some("1.27")));
+        assert_eq!(help(" 1.27"), set);
+        assert_eq!(help("nginx:1.27"), set);
         assert!(diagnose("@sha256:abc").0.contains("digest"));
         assert_eq!(diagnose(".x").0, "it starts with `.`");
         assert_eq!(diagnose("a/b").0, "`/` at character 2 is not allowed");

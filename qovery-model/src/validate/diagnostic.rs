@@ -4,7 +4,7 @@ use serde::Serialize;
 use std::fmt;
 use std::ops::Range;
 
-use super::fix::Fix;
+use super::fix::{Fix, Repair};
 
 /// The longest help a [`Diagnostic`] keeps, in characters (see [`Diagnostic::with_help`]):
 /// enough to quote a corrected value of the longest valid length (255) several times.
@@ -79,7 +79,10 @@ pub struct Diagnostic {
     /// only its first character). Fixes and editors' ranges are derived from it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Range<usize>>,
-    /// Edits that repair the problem, when the checker knows them.
+    /// What would repair the problem, as the rule states it on the payload's values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub repair: Option<Repair>,
+    /// The byte edits of `repair` on the source document, when the checker could make them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
 }
@@ -108,6 +111,7 @@ impl Diagnostic {
             position: None,
             end: None,
             span: None,
+            repair: None,
             fix: None,
         }
     }
@@ -146,6 +150,13 @@ impl Diagnostic {
     #[must_use]
     pub fn with_span(mut self, span: Range<usize>) -> Self {
         self.span = Some(span);
+        self
+    }
+
+    /// The same diagnostic with what would repair it (`None` leaves it without).
+    #[must_use]
+    pub fn with_repair(mut self, repair: Option<Repair>) -> Self {
+        self.repair = repair;
         self
     }
 

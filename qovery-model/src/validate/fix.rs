@@ -132,6 +132,126 @@ impl Fix {
     }
 }
 
+/// A value a [`Change`] writes; the document layer writes it in the document's syntax, in the
+/// quoting style of the value it replaces. Serialized as the JSON value.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(untagged)]
+pub enum Scalar {
+    /// A string.
+    String(String),
+    /// An integer.
+    Integer(i64),
+}
+
+impl Scalar {
+    /// The value as JSON writes it (`"HTTP"`, `443`); also valid YAML (a double-quoted scalar).
+    pub fn to_json(&self) -> String {
+        match self {
+            Scalar::String(text) => serde_json::Value::from(text.as_str()).to_string(),
+            Scalar::Integer(value) => value.to_string(),
+        }
+    }
+}
+
+/// One change of a [`Repair`], said on the payload's values (JSON Pointers), not on bytes.
+/// Serialized as `{"op": "set", "pointer": ..., "value": ...}` (`add`, `remove`, `rename_key`,
+/// `remove_overridden`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Change {
+    /// Sets the member at `pointer` to `value`: the value is replaced when the member is present,
+    /// the member is added after the last member of its object when it is absent.
+    Set {
+        /// Where the value is.
+        pointer: String,
+        /// What it becomes.
+        value: Scalar,
+    },
+    /// Adds the member at `pointer` with `value` when it is absent. When it is present with
+    /// another value, the payload says two things: the value is replaced and the fix is unsafe
+    /// whatever the repair's applicability (which of the two was meant is a guess).
+    Add {
+        /// Where the member goes.
+        pointer: String,
+        /// Its value.
+        value: Scalar,
+    },
+    /// Removes the member at `pointer`.
+    Remove {
+        /// The member.
+        pointer: String,
+    },
+    /// Renames the member whose key the diagnostic is located at.
+    RenameKey {
+        /// The new key.
+        to: String,
+    },
+    /// Removes the member that the key the diagnostic is located at overrides: the previous
+    /// member with the same key in the same object (the one most parsers drop).
+    RemoveOverridden,
+}
+
+/// What would repair a diagnostic, stated by the rule that found it, on the payload's values.
+///
+/// The rule knows what the right value is; the document checker knows where the bytes are. It
+/// turns a repair into a [`Fix`] of byte edits (or into none, when an edit shape cannot be done
+/// in that document), so the help a rule prints and the fix it offers come from one place.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Repair {
+    /// What it does, in the imperative; the title of the fix.
+    pub title: String,
+    /// How safe it is to apply without asking.
+    pub applicability: Applicability,
+    /// The changes, applied together.
+    pub changes: Vec<Change>,
+}
+
+impl Repair {
+    /// A repair of `applicability`.
+    pub fn new(
+        title: impl Into<String>,
+        applicability: Applicability,
+        changes: Vec<Change>,
+    ) -> Self {
+        Repair {
+            title: title.into(),
+            applicability,
+            changes,
+        }
+    }
+
+    /// A safe repair (see [`Applicability::Safe`]).
+    pub fn safe(title: impl Into<String>, changes: Vec<Change>) -> Self {
+        Repair::new(title, Applicability::Safe, changes)
+    }
+
+    /// An unsafe repair (see [`Applicability::Unsafe`]).
+    pub fn unsafe_(title: impl Into<String>, changes: Vec<Change>) -> Self {
+        Repair::new(title, Applicability::Unsafe, changes)
+    }
+
+    /// A safe repair that sets the value at `pointer` to the string `value`.
+    pub fn set_string(title: impl Into<String>, pointer: &str, value: impl Into<String>) -> Self {
+        Repair::safe(
+            title,
+            vec![Change::Set {
+                pointer: pointer.to_owned(),
+                value: Scalar::String(value.into()),
+            }],
+        )
+    }
+}
+
+/// The pointer of the member `name` beside the one at `pointer` (in the same object).
+pub fn sibling(pointer: &str, name: &str) -> String {
+    let parent = pointer.rsplit_once('/').map_or("", |(parent, _)| parent);
+    let mut out = parent.to_owned();
+    out.push('/');
+    super::path::push_escaped(&mut out, name);
+    out
+}
+
 /// The outcome of [`apply_fixes`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Applied {

@@ -3,6 +3,7 @@
 //!
 //! The derive emits calls to these functions; they only allocate when they record a violation.
 
+use super::fix::Repair;
 use super::format::Format;
 use super::path::Path;
 use super::report::Report;
@@ -336,15 +337,24 @@ pub(super) fn unknown<E: KnownValues + ?Sized>(
     path: &Path<'_>,
     report: &mut Report,
 ) {
-    report.push(
-        rule,
-        path,
-        format!(
-            "{} is not one of {}",
-            show(value.as_wire()),
-            E::KNOWN.join(", ")
-        ),
+    let message = format!(
+        "{} is not one of {}",
+        show(value.as_wire()),
+        E::KNOWN.join(", ")
     );
+    // `http` for `HTTP`: the one known value that differs only in case is certainly the one meant.
+    let wire = value.as_wire().trim();
+    let mut same_but_case = E::KNOWN.iter().filter(|k| k.eq_ignore_ascii_case(wire));
+    match (same_but_case.next(), same_but_case.next()) {
+        (Some(known), None) => report.push_with_repair(
+            rule,
+            path,
+            message,
+            format!("write `{known}`"),
+            Repair::set_string(format!("write `{known}`"), &path.to_pointer(), *known),
+        ),
+        _ => report.push(rule, path, message),
+    }
 }
 
 /// Compiles a pattern that the derive already compiled at macro time.

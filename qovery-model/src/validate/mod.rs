@@ -130,7 +130,7 @@ mod rule;
 
 pub use context::Context;
 pub use diagnostic::{Diagnostic, Position, Severity};
-pub use fix::{Applicability, Edit, Fix};
+pub use fix::{Applicability, Change, Edit, Fix, Repair, Scalar};
 pub use format::Format;
 pub use keyword::{KnownValues, Length};
 pub use path::Path;

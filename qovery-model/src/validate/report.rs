@@ -1,6 +1,7 @@
 //! The collection of every problem found by one validation.
 
 use super::diagnostic::{Diagnostic, Severity};
+use super::fix::Repair;
 use super::path::Path;
 use super::rule::RuleInfo;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -97,6 +98,22 @@ impl Report {
     ) {
         self.diagnostics.push(
             Diagnostic::new(path.to_pointer(), rule.code, rule.severity, message).with_help(help),
+        );
+    }
+
+    /// Records a violation of `rule` at `path`, with a suggested fix and what would repair it.
+    pub fn push_with_repair(
+        &mut self,
+        rule: &RuleInfo,
+        path: &Path<'_>,
+        message: String,
+        help: String,
+        repair: Repair,
+    ) {
+        self.diagnostics.push(
+            Diagnostic::new(path.to_pointer(), rule.code, rule.severity, message)
+                .with_help(help)
+                .with_repair(Some(repair)),
         );
     }
 

@@ -14,7 +14,7 @@ use crate::document::tree::{Member, Node, NumberKind, Span, Value};
 // whatever the size of the key or number it quotes.
 use crate::validate::path::push_escaped;
 use crate::validate::quote::{clip, show};
-use crate::validate::{Diagnostic, Severity, format::is_uuid};
+use crate::validate::{Change, Diagnostic, Repair, Scalar, Severity, format::is_uuid};
 use serde_json::{Map, Value as Json};
 
 /// Structural codes: stable, listed in the rule catalogue.
@@ -634,6 +634,14 @@ impl<'s> Walker<'s> {
                         integral_hint(text, kind)
                     )),
                 );
+                if let NumberKind::Float(value) = kind
+                    && let Some(integer) = integral(value)
+                {
+                    self.repair(Repair::safe(
+                        format!("write {integer}"),
+                        vec![set(pointer, Scalar::Integer(integer))],
+                    ));
+                }
                 None
             }
         }
@@ -668,6 +676,12 @@ impl<'s> Walker<'s> {
                     ),
                     Some("remove one of the two members".to_owned()),
                 );
+                // Unsafe: keeping the last value is what most parsers do, not certainly what
+                // the author meant.
+                self.repair(Repair::unsafe_(
+                    format!("remove the earlier `{}`", clip(&second.key)),
+                    vec![Change::RemoveOverridden],
+                ));
             }
         }
         overridden.sort_unstable();
@@ -693,6 +707,13 @@ impl<'s> Walker<'s> {
             ),
             help,
         );
+        // Unsafe: a close name is probably, not certainly, the member meant.
+        if let Some(to) = suggestion {
+            self.repair(Repair::unsafe_(
+                format!("rename it to `{to}`"),
+                vec![Change::RenameKey { to: to.to_owned() }],
+            ));
+        }
     }
 
     fn type_error(&mut self, node: &Node, site: &Site, pointer: &str, slot: Slot) {
@@ -734,6 +755,30 @@ impl<'s> Walker<'s> {
             },
             _ => None,
         };
+        // The same cases as the help, as changes: each keeps the value the author wrote.
+        let repair = match (&node.value, site.types.first().copied()) {
+            (Value::String(s), Some(Ty::Integer)) => s.trim().parse::<i32>().ok().map(|n| {
+                Repair::safe(
+                    "remove the quotes",
+                    vec![set(pointer, Scalar::Integer(n.into()))],
+                )
+            }),
+            (Value::Number(n), Some(Ty::String)) => Some(Repair::safe(
+                "quote it",
+                vec![set(pointer, Scalar::String(n.text().to_owned()))],
+            )),
+            (Value::Bool(b), Some(Ty::String)) => Some(Repair::safe(
+                "quote it",
+                vec![set(pointer, Scalar::String(b.to_string()))],
+            )),
+            (Value::Null, _) if slot == Slot::Optional => Some(Repair::safe(
+                "omit the member",
+                vec![Change::Remove {
+                    pointer: pointer.to_owned(),
+                }],
+            )),
+            _ => None,
+        };
         self.push(
             node.span,
             pointer,
@@ -742,6 +787,16 @@ impl<'s> Walker<'s> {
             format!("expected {}, found {found}", expected.join(" or ")),
             help,
         );
+        if let Some(repair) = repair {
+            self.repair(repair);
+        }
+    }
+
+    /// Attaches `repair` to the diagnostic pushed last.
+    fn repair(&mut self, repair: Repair) {
+        if let Some(found) = self.found.last_mut() {
+            found.diagnostic.repair = Some(repair);
+        }
     }
 
     fn poison(&mut self, pointer: String, patch: Option<usize>) {
@@ -862,9 +917,22 @@ fn article(ty: &str) -> &str {
     }
 }
 
+/// A change that sets the value at `pointer`.
+fn set(pointer: &str, value: Scalar) -> Change {
+    Change::Set {
+        pointer: pointer.to_owned(),
+        value,
+    }
+}
+
+/// `value` as an integer of Qovery's API (32 bits), when it has no fraction.
+fn integral(value: f64) -> Option<i64> {
+    (value.fract() == 0.0 && value.abs() < 2_147_483_648.0).then_some(value as i64)
+}
+
 fn integral_hint(text: &str, kind: NumberKind) -> String {
     match kind {
-        NumberKind::Float(value) if value.fract() == 0.0 && value.abs() < 2_147_483_648.0 => {
+        NumberKind::Float(value) if integral(value).is_some() => {
             format!(": {value:.0} instead of {}", clip(text))
         }
         _ => String::new(),

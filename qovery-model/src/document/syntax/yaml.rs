@@ -402,6 +402,12 @@ impl Builder<'_> {
                 }
                 Span::new(span.start, end)
             }
+            // `saphyr-parser` ends a quoted scalar where its scanner stopped looking ahead,
+            // which can be past the blanks and the comment that follow the closing quote.
+            ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => {
+                quoted_end(self.src, span, style == ScalarStyle::SingleQuoted)
+                    .map_or(span, |end| Span::new(span.start, end))
+            }
             _ => span,
         }
     }
@@ -767,6 +773,25 @@ fn resolve_float(s: &str) -> Option<Number> {
     (i == b.len()).then(|| Number::new(s, classify_decimal(s, true)))
 }
 
+/// The offset just past the closing quote of the quoted scalar that opens in `span` (after its
+/// properties, if any); `None` when it is not found there.
+fn quoted_end(src: &[u8], span: Span, single: bool) -> Option<usize> {
+    let quote = if single { b'\'' } else { b'"' };
+    let bytes = src.get(span.range())?;
+    let open = bytes.iter().position(|&b| b == quote)?;
+    let mut i = open + 1;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            // `''` is a quote inside a single-quoted scalar.
+            b'\'' if single && bytes.get(i + 1) == Some(&b'\'') => i += 2,
+            b'\\' if !single => i += 2,
+            _ if b == quote => return Some(span.start + i + 1),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse_yaml;
@@ -847,6 +872,18 @@ mod tests {
                 "list": ["a", "b"]
             })
         );
+    }
+
+    /// A quoted scalar ends at its closing quote, not past the blanks and comment after it.
+    #[test]
+    fn quoted_scalars_end_at_their_closing_quote() {
+        let src = "a: 'x''y'  # c\nb: \"x\\\"y\"\t# d\n'k'  : 1\nc: &n \"z\" # e\n";
+        let p = ok(src);
+        let root = &p.root;
+        assert_eq!(text(src, at(root, "/a").span), "'x''y'");
+        assert_eq!(text(src, at(root, "/b").span), "\"x\\\"y\"");
+        assert_eq!(key_text(src, root, "/k"), "'k'");
+        assert_eq!(text(src, at(root, "/c").span), "&n \"z\"");
     }
 
     #[test]

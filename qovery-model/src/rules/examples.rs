@@ -1,10 +1,11 @@
-//! A failing and a passing payload for every code a payload can produce, shown by
-//! `qovery-lint explain CODE`. The tests check each: the failing payload reports the code, the
-//! passing one does not.
+//! A failing and a passing payload for every code a payload can produce, as data beside the
+//! rules' metadata: `qovery-lint explain CODE` shows them (and the code's fix applied to the
+//! failing one). The tests check each: the failing payload reports the code, the passing one
+//! does not.
 
-use qovery_model::document::{self, CheckOptions, DocumentKind, Syntax};
-use qovery_model::model::RegistryKind;
-use qovery_model::validate::{Context, Report};
+use crate::document::{self, CheckOptions, DocumentKind, Syntax};
+use crate::model::RegistryKind;
+use crate::validate::{Context, Report};
 
 /// A failing and a passing payload for one code.
 #[derive(Debug, Clone, Copy)]
@@ -37,15 +38,23 @@ impl Example {
     }
 
     fn check(&self, payload: &str, registry_kind: Option<&str>) -> Report {
+        document::check(payload.as_bytes(), &self.options(registry_kind))
+    }
+
+    /// How the failing payload is checked.
+    pub fn failing_options(&self) -> CheckOptions {
+        self.options(self.registry_kind)
+    }
+
+    fn options(&self, registry_kind: Option<&str>) -> CheckOptions {
         let mut context = Context::new();
         if let Some(kind) = registry_kind {
             context = context.with_registry_kind(RegistryKind::from_wire(kind));
         }
-        let options = CheckOptions::new()
+        CheckOptions::new()
             .kind(self.kind)
             .syntax(self.syntax)
-            .context(context);
-        document::check(payload.as_bytes(), &options)
+            .context(context)
     }
 }
 
@@ -257,7 +266,7 @@ name: worker
     ),
     json(
         "range",
-        request!("acme/api", "1.4.2", r#""cpu": 5"#, r#""healthchecks": {}"#),
+        request!("acme/api", "1.4.2", r#""cpu": -1"#, r#""healthchecks": {}"#),
         request!(
             "acme/api",
             "1.4.2",
@@ -283,6 +292,21 @@ name: worker
         request!(
             "acme/api",
             "1.4.2",
+            r#""storage": [{ "type": "FAST_SSD", "size": 10, "mount_point": "" }]"#,
+            r#""healthchecks": {}"#
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""storage": [{ "type": "FAST_SSD", "size": 10, "mount_point": "/data" }]"#,
+            r#""healthchecks": {}"#
+        ),
+    ),
+    json(
+        "blank_port_name",
+        request!(
+            "acme/api",
+            "1.4.2",
             r#""ports": [{ "name": " ", "internal_port": 8080, "publicly_accessible": false }]"#,
             r#""healthchecks": {}"#
         ),
@@ -295,6 +319,21 @@ name: worker
     ),
     json(
         "http_probe_path",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""ports": [{ "internal_port": 8080, "publicly_accessible": false }]"#,
+            r#""healthchecks": { "readiness_probe": { "type": { "http": { "path": "", "port": 8080 } } } }"#
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""ports": [{ "internal_port": 8080, "publicly_accessible": false }]"#,
+            r#""healthchecks": { "readiness_probe": { "type": { "http": { "path": "/healthz", "port": 8080 } } } }"#
+        ),
+    ),
+    json(
+        "http_probe_path_relative",
         request!(
             "acme/api",
             "1.4.2",
@@ -324,6 +363,180 @@ name: worker
         ),
     ),
     // Storage.
+    json(
+        "external_port_range",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""ports": [{ "internal_port": 8080, "external_port": 70000, "publicly_accessible": true }]"#,
+            r#""healthchecks": {}"#,
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""ports": [{ "internal_port": 8080, "external_port": 443, "publicly_accessible": true }]"#,
+            r#""healthchecks": {}"#,
+        ),
+    ),
+    json(
+        "blank_name",
+        "{\n  \"name\": \" \",\n  \"registry_id\": \"3c90c3cc-0d44-4b50-8888-8dd25736052a\",\n  \"image_name\": \"acme/api\",\n  \"tag\": \"1.4.2\",\n  \"healthchecks\": {}\n}",
+        "{\n  \"name\": \"api\",\n  \"registry_id\": \"3c90c3cc-0d44-4b50-8888-8dd25736052a\",\n  \"image_name\": \"acme/api\",\n  \"tag\": \"1.4.2\",\n  \"healthchecks\": {}\n}",
+    ),
+    json(
+        "registry_id_format",
+        "{\n  \"name\": \"api\",\n  \"registry_id\": \"not-a-uuid\",\n  \"image_name\": \"acme/api\",\n  \"tag\": \"1.4.2\",\n  \"healthchecks\": {}\n}",
+        "{\n  \"name\": \"api\",\n  \"registry_id\": \"3c90c3cc-0d44-4b50-8888-8dd25736052a\",\n  \"image_name\": \"acme/api\",\n  \"tag\": \"1.4.2\",\n  \"healthchecks\": {}\n}",
+    ),
+    json(
+        "below_terraform_minimum",
+        request!("acme/api", "1.4.2", r#""cpu": 5"#, r#""healthchecks": {}"#,),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""cpu": 250"#,
+            r#""healthchecks": {}"#,
+        ),
+    ),
+    json(
+        "max_instances_range",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""max_running_instances": -2"#,
+            r#""healthchecks": {}"#,
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""max_running_instances": -1"#,
+            r#""healthchecks": {}"#,
+        ),
+    ),
+    json(
+        "blank_exec_command_item",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""healthchecks": { "readiness_probe": { "type": { "exec": { "command": ["cat", " "] } } } }"#,
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""healthchecks": { "readiness_probe": { "type": { "exec": { "command": ["cat", "/tmp/ready"] } } } }"#,
+        ),
+    ),
+    json(
+        "probe_zero_defaulted",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""ports": [{ "internal_port": 8080, "publicly_accessible": false }]"#,
+            r#""healthchecks": { "readiness_probe": { "type": { "tcp": { "port": 8080 } }, "period_seconds": 0 } }"#,
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""ports": [{ "internal_port": 8080, "publicly_accessible": false }]"#,
+            r#""healthchecks": { "readiness_probe": { "type": { "tcp": { "port": 8080 } }, "period_seconds": 10 } }"#,
+        ),
+    ),
+    json(
+        "keda_timing_range",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""min_running_instances": 2"#,
+            r#""max_running_instances": 8"#,
+            r#""healthchecks": {}"#,
+            r#""autoscaling": {
+    "mode": "KEDA",
+    "polling_interval_seconds": 0,
+    "scalers": [{ "scaler_type": "cpu", "role": "PRIMARY", "config_json": { "value": "70" } }]
+  }"#,
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""min_running_instances": 2"#,
+            r#""max_running_instances": 8"#,
+            r#""healthchecks": {}"#,
+            r#""autoscaling": {
+    "mode": "KEDA",
+    "polling_interval_seconds": 30,
+    "scalers": [{ "scaler_type": "cpu", "role": "PRIMARY", "config_json": { "value": "70" } }]
+  }"#,
+        ),
+    ),
+    json(
+        "blank_scaler_type",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""min_running_instances": 2"#,
+            r#""max_running_instances": 8"#,
+            r#""healthchecks": {}"#,
+            r#""autoscaling": {
+    "mode": "KEDA",
+    
+    "scalers": [{ "scaler_type": " ", "role": "PRIMARY", "config_json": { "value": "70" } }]
+  }"#,
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""min_running_instances": 2"#,
+            r#""max_running_instances": 8"#,
+            r#""healthchecks": {}"#,
+            r#""autoscaling": {
+    "mode": "KEDA",
+    
+    "scalers": [{ "scaler_type": "cpu", "role": "PRIMARY", "config_json": { "value": "70" } }]
+  }"#,
+        ),
+    ),
+    json(
+        "blank_trigger_authentication_name",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""min_running_instances": 2"#,
+            r#""max_running_instances": 8"#,
+            r#""healthchecks": {}"#,
+            r#""autoscaling": {
+    "mode": "KEDA",
+    
+    "scalers": [{ "scaler_type": "cpu", "role": "PRIMARY", "config_json": { "value": "70" }, "trigger_authentication": { "name": " " } }]
+  }"#,
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""min_running_instances": 2"#,
+            r#""max_running_instances": 8"#,
+            r#""healthchecks": {}"#,
+            r#""autoscaling": {
+    "mode": "KEDA",
+    
+    "scalers": [{ "scaler_type": "cpu", "role": "PRIMARY", "config_json": { "value": "70" } }]
+  }"#,
+        ),
+    ),
+    json(
+        "storage_size_below_console_minimum",
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""storage": [{ "type": "FAST_SSD", "size": 2, "mount_point": "/data" }]"#,
+            r#""healthchecks": {}"#
+        ),
+        request!(
+            "acme/api",
+            "1.4.2",
+            r#""storage": [{ "type": "FAST_SSD", "size": 10, "mount_point": "/data" }]"#,
+            r#""healthchecks": {}"#
+        ),
+    ),
     json(
         "storage_size_above_console_limit",
         request!(
@@ -810,9 +1023,6 @@ name: worker
 #[cfg(test)]
 mod tests {
     use super::{EXAMPLES, find};
-    use crate::cli::catalogue;
-    use crate::engine::{INTERNAL, IO};
-    use crate::settings::UNUSED_SUPPRESSION;
 
     #[test]
     fn every_failing_example_reports_its_code_and_every_passing_one_does_not() {
@@ -849,17 +1059,14 @@ mod tests {
 
     #[test]
     fn every_code_a_payload_can_produce_has_one_example() {
-        for rule in catalogue::rules() {
-            let count = EXAMPLES.iter().filter(|e| e.code == rule.code).count();
-            // The linter's own codes: about the input or a comment, not the payload.
-            if [IO, INTERNAL, UNUSED_SUPPRESSION].contains(&rule.code) {
-                assert_eq!(count, 0, "{}", rule.code);
-            } else {
-                assert_eq!(count, 1, "examples for `{}`", rule.code);
-            }
+        let codes = crate::rules::codes()
+            .into_iter()
+            .chain(super::super::structural::STRUCTURAL.iter().map(|s| s.code));
+        for code in codes {
+            let count = EXAMPLES.iter().filter(|e| e.code == code).count();
+            assert_eq!(count, 1, "examples for `{code}`");
         }
         for example in EXAMPLES {
-            assert!(catalogue::find(example.code).is_some(), "{}", example.code);
             assert!(find(example.code).is_some());
         }
     }

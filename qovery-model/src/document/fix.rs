@@ -1,0 +1,448 @@
+//! Fix builders: the [`Repair`] a rule states on the payload's values, turned into byte edits
+//! on the document it was found in.
+//!
+//! Every edit is computed from the tree's spans and the bytes around them, through a small
+//! closed set of shapes:
+//! - **replace a scalar**, written in the quoting style of the value it replaces (a YAML plain
+//!   scalar stays plain when the new text reads back as the same string, single quotes stay
+//!   single);
+//! - **rename a key**, in the key's own quoting style;
+//! - **delete an entry** with its separator (JSON and YAML flow: the comma; YAML block: its
+//!   whole lines, with the comment on its line);
+//! - **insert an entry** after the last member of its object, with that member's indentation,
+//!   line end and `: ` spacing (on the same line when the object is written on one line).
+//!
+//! Everything else in the document is kept byte for byte: key order, indentation, comments,
+//! CRLF line ends, a BOM, the final newline or its absence, block vs flow style. A change that
+//! none of these shapes can make gives no fix at all, never an approximation; so does any
+//! change in a YAML document with anchors or aliases (an edit there may change several values).
+
+use super::locate::Spans;
+use super::options::Syntax;
+use super::tree::{Member, Node, Span, Value};
+use crate::validate::{Applicability, Change, Diagnostic, Edit, Fix, Repair, Scalar};
+use std::collections::HashMap;
+
+/// Turns repairs into fixes for one parsed document.
+///
+/// Lookups are memoized (nodes by pointer, and each object's members by key), so a document
+/// with many diagnostics in a wide object is not walked once per diagnostic.
+pub(super) struct Fixer<'a> {
+    /// The document's text; `None` when it is not UTF-8 (it would not have parsed) or when it
+    /// is YAML with anchors or aliases.
+    text: Option<&'a str>,
+    spans: Spans<'a>,
+    syntax: Syntax,
+    /// For each object looked into, by the start of its span: its members' indexes by key.
+    keys: HashMap<usize, HashMap<&'a str, Vec<usize>>>,
+}
+
+impl<'a> Fixer<'a> {
+    /// A fixer for the document `bytes`, whose nodes `spans` looks up.
+    pub(super) fn new(bytes: &'a [u8], spans: Spans<'a>, syntax: Syntax) -> Self {
+        let text = std::str::from_utf8(bytes)
+            .ok()
+            .filter(|text| syntax == Syntax::Json || !has_anchor_or_alias(text));
+        Fixer {
+            text,
+            spans,
+            syntax,
+            keys: HashMap::new(),
+        }
+    }
+
+    /// The fix of `diagnostic`, located at `span`: its repair as edits, or `None`.
+    pub(super) fn fix(&mut self, diagnostic: &Diagnostic, span: Span) -> Option<Fix> {
+        let repair: &Repair = diagnostic.repair.as_ref()?;
+        let doc = Doc {
+            text: self.text?,
+            syntax: self.syntax,
+        };
+        let mut applicability = repair.applicability;
+        let mut edits = Vec::with_capacity(repair.changes.len());
+        for change in &repair.changes {
+            // A change at the diagnostic's own pointer is about the value it is located at,
+            // which a repeated key makes other than the last one of that key.
+            let at = |pointer: &String| (*pointer == diagnostic.pointer).then_some(span);
+            let edit = match change {
+                Change::Set { pointer, value } => {
+                    self.set(doc, pointer, at(pointer), value, None)?
+                }
+                Change::Add { pointer, value } => {
+                    self.set(doc, pointer, at(pointer), value, Some(&mut applicability))?
+                }
+                Change::Remove { pointer } => {
+                    let (object, key) = self.parent(pointer)?;
+                    let index = self.member(object, &key, at(pointer))?;
+                    Some(doc.delete_member(object, index)?)
+                }
+                Change::RenameKey { to } => {
+                    let (object, key) = self.parent(&diagnostic.pointer)?;
+                    if self.member(object, to, None).is_some() {
+                        return None;
+                    }
+                    let index = *self
+                        .indexes(object, &key)?
+                        .iter()
+                        .find(|&&i| members(object)[i].key_span == span)?;
+                    let key_span = members(object)[index].key_span;
+                    Some(Edit::replace(key_span.range(), doc.key(key_span, to)?))
+                }
+                Change::RemoveOverridden => {
+                    let (object, key) = self.parent(&diagnostic.pointer)?;
+                    let same_key = self.indexes(object, &key)?;
+                    let at = same_key
+                        .iter()
+                        .position(|&i| members(object)[i].key_span == span)?;
+                    let earlier = *same_key.get(at.checked_sub(1)?)?;
+                    Some(doc.delete_member(object, earlier)?)
+                }
+            };
+            edits.extend(edit);
+        }
+        Fix::new(repair.title.clone(), applicability, edits)
+    }
+
+    /// The edit of a `Set` (or, with `add`, of an `Add`): `Some(None)` when an `Add` finds the
+    /// value already there; `None` when no edit shape applies.
+    #[allow(clippy::option_option)]
+    fn set(
+        &mut self,
+        doc: Doc<'_>,
+        pointer: &str,
+        located: Option<Span>,
+        value: &Scalar,
+        add: Option<&mut Applicability>,
+    ) -> Option<Option<Edit>> {
+        let (parent, token) = self.parent(pointer)?;
+        let node = match &parent.value {
+            Value::Object(members) => match self.member(parent, &token, located) {
+                Some(index) => &members[index].value,
+                None => return Some(Some(doc.insert_member(parent, &token, value)?)),
+            },
+            // An array item is replaced, never added.
+            Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
+            _ => return None,
+        };
+        if let Some(applicability) = add {
+            if same_value(node, value) {
+                return Some(None);
+            }
+            *applicability = Applicability::Unsafe;
+        }
+        Some(Some(doc.replace_scalar(node, value)?))
+    }
+
+    /// The node that holds the value at `pointer`, and the last reference token (unescaped).
+    fn parent(&mut self, pointer: &str) -> Option<(&'a Node, String)> {
+        let (parent, token) = pointer.rsplit_once('/')?;
+        Some((self.spans.node(parent)?, unescape(token)))
+    }
+
+    /// The index of the member `key` of `object`: the one whose value is at `located` when
+    /// given, else the last one with that key (as lookups do).
+    fn member(&mut self, object: &'a Node, key: &str, located: Option<Span>) -> Option<usize> {
+        let indexes = self.indexes(object, key)?;
+        located
+            .and_then(|span| {
+                indexes
+                    .iter()
+                    .copied()
+                    .find(|&i| members(object)[i].value.span == span)
+            })
+            .or_else(|| indexes.last().copied())
+    }
+
+    /// The indexes of the members `key` of `object`, in document order; `None` when it has
+    /// none (or is not an object).
+    fn indexes(&mut self, object: &'a Node, key: &str) -> Option<&Vec<usize>> {
+        let index = self.keys.entry(object.span.start).or_insert_with(|| {
+            let mut index: HashMap<&'a str, Vec<usize>> = HashMap::new();
+            for (i, member) in members(object).iter().enumerate() {
+                index.entry(member.key.as_str()).or_default().push(i);
+            }
+            index
+        });
+        index.get(key)
+    }
+}
+
+/// The members of `node`, none when it is not an object.
+fn members(node: &Node) -> &[Member] {
+    match &node.value {
+        Value::Object(members) => members,
+        _ => &[],
+    }
+}
+
+/// Whether `node` already holds `value`.
+fn same_value(node: &Node, value: &Scalar) -> bool {
+    match (&node.value, value) {
+        (Value::String(s), Scalar::String(v)) => s == v,
+        (Value::Number(n), Scalar::Integer(v)) => n.text() == v.to_string(),
+        _ => false,
+    }
+}
+
+/// RFC 6901: `~1` is `/`, `~0` is `~`.
+fn unescape(token: &str) -> String {
+    token.replace("~1", "/").replace("~0", "~")
+}
+
+/// Whether a YAML text may hold an anchor (`&a`) or an alias (`*a`): the indicator at the start
+/// of a token, followed by a name character. Conservative: a comment or a quoted string that
+/// looks the same also counts.
+fn has_anchor_or_alias(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        matches!(b, b'&' | b'*')
+            && (i == 0
+                || matches!(
+                    bytes[i - 1],
+                    b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b','
+                ))
+            && bytes.get(i + 1).is_some_and(|&next| {
+                !matches!(
+                    next,
+                    b' ' | b'\t' | b'\n' | b'\r' | b',' | b'[' | b']' | b'{' | b'}'
+                )
+            })
+    })
+}
+
+/// The text of a document and its syntax: the edit shapes.
+#[derive(Clone, Copy)]
+struct Doc<'t> {
+    text: &'t str,
+    syntax: Syntax,
+}
+
+impl<'t> Doc<'t> {
+    fn slice(&self, span: Span) -> Option<&'t str> {
+        self.text.get(span.range())
+    }
+
+    /// Whether `object` is written in flow style (JSON, YAML `{...}`).
+    fn is_flow(&self, object: &Node) -> bool {
+        self.syntax == Syntax::Json || self.text.as_bytes().get(object.span.start) == Some(&b'{')
+    }
+
+    /// Replaces a scalar with `value`, in the style of the scalar it replaces.
+    fn replace_scalar(&self, node: &Node, value: &Scalar) -> Option<Edit> {
+        if matches!(node.value, Value::Object(_) | Value::Array(_)) || node.span.is_empty() {
+            return None;
+        }
+        let old = self.slice(node.span)?;
+        // YAML properties (`&a`, `!tag`), aliases and block scalars: not a plain replacement.
+        if self.syntax == Syntax::Yaml && old.starts_with(['&', '*', '!', '|', '>']) {
+            return None;
+        }
+        let new = match value {
+            Scalar::Integer(n) => n.to_string(),
+            Scalar::String(s) => self.string(s, old.as_bytes().first().copied())?,
+        };
+        Some(Edit::replace(node.span.range(), new))
+    }
+
+    /// `s` as a scalar in the style whose first byte is `style` (`"`, `'`, or plain).
+    fn string(&self, s: &str, style: Option<u8>) -> Option<String> {
+        let double = serde_json::Value::from(s).to_string();
+        if self.syntax == Syntax::Json {
+            return Some(double);
+        }
+        Some(match style {
+            Some(b'\'') if !s.contains(|c: char| c.is_control()) => {
+                format!("'{}'", s.replace('\'', "''"))
+            }
+            Some(b'"' | b'\'') => double,
+            _ if is_plain_safe(s) => s.to_owned(),
+            _ => double,
+        })
+    }
+
+    /// A key `to`, in the style of the key at `old`.
+    fn key(&self, old: Span, to: &str) -> Option<String> {
+        let first = self.slice(old)?.as_bytes().first().copied();
+        self.string(to, first)
+    }
+
+    /// The bytes from the start of the line of `offset` to `offset`.
+    fn line_prefix(&self, offset: usize) -> (usize, &'t str) {
+        let start = self.text[..offset].rfind('\n').map_or(0, |at| at + 1);
+        (start, &self.text[start..offset])
+    }
+
+    /// The end of the line of `offset` (before its `\r\n` or `\n`), and the line end it has.
+    fn line_end(&self, offset: usize) -> (usize, Option<&'static str>) {
+        match self.text[offset..].find('\n') {
+            Some(at) => {
+                let newline = offset + at;
+                if newline > offset && self.text.as_bytes()[newline - 1] == b'\r' {
+                    (newline - 1, Some("\r\n"))
+                } else {
+                    (newline, Some("\n"))
+                }
+            }
+            None => (self.text.len(), None),
+        }
+    }
+
+    /// The document's line end: that of its first line, `\n` when it has one line.
+    fn eol(&self) -> &'static str {
+        match self.text.find('\n') {
+            Some(at) if at > 0 && self.text.as_bytes()[at - 1] == b'\r' => "\r\n",
+            _ => "\n",
+        }
+    }
+
+    /// Inserts `key: value` after the last member of `object`.
+    fn insert_member(&self, object: &Node, key: &str, value: &Scalar) -> Option<Edit> {
+        let Value::Object(members) = &object.value else {
+            return None;
+        };
+        let last = members.last()?;
+        let after = last.value.span.end.max(last.key_span.end);
+        let key_text = self.string(key, self.slice(last.key_span)?.as_bytes().first().copied())?;
+        let value_text = match value {
+            Scalar::Integer(n) => n.to_string(),
+            Scalar::String(s) => self.string(s, None)?,
+        };
+        let separator = self
+            .text
+            .get(last.key_span.end..last.value.span.start)
+            // Not the `:` of a value on the next line (a block collection): `: ` then.
+            .filter(|sep| sep.trim() == ":" && !sep.contains('\n'))
+            .unwrap_or(": ");
+        let (_, prefix) = self.line_prefix(last.key_span.start);
+        let starts_line = prefix.bytes().all(|b| b == b' ' || b == b'\t');
+        if self.is_flow(object) {
+            // Only blanks between the last member and the closing brace: no trailing comma,
+            // no comment to step over.
+            let closing = object.span.end.checked_sub(1)?;
+            if !self.text.get(after..closing)?.trim().is_empty() {
+                return None;
+            }
+            let lead = if starts_line {
+                let (_, eol) = self.line_end(after);
+                format!(",{}{prefix}", eol.unwrap_or(self.eol()))
+            } else {
+                ", ".to_owned()
+            };
+            return Some(Edit::insert(
+                after,
+                format!("{lead}{key_text}{separator}{value_text}"),
+            ));
+        }
+        // Block mapping: on a line of its own after the last member's last line, indented as
+        // the last member's key (whose line may start with the `- ` of a sequence item).
+        if !prefix.bytes().all(|b| b == b' ' || b == b'-') {
+            return None;
+        }
+        let (end, eol) = self.line_end(after);
+        let rest = self.text[after..end].trim();
+        if !(rest.is_empty() || rest.starts_with('#')) {
+            return None;
+        }
+        let indent = " ".repeat(prefix.len());
+        Some(Edit::insert(
+            end,
+            format!(
+                "{}{indent}{key_text}{separator}{value_text}",
+                eol.unwrap_or(self.eol())
+            ),
+        ))
+    }
+
+    /// Deletes member `index` of `object` with its separator.
+    fn delete_member(&self, object: &Node, index: usize) -> Option<Edit> {
+        let Value::Object(members) = &object.value else {
+            return None;
+        };
+        let member = members.get(index)?;
+        let end = member.value.span.end.max(member.key_span.end);
+        if self.is_flow(object) {
+            let range = if members.len() == 1 {
+                let inner = object.span.start + 1..object.span.end.checked_sub(1)?;
+                if self.text.get(inner.clone())?.contains('#') {
+                    return None;
+                }
+                inner
+            } else if let Some(next) = members.get(index + 1) {
+                member.key_span.start..next.key_span.start
+            } else {
+                let previous = &members[index - 1];
+                previous.value.span.end.max(previous.key_span.end)..end
+            };
+            return Some(Edit::delete(range));
+        }
+        // Block mapping: the member's whole lines, with the comment on its last line. Its only
+        // member cannot go (the mapping would become null).
+        if members.len() == 1 {
+            return None;
+        }
+        let (line_start, prefix) = self.line_prefix(member.key_span.start);
+        let (line_end, eol) = self.line_end(end);
+        let rest = self.text[end..line_end].trim();
+        if !(rest.is_empty() || rest.starts_with('#')) {
+            return None;
+        }
+        if prefix.bytes().all(|b| b == b' ') {
+            let range = match eol {
+                Some(eol) => line_start..line_end + eol.len(),
+                // The last line, with no line end: the line end before it goes instead, so the
+                // document still ends without one.
+                None => {
+                    let before = self.text[..line_start].strip_suffix('\n')?;
+                    before.strip_suffix('\r').unwrap_or(before).len()..line_end
+                }
+            };
+            return Some(Edit::delete(range));
+        }
+        // The first key of a sequence item (`- key: value`): the next member takes its place.
+        if prefix.trim() == "-" {
+            let next = members.get(index + 1)?;
+            return Some(Edit::delete(member.key_span.start..next.key_span.start));
+        }
+        None
+    }
+}
+
+/// Whether `s` written as a YAML plain scalar reads back as this same string (core schema):
+/// no indicator, no number, boolean or null look-alike.
+fn is_plain_safe(s: &str) -> bool {
+    let Some(first) = s.chars().next() else {
+        return false;
+    };
+    let reserved = matches!(
+        s.to_ascii_lowercase().as_str(),
+        "null" | "true" | "false" | "~" | "yes" | "no" | "on" | "off" | "y" | "n"
+    );
+    (first.is_ascii_alphabetic() || first == '_' || first == '/')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '/' | '-'))
+        && !reserved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_scalars_are_only_written_when_they_read_back_as_strings() {
+        for plain in ["HTTP", "acme/storefront-api", "/data", "latest", "a.b-c_d"] {
+            assert!(is_plain_safe(plain), "{plain}");
+        }
+        for quoted in [
+            "", "1.27", "2", "true", "Null", "no", "-x", ".inf", "a b", "a:b", "#x",
+        ] {
+            assert!(!is_plain_safe(quoted), "{quoted}");
+        }
+    }
+
+    #[test]
+    fn anchors_and_aliases_are_detected_conservatively() {
+        assert!(has_anchor_or_alias("a: &x 1\nb: *x\n"));
+        assert!(has_anchor_or_alias("- *x"));
+        assert!(!has_anchor_or_alias("a: \"b & c\"\nd: 2 * 3\n"));
+    }
+}
