@@ -305,7 +305,7 @@ const fn zero_rule(pointer: &'static str) -> RuleInfo {
     }
 }
 
-/// The probe timings Kubernetes defaults when they are 0, in [`ZERO_DEFAULTED`] order.
+/// The probe timings Kubernetes defaults when they are 0, in `ZERO_DEFAULTED` order.
 pub const PROBE_ZERO_DEFAULTED: [RuleInfo; 4] = [
     zero_rule("/period_seconds"),
     zero_rule("/timeout_seconds"),
