@@ -359,7 +359,13 @@ impl<'t> Doc<'t> {
             return None;
         };
         let member = members.get(index)?;
-        let end = member.value.span.end.max(member.key_span.end);
+        let mut end = member.value.span.end.max(member.key_span.end);
+        // An empty (implicit null) YAML value has no bytes of its own: the `:` after the key is
+        // the member's last byte, and goes with it.
+        let after = self.text.get(end..)?;
+        if let Some(rest) = after.trim_start_matches([' ', '\t']).strip_prefix(':') {
+            end += after.len() - rest.len();
+        }
         if self.is_flow(object) {
             let range = if members.len() == 1 {
                 let inner = object.span.start + 1..object.span.end.checked_sub(1)?;
