@@ -3,21 +3,22 @@
 //! `positionEncoding`, the only one every client supports).
 
 use lsp_types::{Position, Range, TextDocumentContentChangeEvent};
+use qovery_model::document::position::LineTable;
 use std::ops::Range as Bytes;
 
 /// The text of one open document as the client last sent it.
 #[derive(Debug, Clone)]
 pub struct Text {
     text: String,
-    /// Byte offset of the start of each line (the first is 0); a line ends at `\n`.
-    line_starts: Vec<usize>,
+    /// The line table of `text`, rebuilt after every change.
+    lines: LineTable,
 }
 
 impl Text {
     /// A document holding `text`.
     pub fn new(text: String) -> Self {
-        let line_starts = line_starts(&text);
-        Text { text, line_starts }
+        let lines = LineTable::new(text.as_bytes());
+        Text { text, lines }
     }
 
     /// The text.
@@ -36,47 +37,23 @@ impl Text {
                 }
                 None => self.text = change.text,
             }
-            self.line_starts = line_starts(&self.text);
+            self.lines = LineTable::new(self.text.as_bytes());
         }
     }
 
     /// The byte offset of `position`. A column past the end of its line means the end of the
     /// line and a line past the end the end of the text, as the protocol says; a column inside a
-    /// surrogate pair (a client bug) means the character it splits.
+    /// surrogate pair (a client bug) means the end of the character it splits.
     pub fn offset(&self, position: Position) -> usize {
-        let Some(&start) = self.line_starts.get(position.line as usize) else {
-            return self.text.len();
-        };
-        let end = self
-            .line_starts
-            .get(position.line as usize + 1)
-            .map_or(self.text.len(), |next| next - 1);
-        let line = self.text.get(start..end).unwrap_or_default();
-        let mut units = 0u32;
-        for (at, c) in line.char_indices() {
-            if units >= position.character {
-                return start + at;
-            }
-            units += c.len_utf16() as u32;
-        }
-        // Past the last character: the end of the line, before a `\r` of a CRLF line end.
-        start + line.strip_suffix('\r').map_or(line.len(), str::len)
+        self.lines
+            .utf16_offset(self.text.as_bytes(), position.line, position.character)
     }
 
     /// The protocol position of a byte offset (clamped to the text, and to the start of the
     /// character it falls in).
     pub fn position(&self, offset: usize) -> Position {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let start = self.line_starts.get(line).copied().unwrap_or(0);
-        let character = self
-            .text
-            .get(start..offset)
-            .map_or(0, |before| before.encode_utf16().count());
-        Position::new(line as u32, character as u32)
+        let (line, character) = self.lines.utf16_position(self.text.as_bytes(), offset);
+        Position::new(line, character)
     }
 
     /// The protocol range of a byte range.
@@ -91,16 +68,10 @@ impl Text {
         start.min(end)..end.max(start)
     }
 
-    /// The heap bytes held: the text and its line index.
+    /// The heap bytes held: the text and its line table.
     pub fn heap_bytes(&self) -> usize {
-        self.text.capacity() + self.line_starts.capacity() * size_of::<usize>()
+        self.text.capacity() + self.lines.heap_bytes()
     }
-}
-
-fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
-        .collect()
 }
 
 #[cfg(test)]

@@ -31,6 +31,15 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 #[derive(Debug, Clone)]
 pub struct LineIndex<'a> {
     bytes: &'a [u8],
+    table: LineTable,
+}
+
+/// The table behind a [`LineIndex`], owned and detached from the bytes it was built from: for a
+/// holder of the text that cannot also hold a borrow of it (a language server's open document).
+/// Every method takes those same bytes again; given other bytes it answers for the wrong text
+/// (without panicking).
+#[derive(Debug, Clone)]
+pub struct LineTable {
     /// Offset of the first byte of each line; `line_starts[0] == 0`.
     line_starts: Vec<usize>,
     /// `None` for ASCII input (a column is a byte offset difference); otherwise where the
@@ -92,10 +101,10 @@ impl CharEnds {
     }
 }
 
-impl<'a> LineIndex<'a> {
+impl LineTable {
     /// Builds the line-start table of `bytes`.
     #[must_use]
-    pub fn new(bytes: &'a [u8]) -> Self {
+    pub fn new(bytes: &[u8]) -> Self {
         let mut line_starts = Vec::with_capacity(bytes.len() / 32 + 1);
         line_starts.push(0);
         // Eight bytes at a time: most words of a document hold no line break. Every `\n` is
@@ -120,9 +129,140 @@ impl<'a> LineIndex<'a> {
         }
         let char_ends = (!bytes.is_ascii()).then(|| CharEnds::new(bytes));
         Self {
-            bytes,
             line_starts,
             char_ends,
+        }
+    }
+
+    /// The number of lines (a final line break starts one more, empty, line).
+    #[must_use]
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The heap bytes the table holds.
+    #[must_use]
+    pub fn heap_bytes(&self) -> usize {
+        self.line_starts.capacity() * size_of::<usize>()
+            + self.char_ends.as_ref().map_or(0, |ends| {
+                ends.bits.capacity() * size_of::<u64>()
+                    + ends.before.capacity() * size_of::<usize>()
+            })
+    }
+
+    /// The 0-based line holding `offset` (already clamped to the input) and its start.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        // Number of line starts <= offset: at least 1 since line_starts[0] == 0.
+        let line = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .max(1)
+            - 1;
+        (line, self.line_starts.get(line).copied().unwrap_or(0))
+    }
+
+    /// The byte range of the 0-based `line` of `bytes`, without its `\n` (a `\r` before it
+    /// stays).
+    fn line_bytes(&self, bytes: &[u8], line: usize) -> Option<Range<usize>> {
+        let start = (*self.line_starts.get(line)?).min(bytes.len());
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(bytes.len(), |next| next.saturating_sub(1))
+            .clamp(start, bytes.len());
+        Some(start..end)
+    }
+
+    /// The 1-based line and column of the byte at `offset` of `bytes` (see the module's
+    /// conventions). An offset past the end is clamped to the end of the input.
+    #[must_use]
+    pub fn position(&self, bytes: &[u8], offset: usize) -> Position {
+        let offset = offset.min(bytes.len());
+        let (line, mut line_start) = self.line_of(offset);
+        if line_start == 0 && bytes.starts_with(BOM) {
+            line_start = BOM.len().min(offset);
+        }
+        let before = match &self.char_ends {
+            None => offset - line_start.min(offset),
+            Some(ends) => ends.rank(offset) - ends.rank(line_start.min(offset)),
+        };
+        // A line or column beyond `u32::MAX` (a 4 GiB line) saturates: no document under the
+        // size limit has one.
+        Position {
+            line: u32::try_from(line + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(before + 1).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The 0-based line and the column in UTF-16 code units of `offset` in `bytes`: the
+    /// Language Server Protocol's default `positionEncoding`. The offset is clamped to the input
+    /// and to the start of the character it falls in; an invalid byte counts as one unit, as
+    /// its replacement character would. Unlike [`position`](Self::position), a byte order mark
+    /// is a character here, as it is in the client's text.
+    #[must_use]
+    pub fn utf16_position(&self, bytes: &[u8], offset: usize) -> (u32, u32) {
+        let mut offset = offset.min(bytes.len());
+        while offset > 0 && bytes.get(offset).is_some_and(|&b| b & 0xC0 == 0x80) {
+            offset -= 1;
+        }
+        let (line, start) = self.line_of(offset);
+        let units = bytes.get(start..offset).map_or(0, utf16_len);
+        (
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(units).unwrap_or(u32::MAX),
+        )
+    }
+
+    /// The byte offset in `bytes` of the 0-based `line` and UTF-16 `column`, as the Language
+    /// Server Protocol means them: a column past the end of its line is the end of the line
+    /// (before a `\r\n`), a line past the last is the end of the input, and a column inside a
+    /// surrogate pair (a client bug) means the end of the character it splits.
+    #[must_use]
+    pub fn utf16_offset(&self, bytes: &[u8], line: u32, column: u32) -> usize {
+        let Some(range) = self.line_bytes(bytes, line as usize) else {
+            return bytes.len();
+        };
+        let text = &bytes[range.clone()];
+        let mut units = 0usize;
+        let mut at = 0;
+        for chunk in text.utf8_chunks() {
+            for (i, c) in chunk.valid().char_indices() {
+                if units >= column as usize {
+                    return range.start + at + i;
+                }
+                units += c.len_utf16();
+            }
+            at += chunk.valid().len();
+            for _ in chunk.invalid() {
+                if units >= column as usize {
+                    return range.start + at;
+                }
+                units += 1;
+                at += 1;
+            }
+        }
+        range.start + text.strip_suffix(b"\r").map_or(text.len(), <[u8]>::len)
+    }
+}
+
+/// The UTF-16 length of `bytes` decoded as UTF-8, an invalid byte counting as one unit.
+fn utf16_len(bytes: &[u8]) -> usize {
+    if bytes.is_ascii() {
+        return bytes.len();
+    }
+    bytes
+        .utf8_chunks()
+        .map(|chunk| chunk.valid().encode_utf16().count() + chunk.invalid().len())
+        .sum()
+}
+
+impl<'a> LineIndex<'a> {
+    /// Builds the line-start table of `bytes`.
+    #[must_use]
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Self {
+            bytes,
+            table: LineTable::new(bytes),
         }
     }
 
@@ -135,24 +275,20 @@ impl<'a> LineIndex<'a> {
     /// The number of lines (a final line break starts one more, empty, line).
     #[must_use]
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.table.line_count()
     }
 
     /// The byte range of the 1-based `line`, without its line break (`\n` or `\r\n`).
     #[must_use]
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let end = match self.line_starts.get(line) {
-            Some(&next) => {
-                let mut end = next.saturating_sub(1);
-                if end > start && self.bytes.get(end - 1) == Some(&b'\r') {
-                    end -= 1;
-                }
-                end
-            }
-            None => self.bytes.len(),
-        };
-        Some(start..end)
+        let mut range = self.table.line_bytes(self.bytes, line.checked_sub(1)?)?;
+        if range.end < self.bytes.len()
+            && range.end > range.start
+            && self.bytes.get(range.end - 1) == Some(&b'\r')
+        {
+            range.end -= 1;
+        }
+        Some(range)
     }
 
     /// The 1-based line and column of the byte at `offset`.
@@ -160,26 +296,7 @@ impl<'a> LineIndex<'a> {
     /// Never panics: an offset past the end is clamped to the end of the input.
     #[must_use]
     pub fn position(&self, offset: usize) -> Position {
-        let offset = offset.min(self.bytes.len());
-        // Number of line starts <= offset: at least 1 since line_starts[0] == 0.
-        let line = self
-            .line_starts
-            .partition_point(|&start| start <= offset)
-            .max(1);
-        let mut line_start = self.line_starts.get(line - 1).copied().unwrap_or(0);
-        if line_start == 0 && self.bytes.starts_with(BOM) {
-            line_start = BOM.len().min(offset);
-        }
-        let before = match &self.char_ends {
-            None => offset - line_start.min(offset),
-            Some(ends) => ends.rank(offset) - ends.rank(line_start.min(offset)),
-        };
-        // A line or column beyond `u32::MAX` (a 4 GiB line) saturates: no document under the
-        // size limit has one.
-        Position {
-            line: u32::try_from(line).unwrap_or(u32::MAX),
-            column: u32::try_from(before + 1).unwrap_or(u32::MAX),
-        }
+        self.table.position(self.bytes, offset)
     }
 }
 
@@ -308,8 +425,75 @@ mod tests {
                             .map(|(i, _)| i + 1),
                     )
                     .collect();
-                assert_eq!(LineIndex::new(&bytes).line_starts, expected, "{bytes:?}");
+                assert_eq!(
+                    LineIndex::new(&bytes).table.line_starts,
+                    expected,
+                    "{bytes:?}"
+                );
             }
         }
+    }
+
+    #[test]
+    fn utf16_positions_match_the_protocols_definition() {
+        // The Language Server Protocol's position: 0-based line, UTF-16 units before the offset
+        // on its line; and back again at every character boundary.
+        let pieces = ["a", "\n", "\r\n", "é", "🦀", "\u{FEFF}", "\t"];
+        let mut rng = crate::test_rng::Rng(0x1F16_0000_DEAD_BEEF);
+        for _ in 0..2_000 {
+            let text: String = (0..rng.below(24))
+                .map(|_| pieces[rng.below(pieces.len())])
+                .collect();
+            let bytes = text.as_bytes();
+            let table = super::LineTable::new(bytes);
+            for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let line_start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
+                let line = text[..offset].matches('\n').count() as u32;
+                let column = text[line_start..offset].encode_utf16().count() as u32;
+                assert_eq!(
+                    table.utf16_position(bytes, offset),
+                    (line, column),
+                    "{text:?} {offset}"
+                );
+                // Between a `\r` and its `\n` is inside the line end: the protocol has no
+                // position there, and the way back gives the end of the line, before the `\r`.
+                let back = if text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
+                    offset - 1
+                } else {
+                    offset
+                };
+                assert_eq!(
+                    table.utf16_offset(bytes, line, column),
+                    back,
+                    "{text:?} {offset}"
+                );
+            }
+            // Inside a character: that character's start.
+            if let Some(at) = text.find('🦀') {
+                assert_eq!(
+                    table.utf16_position(bytes, at + 2),
+                    table.utf16_position(bytes, at)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn utf16_offsets_clamp_as_the_protocol_says() {
+        let text = "ab\r\n🦀c";
+        let table = super::LineTable::new(text.as_bytes());
+        // Past the end of a CRLF line: before the `\r`.
+        assert_eq!(table.utf16_offset(text.as_bytes(), 0, 99), 2);
+        // Past the last line: the end.
+        assert_eq!(table.utf16_offset(text.as_bytes(), 9, 0), text.len());
+        // Inside the surrogate pair: the end of the crab.
+        assert_eq!(table.utf16_offset(text.as_bytes(), 1, 0), 4);
+        assert_eq!(table.utf16_offset(text.as_bytes(), 1, 1), 8);
+        assert_eq!(table.utf16_offset(text.as_bytes(), 1, 2), 8);
+        // Invalid bytes count one unit each.
+        let bytes = b"\xFF\xFEx";
+        let table = super::LineTable::new(bytes);
+        assert_eq!(table.utf16_position(bytes, 2), (0, 2));
+        assert_eq!(table.utf16_offset(bytes, 0, 2), 2);
     }
 }
