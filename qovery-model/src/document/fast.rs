@@ -15,6 +15,9 @@
 //! - a document over the [`Limits`] (nesting depth, at most [`STACK_SAFE_DEPTH`] here,
 //!   and number of values), and any value the model's `Deserialize` rejects.
 //!
+//! Its tokens (whitespace, strings, numbers) come from the JSON lexer that the tree builder
+//! uses too ([`super::syntax::lex`]), so the two paths cannot disagree on a token.
+//!
 //! What makes it fast, next to `serde_json` with `serde_ignored` and a second scan for nulls:
 //! the text is checked as UTF-8 once, up front, so every string without an escape is handed to
 //! the visitor borrowed from the input, with no copy and no second UTF-8 check; unknown members
@@ -22,7 +25,7 @@
 //! so a refusal allocates nothing.
 
 use super::limits::Limits;
-use crate::word;
+use super::syntax::lex::{Lexer, Str};
 use serde::de::{self, DeserializeSeed, Deserializer, IntoDeserializer, Visitor};
 use std::fmt;
 
@@ -63,13 +66,11 @@ pub(crate) fn read<T: de::DeserializeOwned>(
     let mut reader = Reader::new(text, nullable, limits);
     let value = T::deserialize(&mut reader).ok()?;
     reader.skip_whitespace();
-    (reader.pos == reader.bytes.len()).then_some(value)
+    (reader.lex.pos == reader.lex.bytes.len()).then_some(value)
 }
 
 struct Reader<'de, 'n> {
-    text: &'de str,
-    bytes: &'de [u8],
-    pos: usize,
+    lex: Lexer<'de>,
     /// How many containers are open.
     depth: usize,
     /// How many may be open at once: the limits' depth, at most [`STACK_SAFE_DEPTH`].
@@ -119,30 +120,6 @@ impl Number {
     }
 }
 
-/// The index of the first byte at or after `pos` that ends a run of plain string bytes (`"`, `\\`
-/// or a control character), or `bytes.len()`.
-///
-/// Eight bytes at a time (the usual "has a zero byte" word trick, on safe `u64` loads), then one
-/// at a time: most strings of a payload are short, but this loop reads every string byte of
-/// the document.
-#[inline]
-fn plain_run(bytes: &[u8], mut pos: usize) -> usize {
-    while let Some(word) = word::at(bytes, pos) {
-        let stops = word::equal(word, b'"') | word::equal(word, b'\\') | word::below(word, 0x20);
-        if stops != 0 {
-            return pos + word::first(stops);
-        }
-        pos += 8;
-    }
-    while bytes
-        .get(pos)
-        .is_some_and(|&b| !matches!(b, b'"' | b'\\' | 0x00..=0x1F))
-    {
-        pos += 1;
-    }
-    pos
-}
-
 /// The root member that names the schema for editors, the one unknown member accepted.
 const SCHEMA: &str = "$schema";
 
@@ -153,9 +130,7 @@ fn is_nullable(nullable: &[String], key: &str) -> bool {
 impl<'de, 'n> Reader<'de, 'n> {
     fn new(text: &'de str, nullable: &'n [String], limits: &Limits) -> Self {
         Reader {
-            text,
-            bytes: text.as_bytes(),
-            pos: 0,
+            lex: Lexer::new(text, 0),
             depth: 0,
             max_depth: limits.max_depth.min(STACK_SAFE_DEPTH),
             // The root value is the first node.
@@ -166,44 +141,22 @@ impl<'de, 'n> Reader<'de, 'n> {
         }
     }
 
+    #[inline]
     fn skip_whitespace(&mut self) {
-        while let Some(&b) = self.bytes.get(self.pos) {
-            match b {
-                b'\n' => {
-                    self.pos += 1;
-                    self.skip_indentation();
-                }
-                b' ' | b'\t' | b'\r' => self.pos += 1,
-                _ => return,
-            }
-        }
-    }
-
-    /// The spaces that start a line of a pretty-printed document, eight at a time.
-    fn skip_indentation(&mut self) {
-        // Reads its words itself: through `word::at`, the compiler stopped inlining the
-        // whitespace skip into the string reader (+1,800 instructions per check).
-        while let Some(chunk) = self.bytes.get(self.pos..self.pos + 8) {
-            let mut bytes = [0; 8];
-            bytes.copy_from_slice(chunk);
-            let other = u64::from_le_bytes(bytes) ^ word::splat(b' ');
-            if other != 0 {
-                self.pos += word::first(other);
-                return;
-            }
-            self.pos += 8;
-        }
+        self.lex.skip_whitespace();
     }
 
     /// The next significant byte, not consumed.
+    #[inline]
     fn peek(&mut self) -> Option<u8> {
-        self.skip_whitespace();
-        self.bytes.get(self.pos).copied()
+        self.lex.skip_whitespace();
+        self.lex.peek()
     }
 
+    #[inline]
     fn eat(&mut self, byte: u8) -> Result<()> {
         if self.peek() == Some(byte) {
-            self.pos += 1;
+            self.lex.pos += 1;
             Ok(())
         } else {
             Err(Refused)
@@ -211,9 +164,13 @@ impl<'de, 'n> Reader<'de, 'n> {
     }
 
     fn eat_literal(&mut self, literal: &[u8]) -> Result<()> {
-        match self.bytes.get(self.pos..self.pos + literal.len()) {
+        match self
+            .lex
+            .bytes
+            .get(self.lex.pos..self.lex.pos + literal.len())
+        {
             Some(found) if found == literal => {
-                self.pos += literal.len();
+                self.lex.pos += literal.len();
                 Ok(())
             }
             _ => Err(Refused),
@@ -243,163 +200,47 @@ impl<'de, 'n> Reader<'de, 'n> {
     }
 
     /// Reads a string; the opening quote is the next significant byte.
+    #[inline]
     fn string(&mut self) -> Result<Text<'de, '_>> {
-        self.eat(b'"')?;
-        let start = self.pos;
-        self.pos = plain_run(self.bytes, self.pos);
-        match self.bytes.get(self.pos) {
-            Some(b'"') => {
-                let text = self.text.get(start..self.pos).ok_or(Refused)?;
-                self.pos += 1;
-                Ok(Text::Borrowed(text))
-            }
-            Some(b'\\') => {
-                self.scratch.clear();
-                self.scratch
-                    .push_str(self.text.get(start..self.pos).ok_or(Refused)?);
-                self.escaped_string()
-            }
-            // A control character, or the end of the input.
-            _ => Err(Refused),
+        if self.peek() != Some(b'"') {
+            return Err(Refused);
         }
-    }
-
-    /// Decodes the rest of a string that holds an escape into `scratch`; the next byte is `\`.
-    fn escaped_string(&mut self) -> Result<Text<'de, '_>> {
-        loop {
-            let run = self.pos;
-            self.pos = plain_run(self.bytes, self.pos);
-            self.scratch
-                .push_str(self.text.get(run..self.pos).ok_or(Refused)?);
-            match self.bytes.get(self.pos) {
-                Some(b'"') => {
-                    self.pos += 1;
-                    return Ok(Text::Copied(&self.scratch));
-                }
-                Some(b'\\') => {
-                    let escape = self.bytes.get(self.pos + 1).copied();
-                    self.pos += 2;
-                    let decoded = match escape {
-                        Some(b'"') => '"',
-                        Some(b'\\') => '\\',
-                        Some(b'/') => '/',
-                        Some(b'b') => '\u{8}',
-                        Some(b'f') => '\u{c}',
-                        Some(b'n') => '\n',
-                        Some(b'r') => '\r',
-                        Some(b't') => '\t',
-                        Some(b'u') => self.unicode_escape()?,
-                        _ => return Err(Refused),
-                    };
-                    self.scratch.push(decoded);
-                }
-                _ => return Err(Refused),
-            }
+        match self.lex.string(&mut self.scratch) {
+            Ok(Str::Borrowed(text)) => Ok(Text::Borrowed(text)),
+            Ok(Str::Decoded) => Ok(Text::Copied(&self.scratch)),
+            Err(_) => Err(Refused),
         }
-    }
-
-    /// The character of a `\uXXXX` escape (and of the low surrogate escape that must follow a
-    /// high one); the four hex digits are next. A lone surrogate is refused, as `serde_json`
-    /// refuses it.
-    fn unicode_escape(&mut self) -> Result<char> {
-        let first = self.hex4()?;
-        let code = match first {
-            0xD800..=0xDBFF => {
-                self.eat_literal(b"\\u")?;
-                let low = self.hex4()?;
-                if !(0xDC00..=0xDFFF).contains(&low) {
-                    return Err(Refused);
-                }
-                0x10000 + ((first - 0xD800) << 10) + (low - 0xDC00)
-            }
-            0xDC00..=0xDFFF => return Err(Refused),
-            _ => first,
-        };
-        char::from_u32(code).ok_or(Refused)
-    }
-
-    fn hex4(&mut self) -> Result<u32> {
-        let digits = self.bytes.get(self.pos..self.pos + 4).ok_or(Refused)?;
-        let mut value = 0;
-        for &digit in digits {
-            value = value * 16 + char::from(digit).to_digit(16).ok_or(Refused)?;
-        }
-        self.pos += 4;
-        Ok(value)
     }
 
     /// Reads a number (RFC 8259 grammar); its first byte is the next significant byte.
     fn number(&mut self) -> Result<Number> {
-        self.skip_whitespace();
-        let start = self.pos;
-        let negative = self.bytes.get(self.pos) == Some(&b'-');
-        if negative {
-            self.pos += 1;
+        self.lex.skip_whitespace();
+        if !matches!(self.lex.peek(), Some(b'-' | b'0'..=b'9')) {
+            return Err(Refused);
         }
-        let mut value: u64 = 0;
-        let mut overflow = false;
-        match self.bytes.get(self.pos) {
-            Some(b'0') => self.pos += 1,
-            Some(b'1'..=b'9') => {
-                while let Some(&digit @ b'0'..=b'9') = self.bytes.get(self.pos) {
-                    match value
-                        .checked_mul(10)
-                        .and_then(|v| v.checked_add(u64::from(digit - b'0')))
-                    {
-                        Some(v) => value = v,
-                        None => overflow = true,
-                    }
-                    self.pos += 1;
+        let token = self.lex.number().map_err(|_| Refused)?;
+        match token.magnitude {
+            Some(value) if !token.negative => Ok(Number::U64(value)),
+            // As `serde_json` does: `-0`, and anything below `i64::MIN`, are floats.
+            Some(value) => {
+                let negated = (value as i64).wrapping_neg();
+                Ok(if negated >= 0 {
+                    Number::F64(-(value as f64))
+                } else {
+                    Number::I64(negated)
+                })
+            }
+            // A fraction, an exponent, or an integer beyond `u64`: a float, as in `serde_json`.
+            None => {
+                let text = self.lex.slice(token.start, self.lex.pos);
+                let value: f64 = text.parse().map_err(|_| Refused)?;
+                // `serde_json` refuses a number out of the range of `f64`.
+                if value.is_finite() {
+                    Ok(Number::F64(value))
+                } else {
+                    Err(Refused)
                 }
             }
-            _ => return Err(Refused),
-        }
-        let mut float = overflow;
-        if self.bytes.get(self.pos) == Some(&b'.') {
-            self.pos += 1;
-            self.digits()?;
-            float = true;
-        }
-        if let Some(b'e' | b'E') = self.bytes.get(self.pos) {
-            self.pos += 1;
-            if let Some(b'+' | b'-') = self.bytes.get(self.pos) {
-                self.pos += 1;
-            }
-            self.digits()?;
-            float = true;
-        }
-        if float {
-            let text = self.text.get(start..self.pos).ok_or(Refused)?;
-            let value: f64 = text.parse().map_err(|_| Refused)?;
-            // `serde_json` refuses a number out of the range of `f64`.
-            return if value.is_finite() {
-                Ok(Number::F64(value))
-            } else {
-                Err(Refused)
-            };
-        }
-        if !negative {
-            return Ok(Number::U64(value));
-        }
-        // As `serde_json` does: `-0`, and anything below `i64::MIN`, are floats.
-        let negated = (value as i64).wrapping_neg();
-        Ok(if negated >= 0 {
-            Number::F64(-(value as f64))
-        } else {
-            Number::I64(negated)
-        })
-    }
-
-    /// One or more decimal digits.
-    fn digits(&mut self) -> Result<()> {
-        let start = self.pos;
-        while let Some(b'0'..=b'9') = self.bytes.get(self.pos) {
-            self.pos += 1;
-        }
-        if self.pos == start {
-            Err(Refused)
-        } else {
-            Ok(())
         }
     }
 
@@ -628,12 +469,12 @@ impl<'de> de::SeqAccess<'de> for Items<'_, 'de, '_> {
         }
         match self.reader.peek() {
             Some(b']') => {
-                self.reader.pos += 1;
+                self.reader.lex.pos += 1;
                 self.closed = true;
                 return Ok(None);
             }
             Some(b',') if !self.first => {
-                self.reader.pos += 1;
+                self.reader.lex.pos += 1;
             }
             _ if self.first => {}
             _ => return Err(Refused),
@@ -664,11 +505,11 @@ impl<'de> de::MapAccess<'de> for Members<'_, 'de, '_> {
         }
         match self.reader.peek() {
             Some(b'}') => {
-                self.reader.pos += 1;
+                self.reader.lex.pos += 1;
                 self.closed = true;
                 return Ok(None);
             }
-            Some(b',') if !self.first => self.reader.pos += 1,
+            Some(b',') if !self.first => self.reader.lex.pos += 1,
             Some(b'"') if self.first => {}
             _ => return Err(Refused),
         }

@@ -32,8 +32,8 @@
 //!
 //! # The pipeline, by folder
 //!
-//! - `syntax/`: bytes to the spanned tree: the JSON and YAML parsers, the tree, byte offsets to
-//!   lines and columns, the limits. Its modules are public here under their own names
+//! - `syntax/`: bytes to the spanned tree: the JSON lexer (shared with the fast path), the JSON
+//!   and YAML parsers, the tree, byte offsets to lines and columns, the limits. Its modules are public here under their own names
 //!   ([`json`], [`tree`], [`position`]...).
 //! - `structure/`: the walk of the tree against the model's compiled shape (types, `i32`,
 //!   `null`, required, unknown and duplicate members), which repairs the value for the typed

@@ -14,12 +14,13 @@
 //!   [`Limits::max_nodes`]. It never panics and runs in time linear in the input.
 //! - The parse stops at the first syntax error; no partial tree is returned.
 
+use super::lex::{LexError, LexErrorKind, Lexer, Str};
 use super::limits::Limits;
 use super::parse::{
     BOM, KeyIndex, ParseIssue, Parsed, SyntaxError, SyntaxErrorKind as K, check_utf8,
     describe_char_at, line_column, push_member,
 };
-use super::tree::{Member, Node, Number, Span, Value, classify_decimal};
+use super::tree::{Member, Node, Number, NumberKind, Span, Value, classify_decimal};
 // Fix found by fuzzing (check_json): a bare word or a number quoted in a syntax error message is
 // clipped to 60 characters (`invalid literal `sss...`` copied the whole word).
 use crate::validate::quote::{self, clip};
@@ -33,9 +34,8 @@ pub fn parse_json(bytes: &[u8], limits: &Limits) -> Result<Parsed, SyntaxError> 
     let text = check_utf8(bytes)?;
     let had_bom = bytes.starts_with(BOM);
     let mut parser = Parser {
-        text,
-        bytes: text.as_bytes(),
-        pos: if had_bom { BOM.len() } else { 0 },
+        lex: Lexer::new(text, if had_bom { BOM.len() } else { 0 }),
+        decoded: String::new(),
         limits,
         issues: Vec::new(),
         nodes: 0,
@@ -80,9 +80,9 @@ impl Frame {
 }
 
 struct Parser<'a> {
-    text: &'a str,
-    bytes: &'a [u8],
-    pos: usize,
+    lex: Lexer<'a>,
+    /// The contents of the last string that held an escape ([`Lexer::string`]).
+    decoded: String,
     limits: &'a Limits,
     issues: Vec<ParseIssue>,
     nodes: usize,
@@ -95,15 +95,15 @@ fn is_word_byte(b: u8) -> bool {
 
 impl<'a> Parser<'a> {
     fn peek(&self) -> Option<u8> {
-        self.bytes.get(self.pos).copied()
+        self.lex.peek()
     }
 
     fn peek_at(&self, offset: usize) -> Option<u8> {
-        self.bytes.get(offset).copied()
+        self.lex.bytes.get(offset).copied()
     }
 
     fn slice(&self, start: usize, end: usize) -> &'a str {
-        self.text.get(start..end).unwrap_or_default()
+        self.lex.slice(start, end)
     }
 
     fn error(&self, kind: K, offset: usize, message: impl Into<String>) -> SyntaxError {
@@ -111,25 +111,23 @@ impl<'a> Parser<'a> {
     }
 
     fn found(&self) -> String {
-        describe_char_at(self.text, self.pos)
+        describe_char_at(self.lex.text, self.lex.pos)
     }
 
     /// Skips whitespace; a comment is an error.
     fn skip_ws(&mut self) -> Result<(), SyntaxError> {
-        loop {
-            match self.peek() {
-                Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
-                Some(b'#') => return Err(self.comment_error()),
-                Some(b'/') if matches!(self.peek_at(self.pos + 1), Some(b'/' | b'*')) => {
-                    return Err(self.comment_error());
-                }
-                _ => return Ok(()),
+        self.lex.skip_whitespace();
+        match self.peek() {
+            Some(b'#') => Err(self.comment_error()),
+            Some(b'/') if matches!(self.peek_at(self.lex.pos + 1), Some(b'/' | b'*')) => {
+                Err(self.comment_error())
             }
+            _ => Ok(()),
         }
     }
 
     fn comment_error(&self) -> SyntaxError {
-        self.error(K::Comment, self.pos, "comments are not allowed in JSON")
+        self.error(K::Comment, self.lex.pos, "comments are not allowed in JSON")
     }
 
     /// The error for the end of the input inside the innermost open container.
@@ -139,11 +137,11 @@ impl<'a> Parser<'a> {
                 let opened = frame.start();
                 let mut err = self.error(
                     K::UnexpectedEnd,
-                    self.bytes.len(),
+                    self.lex.bytes.len(),
                     format!(
                         "unexpected end of input: the {} opened at {} is not closed",
                         frame.noun(),
-                        line_column(self.bytes, opened)
+                        line_column(self.lex.bytes, opened)
                     ),
                 );
                 err.opened_at = Some(opened);
@@ -151,7 +149,7 @@ impl<'a> Parser<'a> {
             }
             None => self.error(
                 K::UnexpectedEnd,
-                self.bytes.len(),
+                self.lex.bytes.len(),
                 "unexpected end of input: expected a JSON value",
             ),
         }
@@ -177,7 +175,7 @@ impl<'a> Parser<'a> {
         if stack.len() >= self.limits.max_depth {
             return Err(self.error(
                 K::DepthLimit,
-                self.pos,
+                self.lex.pos,
                 format!(
                     "nesting too deep: more than {} nested arrays and objects (limit)",
                     self.limits.max_depth
@@ -189,31 +187,31 @@ impl<'a> Parser<'a> {
 
     fn document(&mut self) -> Result<Node, SyntaxError> {
         self.skip_ws()?;
-        if self.pos >= self.bytes.len() {
-            let bom = if self.bytes.starts_with(BOM) {
+        if self.lex.pos >= self.lex.bytes.len() {
+            let bom = if self.lex.bytes.starts_with(BOM) {
                 BOM.len()
             } else {
                 0
             };
-            let message = if self.bytes.len() > bom {
+            let message = if self.lex.bytes.len() > bom {
                 "the document holds only whitespace: expected a JSON value"
             } else {
                 "the document is empty: expected a JSON value"
             };
-            return Err(self.error(K::Empty, self.bytes.len(), message));
+            return Err(self.error(K::Empty, self.lex.bytes.len(), message));
         }
         let mut stack: Vec<Frame> = Vec::new();
         'value: loop {
-            // A value is expected at `self.pos` (whitespace skipped).
+            // A value is expected at `self.lex.pos` (whitespace skipped).
             let mut node = match self.peek() {
                 Some(b'{') => {
                     self.check_depth(&stack)?;
-                    let start = self.pos;
-                    self.pos += 1;
+                    let start = self.lex.pos;
+                    self.lex.pos += 1;
                     self.skip_ws()?;
                     if self.peek() == Some(b'}') {
-                        self.pos += 1;
-                        Node::new(Value::Object(Vec::new()), Span::new(start, self.pos))
+                        self.lex.pos += 1;
+                        Node::new(Value::Object(Vec::new()), Span::new(start, self.lex.pos))
                     } else {
                         stack.push(Frame::Object {
                             start,
@@ -228,18 +226,18 @@ impl<'a> Parser<'a> {
                 }
                 Some(b'[') => {
                     self.check_depth(&stack)?;
-                    let start = self.pos;
-                    self.pos += 1;
+                    let start = self.lex.pos;
+                    self.lex.pos += 1;
                     self.skip_ws()?;
                     match self.peek() {
                         Some(b']') => {
-                            self.pos += 1;
-                            Node::new(Value::Array(Vec::new()), Span::new(start, self.pos))
+                            self.lex.pos += 1;
+                            Node::new(Value::Array(Vec::new()), Span::new(start, self.lex.pos))
                         }
                         Some(b',') => {
                             return Err(self.error(
                                 K::UnexpectedCharacter,
-                                self.pos,
+                                self.lex.pos,
                                 "expected a value or `]` after `[`, found `,`",
                             ));
                         }
@@ -259,10 +257,10 @@ impl<'a> Parser<'a> {
                 self.count(&node)?;
                 let Some(frame) = stack.last_mut() else {
                     self.skip_ws()?;
-                    if self.pos < self.bytes.len() {
+                    if self.lex.pos < self.lex.bytes.len() {
                         return Err(self.error(
                             K::TrailingContent,
-                            self.pos,
+                            self.lex.pos,
                             format!(
                                 "unexpected {} after the end of the JSON document",
                                 self.found()
@@ -297,8 +295,8 @@ impl<'a> Parser<'a> {
                 self.skip_ws()?;
                 match self.peek() {
                     Some(b',') => {
-                        let comma = self.pos;
-                        self.pos += 1;
+                        let comma = self.lex.pos;
+                        self.lex.pos += 1;
                         self.skip_ws()?;
                         if self.peek() == Some(close) {
                             return Err(self.error(
@@ -309,14 +307,14 @@ impl<'a> Parser<'a> {
                         }
                         if close == b'}' {
                             self.member_key(&mut stack, false)?;
-                        } else if self.pos >= self.bytes.len() {
+                        } else if self.lex.pos >= self.lex.bytes.len() {
                             return Err(self.unexpected_end(&stack));
                         }
                         continue 'value;
                     }
                     Some(b) if b == close => {
-                        self.pos += 1;
-                        let end = self.pos;
+                        self.lex.pos += 1;
+                        let end = self.lex.pos;
                         node = match stack.pop() {
                             Some(Frame::Array { start, items }) => {
                                 Node::new(Value::Array(items), Span::new(start, end))
@@ -341,7 +339,7 @@ impl<'a> Parser<'a> {
                         };
                         return Err(self.error(
                             kind,
-                            self.pos,
+                            self.lex.pos,
                             format!(
                                 "expected `,` or {closer} after {what}, found {}",
                                 self.found()
@@ -353,7 +351,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Parses the key of an object member and its `:`, leaving `self.pos` at the value.
+    /// Parses the key of an object member and its `:`, leaving `self.lex.pos` at the value.
     fn member_key(&mut self, stack: &mut [Frame], first: bool) -> Result<(), SyntaxError> {
         match self.peek() {
             Some(b'"') => {}
@@ -371,12 +369,12 @@ impl<'a> Parser<'a> {
                     ),
                     0 => (K::NulByte, format!("{expected}, found a NUL byte")),
                     b if b.is_ascii_alphabetic() || b == b'_' || b == b'$' => {
-                        let end = self.word_end(self.pos);
+                        let end = self.word_end(self.lex.pos);
                         (
                             K::InvalidLiteral,
                             format!(
                                 "{expected}, found `{}`: object keys must be quoted",
-                                clip(self.slice(self.pos, end))
+                                clip(self.slice(self.lex.pos, end))
                             ),
                         )
                     }
@@ -385,24 +383,24 @@ impl<'a> Parser<'a> {
                         format!("{expected}, found {}", self.found()),
                     ),
                 };
-                return Err(self.error(kind, self.pos, message));
+                return Err(self.error(kind, self.lex.pos, message));
             }
         }
         let (key, key_span) = self.string()?;
         self.skip_ws()?;
         match self.peek() {
-            Some(b':') => self.pos += 1,
+            Some(b':') => self.lex.pos += 1,
             None => return Err(self.unexpected_end(stack)),
             Some(_) => {
                 return Err(self.error(
                     K::UnexpectedCharacter,
-                    self.pos,
+                    self.lex.pos,
                     format!("expected `:` after the object key, found {}", self.found()),
                 ));
             }
         }
         self.skip_ws()?;
-        if self.pos >= self.bytes.len() {
+        if self.lex.pos >= self.lex.bytes.len() {
             return Err(self.unexpected_end(stack));
         }
         if let Some(Frame::Object {
@@ -425,9 +423,9 @@ impl<'a> Parser<'a> {
         end
     }
 
-    /// Parses a scalar value at `self.pos`.
+    /// Parses a scalar value at `self.lex.pos`.
     fn scalar(&mut self, stack: &[Frame]) -> Result<Node, SyntaxError> {
-        let start = self.pos;
+        let start = self.lex.pos;
         match self.peek() {
             None => Err(self.unexpected_end(stack)),
             Some(b'"') => {
@@ -483,7 +481,7 @@ impl<'a> Parser<'a> {
                         ));
                     }
                 };
-                self.pos = end;
+                self.lex.pos = end;
                 Ok(Node::new(value, Span::new(start, end)))
             }
             Some(b'\'') => Err(self.error(
@@ -502,281 +500,168 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Parses a number at `self.pos` (a `-` or a digit).
+    /// Parses a number at `self.lex.pos` (a `-` or a digit).
     fn number(&mut self) -> Result<Node, SyntaxError> {
-        let start = self.pos;
-        if self.peek() == Some(b'-') {
-            self.pos += 1;
-        }
-        match self.peek() {
-            Some(b'0') => {
-                self.pos += 1;
-                if self.peek().is_some_and(|b| b.is_ascii_digit()) {
-                    let end = self.word_end(start);
-                    return Err(self.error(
-                        K::InvalidNumber,
-                        start,
-                        format!(
-                            "invalid number `{}`: leading zeros are not allowed in JSON",
-                            clip(self.slice(start, end))
-                        ),
-                    ));
-                }
-            }
-            Some(b'1'..=b'9') => self.skip_digits(),
-            Some(b'I') if self.slice(self.pos, self.word_end(self.pos)) == "Infinity" => {
-                return Err(self.error(
-                    K::InvalidNumber,
-                    start,
-                    "`-Infinity` is not allowed in JSON: numbers must be finite",
-                ));
-            }
-            _ => {
-                return Err(self.error(
-                    K::InvalidNumber,
-                    self.pos,
-                    format!("expected a digit after `-`, found {}", self.found()),
-                ));
-            }
-        }
-        let mut is_float = false;
-        if self.peek() == Some(b'.') {
-            self.pos += 1;
-            if !self.peek().is_some_and(|b| b.is_ascii_digit()) {
-                return Err(self.error(
-                    K::InvalidNumber,
-                    self.pos,
-                    format!(
-                        "expected a digit after the decimal point, found {}",
-                        self.found()
-                    ),
-                ));
-            }
-            self.skip_digits();
-            is_float = true;
-        }
-        if matches!(self.peek(), Some(b'e' | b'E')) {
-            self.pos += 1;
-            if matches!(self.peek(), Some(b'+' | b'-')) {
-                self.pos += 1;
-            }
-            if !self.peek().is_some_and(|b| b.is_ascii_digit()) {
-                return Err(self.error(
-                    K::InvalidNumber,
-                    self.pos,
-                    format!("expected a digit in the exponent, found {}", self.found()),
-                ));
-            }
-            self.skip_digits();
-            is_float = true;
-        }
-        let end = self.pos;
-        if self
-            .peek()
-            .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.')
-        {
-            let word_end = self.word_end(start);
-            return Err(self.error(
-                K::InvalidNumber,
-                start,
-                format!("invalid number `{}`", clip(self.slice(start, word_end))),
-            ));
-        }
-        let text = self.slice(start, end);
-        let number = Number::new(text, classify_decimal(text, is_float));
+        let token = self.lex.number().map_err(|e| self.lex_error(e))?;
+        let (start, end) = (token.start, self.lex.pos);
+        let kind = match (token.float, token.magnitude) {
+            (true, _) | (false, None) => classify_decimal(self.slice(start, end), token.float),
+            (false, Some(magnitude)) => integer_kind(token.negative, magnitude),
+        };
+        let number = Number::new(self.slice(start, end), kind);
         Ok(Node::new(Value::Number(number), Span::new(start, end)))
     }
 
-    fn skip_digits(&mut self) {
-        while self.peek().is_some_and(|b| b.is_ascii_digit()) {
-            self.pos += 1;
-        }
-    }
-
-    /// Parses a string at `self.pos` (the opening quote); returns it with its span, quotes
+    /// Parses a string at `self.lex.pos` (the opening quote); returns it with its span, quotes
     /// included.
     fn string(&mut self) -> Result<(String, Span), SyntaxError> {
-        let start = self.pos;
-        self.pos += 1;
-        let content_start = self.pos;
-        // Fast path: no escape.
-        loop {
-            match self.peek() {
-                Some(b'"') => {
-                    let s = self.slice(content_start, self.pos).to_owned();
-                    self.pos += 1;
-                    return Ok((s, Span::new(start, self.pos)));
-                }
-                Some(b'\\') => break,
-                Some(b) if b < 0x20 => return Err(self.control_in_string(b)),
-                Some(_) => self.pos += 1,
-                None => return Err(self.unterminated_string(start)),
-            }
-        }
-        let mut out = String::with_capacity(self.pos - content_start + 16);
-        out.push_str(self.slice(content_start, self.pos));
-        loop {
-            match self.peek() {
-                Some(b'"') => {
-                    self.pos += 1;
-                    return Ok((out, Span::new(start, self.pos)));
-                }
-                Some(b'\\') => self.escape(&mut out, start)?,
-                Some(b) if b < 0x20 => return Err(self.control_in_string(b)),
-                Some(_) => {
-                    let run_start = self.pos;
-                    while self
-                        .peek()
-                        .is_some_and(|b| b != b'"' && b != b'\\' && b >= 0x20)
-                    {
-                        self.pos += 1;
-                    }
-                    out.push_str(self.slice(run_start, self.pos));
-                }
-                None => return Err(self.unterminated_string(start)),
-            }
-        }
+        let start = self.lex.pos;
+        let contents = match self.lex.string(&mut self.decoded) {
+            Ok(Str::Borrowed(text)) => text.to_owned(),
+            Ok(Str::Decoded) => self.decoded.clone(),
+            Err(error) => return Err(self.lex_error(error)),
+        };
+        Ok((contents, Span::new(start, self.lex.pos)))
     }
 
-    fn unterminated_string(&self, start: usize) -> SyntaxError {
-        let mut err = self.error(
-            K::UnterminatedString,
-            self.bytes.len(),
-            format!(
-                "unexpected end of input: the string opened at {} is not closed (missing `\"`)",
-                line_column(self.bytes, start)
-            ),
-        );
-        err.opened_at = Some(start);
-        err
-    }
-
-    fn control_in_string(&self, b: u8) -> SyntaxError {
-        let (kind, message) = match b {
-            0 => (
-                K::NulByte,
-                "NUL byte in a string: control characters must be escaped (`\\u0000`)".to_owned(),
-            ),
-            b'\n' | b'\r' => (
-                K::ControlCharacter,
-                "line break in a string: JSON strings cannot span lines (missing closing `\"`? \
-                 otherwise write `\\n`)"
-                    .to_owned(),
-            ),
-            b'\t' => (
-                K::ControlCharacter,
-                "tab character in a string: control characters must be escaped (write `\\t`)"
-                    .to_owned(),
-            ),
-            _ => (
-                K::ControlCharacter,
+    /// The syntax error, with its message, for what the lexer found.
+    #[cold]
+    fn lex_error(&self, error: LexError) -> SyntaxError {
+        let at = error.at;
+        match error.kind {
+            LexErrorKind::Unterminated { opened } => {
+                let mut err = self.error(
+                    K::UnterminatedString,
+                    at,
+                    format!(
+                        "unexpected end of input: the string opened at {} is not closed (missing `\"`)",
+                        line_column(self.lex.bytes, opened)
+                    ),
+                );
+                err.opened_at = Some(opened);
+                err
+            }
+            LexErrorKind::Control(b) => {
+                let (kind, message) = match b {
+                    0 => (
+                        K::NulByte,
+                        "NUL byte in a string: control characters must be escaped (`\\u0000`)"
+                            .to_owned(),
+                    ),
+                    b'\n' | b'\r' => (
+                        K::ControlCharacter,
+                        "line break in a string: JSON strings cannot span lines (missing closing `\"`? \
+                         otherwise write `\\n`)"
+                            .to_owned(),
+                    ),
+                    b'\t' => (
+                        K::ControlCharacter,
+                        "tab character in a string: control characters must be escaped (write `\\t`)"
+                            .to_owned(),
+                    ),
+                    _ => (
+                        K::ControlCharacter,
+                        format!(
+                            "control character {} in a string: control characters must be escaped",
+                            quote::char(char::from(b))
+                        ),
+                    ),
+                };
+                self.error(kind, at, message)
+            }
+            LexErrorKind::InvalidEscape => self.error(
+                K::InvalidEscape,
+                at,
                 format!(
-                    "control character {} in a string: control characters must be escaped",
-                    quote::char(char::from(b))
+                    "invalid escape `\\{}` in a string: expected one of `\\\"`, `\\\\`, \
+                     `\\/`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t` or `\\uXXXX`",
+                    describe_char_at(self.lex.text, at + 1).trim_matches('`')
                 ),
             ),
-        };
-        self.error(kind, self.pos, message)
-    }
-
-    /// Parses an escape sequence at `self.pos` (the backslash) into `out`.
-    fn escape(&mut self, out: &mut String, string_start: usize) -> Result<(), SyntaxError> {
-        let backslash = self.pos;
-        self.pos += 1;
-        let c = match self.peek() {
-            Some(b'"') => '"',
-            Some(b'\\') => '\\',
-            Some(b'/') => '/',
-            Some(b'b') => '\u{8}',
-            Some(b'f') => '\u{C}',
-            Some(b'n') => '\n',
-            Some(b'r') => '\r',
-            Some(b't') => '\t',
-            Some(b'u') => {
-                self.pos += 1;
-                let unit = self.hex4(backslash)?;
-                let c = match unit {
-                    0xD800..=0xDBFF => {
-                        if self.peek() == Some(b'\\') && self.peek_at(self.pos + 1) == Some(b'u') {
-                            let second = self.pos;
-                            self.pos += 2;
-                            let low = self.hex4(second)?;
-                            if !(0xDC00..=0xDFFF).contains(&low) {
-                                return Err(self.lone_surrogate(backslash, unit));
-                            }
-                            let code = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
-                            char::from_u32(code)
-                                .ok_or_else(|| self.lone_surrogate(backslash, unit))?
-                        } else {
-                            return Err(self.lone_surrogate(backslash, unit));
-                        }
-                    }
-                    0xDC00..=0xDFFF => return Err(self.lone_surrogate(backslash, unit)),
-                    _ => {
-                        char::from_u32(unit).ok_or_else(|| self.lone_surrogate(backslash, unit))?
-                    }
+            LexErrorKind::InvalidHex { digit } => {
+                // Show the offending character unless it ends the string or the line.
+                let end = match self.lex.text.get(digit..).and_then(|r| r.chars().next()) {
+                    Some(c) if c.is_alphanumeric() => digit + c.len_utf8(),
+                    _ => digit,
                 };
-                out.push(c);
-                return Ok(());
-            }
-            None => return Err(self.unterminated_string(string_start)),
-            Some(_) => {
-                return Err(self.error(
+                self.error(
                     K::InvalidEscape,
-                    backslash,
+                    at,
                     format!(
-                        "invalid escape `\\{}` in a string: expected one of `\\\"`, `\\\\`, \
-                         `\\/`, `\\b`, `\\f`, `\\n`, `\\r`, `\\t` or `\\uXXXX`",
-                        describe_char_at(self.text, self.pos).trim_matches('`')
+                        "invalid unicode escape `{}`: expected 4 hexadecimal digits after `\\u`",
+                        self.slice(at, end)
                     ),
-                ));
+                )
             }
-        };
-        self.pos += 1;
-        out.push(c);
-        Ok(())
-    }
-
-    /// Reads the 4 hexadecimal digits of a `\u` escape (at `self.pos`).
-    fn hex4(&mut self, backslash: usize) -> Result<u32, SyntaxError> {
-        let mut value = 0u32;
-        for _ in 0..4 {
-            let digit = self.peek().and_then(|b| char::from(b).to_digit(16));
-            match digit {
-                Some(d) => {
-                    value = value * 16 + d;
-                    self.pos += 1;
-                }
-                None => {
-                    // Show the offending character unless it ends the string or the line.
-                    let end = match self.text.get(self.pos..).and_then(|r| r.chars().next()) {
-                        Some(c) if c.is_alphanumeric() => self.pos + c.len_utf8(),
-                        _ => self.pos,
-                    };
-                    return Err(self.error(
-                        K::InvalidEscape,
-                        backslash,
-                        format!(
-                            "invalid unicode escape `{}`: expected 4 hexadecimal digits after `\\u`",
-                            self.slice(backslash, end)
-                        ),
-                    ));
-                }
-            }
-        }
-        Ok(value)
-    }
-
-    fn lone_surrogate(&self, backslash: usize, unit: u32) -> SyntaxError {
-        self.error(
-            K::LoneSurrogate,
-            backslash,
-            format!(
-                "invalid unicode escape `\\u{unit:04x}`: a UTF-16 surrogate must be part of a \
-                 high-low pair (`\\uD83D\\uDE00`)"
+            LexErrorKind::LoneSurrogate { unit } => self.error(
+                K::LoneSurrogate,
+                at,
+                format!(
+                    "invalid unicode escape `\\u{unit:04x}`: a UTF-16 surrogate must be part of a \
+                     high-low pair (`\\uD83D\\uDE00`)"
+                ),
             ),
-        )
+            LexErrorKind::LeadingZero => self.error(
+                K::InvalidNumber,
+                at,
+                format!(
+                    "invalid number `{}`: leading zeros are not allowed in JSON",
+                    clip(self.slice(at, self.word_end(at)))
+                ),
+            ),
+            LexErrorKind::DigitAfterMinus if self.slice(at, self.word_end(at)) == "Infinity" => {
+                self.error(
+                    K::InvalidNumber,
+                    at - 1,
+                    "`-Infinity` is not allowed in JSON: numbers must be finite",
+                )
+            }
+            LexErrorKind::DigitAfterMinus => self.error(
+                K::InvalidNumber,
+                at,
+                format!(
+                    "expected a digit after `-`, found {}",
+                    describe_char_at(self.lex.text, at)
+                ),
+            ),
+            LexErrorKind::DigitAfterPoint => self.error(
+                K::InvalidNumber,
+                at,
+                format!(
+                    "expected a digit after the decimal point, found {}",
+                    describe_char_at(self.lex.text, at)
+                ),
+            ),
+            LexErrorKind::DigitInExponent => self.error(
+                K::InvalidNumber,
+                at,
+                format!(
+                    "expected a digit in the exponent, found {}",
+                    describe_char_at(self.lex.text, at)
+                ),
+            ),
+            LexErrorKind::TrailingWord => self.error(
+                K::InvalidNumber,
+                at,
+                format!(
+                    "invalid number `{}`",
+                    clip(self.slice(at, self.word_end(at)))
+                ),
+            ),
+        }
     }
+}
+
+/// The classification of an integer literal of `magnitude` (which fits a `u64`), the one
+/// [`classify_decimal`] gives its text: `-0` is `Integer(0)`, and what does not fit an `i64` is
+/// out of range.
+fn integer_kind(negative: bool, magnitude: u64) -> NumberKind {
+    let value = if negative {
+        0i64.checked_sub_unsigned(magnitude)
+    } else {
+        i64::try_from(magnitude).ok()
+    };
+    value.map_or(NumberKind::IntegerOutOfRange, NumberKind::Integer)
 }
 
 #[cfg(test)]

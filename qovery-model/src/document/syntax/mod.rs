@@ -2,6 +2,7 @@
 //! to lines and columns. It knows nothing of the model.
 
 pub mod json;
+pub(crate) mod lex;
 pub mod limits;
 pub mod parse;
 pub mod position;
