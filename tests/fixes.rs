@@ -225,6 +225,14 @@ const CASES: &[Case] = &[
         ),
         yaml_request!("image_name: acme/api", "healthchecks: {}", "tag: 1.5.0"),
     ),
+    // A lone `\r` breaks YAML lines (classic Mac OS line ends): the earlier member's lines end
+    // there, not at the next `\n`.
+    yaml(
+        "duplicate_key",
+        Unsafe,
+        "name: api\rregistry_id: 3c90c3cc-0d44-4b50-8888-8dd25736052a\rtag: 1.4.2 # old\rimage_name: acme/api\rhealthchecks: {}\rtag: 1.5.0\n",
+        "name: api\rregistry_id: 3c90c3cc-0d44-4b50-8888-8dd25736052a\rimage_name: acme/api\rhealthchecks: {}\rtag: 1.5.0\n",
+    ),
     json(
         "enum",
         Safe,

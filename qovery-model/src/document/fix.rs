@@ -267,32 +267,31 @@ impl<'t> Doc<'t> {
     }
 
     /// The bytes from the start of the line of `offset` to `offset`.
+    ///
+    /// Lines end at `\r\n`, `\n` or a lone `\r`: YAML 1.2's line breaks (`b-break`), which the
+    /// parser follows; a fix that took a lone `\r` for a character would cut across members.
+    /// In JSON a lone `\r` is whitespace, and taking it as a line end there only changes the
+    /// indentation a fix copies.
     fn line_prefix(&self, offset: usize) -> (usize, &'t str) {
-        let start = self.text[..offset].rfind('\n').map_or(0, |at| at + 1);
+        let start = self.text[..offset]
+            .rfind(['\n', '\r'])
+            .map_or(0, |at| at + 1);
         (start, &self.text[start..offset])
     }
 
-    /// The end of the line of `offset` (before its `\r\n` or `\n`), and the line end it has.
+    /// The end of the line of `offset` (before its line break), and the line break it has.
     fn line_end(&self, offset: usize) -> (usize, Option<&'static str>) {
-        match self.text[offset..].find('\n') {
-            Some(at) => {
-                let newline = offset + at;
-                if newline > offset && self.text.as_bytes()[newline - 1] == b'\r' {
-                    (newline - 1, Some("\r\n"))
-                } else {
-                    (newline, Some("\n"))
-                }
-            }
+        match self.text[offset..].find(['\n', '\r']) {
+            Some(at) => (offset + at, Some(line_break(&self.text[offset + at..]))),
             None => (self.text.len(), None),
         }
     }
 
-    /// The document's line end: that of its first line, `\n` when it has one line.
+    /// The document's line break: that of its first line, `\n` when it has one line.
     fn eol(&self) -> &'static str {
-        match self.text.find('\n') {
-            Some(at) if at > 0 && self.text.as_bytes()[at - 1] == b'\r' => "\r\n",
-            _ => "\n",
-        }
+        self.text
+            .find(['\n', '\r'])
+            .map_or("\n", |at| line_break(&self.text[at..]))
     }
 
     /// Inserts `key: value` after the last member of `object`.
@@ -311,7 +310,7 @@ impl<'t> Doc<'t> {
             .text
             .get(last.key_span.end..last.value.span.start)
             // Not the `:` of a value on the next line (a block collection): `: ` then.
-            .filter(|sep| sep.trim() == ":" && !sep.contains('\n'))
+            .filter(|sep| sep.trim() == ":" && !sep.contains(['\n', '\r']))
             .unwrap_or(": ");
         let (_, prefix) = self.line_prefix(last.key_span.start);
         let starts_line = prefix.bytes().all(|b| b == b' ' || b == b'\t');
@@ -398,8 +397,11 @@ impl<'t> Doc<'t> {
                 // The last line, with no line end: the line end before it goes instead, so the
                 // document still ends without one.
                 None => {
-                    let before = self.text[..line_start].strip_suffix('\n')?;
-                    before.strip_suffix('\r').unwrap_or(before).len()..line_end
+                    let before = &self.text[..line_start];
+                    let before = before
+                        .strip_suffix("\r\n")
+                        .or_else(|| before.strip_suffix(['\n', '\r']))?;
+                    before.len()..line_end
                 }
             };
             return Some(Edit::delete(range));
@@ -410,6 +412,17 @@ impl<'t> Doc<'t> {
             return Some(Edit::delete(member.key_span.start..next.key_span.start));
         }
         None
+    }
+}
+
+/// The line break `text` starts with (it starts with `\r` or `\n`).
+fn line_break(text: &str) -> &'static str {
+    if text.starts_with("\r\n") {
+        "\r\n"
+    } else if text.starts_with('\r') {
+        "\r"
+    } else {
+        "\n"
     }
 }
 
