@@ -320,7 +320,7 @@ pub struct Piece<'a> {
     /// The file with everything before `start` blanked.
     pub text: Cow<'a, [u8]>,
     /// The document's tree, when it parsed.
-    pub root: Option<Node>,
+    pub root: Option<Node<'static>>,
 }
 
 impl Piece<'_> {
@@ -458,7 +458,7 @@ fn looks_like_payload(piece: &Piece<'_>, report: &Report, options: &CheckOptions
     let Value::Object(members) = &root.value else {
         return false;
     };
-    members.iter().any(|member| match member.key.as_str() {
+    members.iter().any(|member| match &*member.key {
         "image_name" | "registry_id" | "healthchecks" | "tag" => true,
         "$schema" => member.value.value.as_str().is_some_and(|schema| {
             schema.contains("container-request") || schema.contains("container-response")

@@ -93,7 +93,7 @@ pub fn to_lsp(uri: &Uri, open: &Open, diagnostics: &[Diagnostic]) -> Vec<lsp_typ
         .collect()
 }
 
-fn parse(open: &Open) -> Option<Parsed> {
+fn parse(open: &Open) -> Option<Parsed<'_>> {
     let bytes = open.text.as_str().as_bytes();
     match open.syntax {
         Syntax::Yaml => qovery_model::document::yaml::parse_yaml(bytes, &Limits::DEFAULT).ok(),

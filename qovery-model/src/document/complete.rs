@@ -151,7 +151,10 @@ pub(super) fn complete_path<T: Document>(bytes: &[u8], options: &CheckOptions) -
     }
 }
 
-pub(super) fn parse(bytes: &[u8], options: &CheckOptions) -> Result<Parsed, SyntaxError> {
+pub(super) fn parse<'a>(
+    bytes: &'a [u8],
+    options: &CheckOptions,
+) -> Result<Parsed<'a>, SyntaxError> {
     match options.syntax {
         Syntax::Json => super::json::parse_json(bytes, &options.limits),
         #[cfg(feature = "yaml")]

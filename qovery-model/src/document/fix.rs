@@ -134,14 +134,14 @@ impl<'a> Fixer<'a> {
     }
 
     /// The node that holds the value at `pointer`, and the last reference token (unescaped).
-    fn parent(&mut self, pointer: &str) -> Option<(&'a Node, String)> {
+    fn parent(&mut self, pointer: &str) -> Option<(&'a Node<'a>, String)> {
         let (parent, token) = pointer.rsplit_once('/')?;
         Some((self.spans.node(parent)?, unescape(token)))
     }
 
     /// The index of the member `key` of `object`: the one whose value is at `located` when
     /// given, else the last one with that key (as lookups do).
-    fn member(&mut self, object: &'a Node, key: &str, located: Option<Span>) -> Option<usize> {
+    fn member(&mut self, object: &'a Node<'a>, key: &str, located: Option<Span>) -> Option<usize> {
         let indexes = self.indexes(object, key)?;
         located
             .and_then(|span| {
@@ -155,11 +155,11 @@ impl<'a> Fixer<'a> {
 
     /// The indexes of the members `key` of `object`, in document order; `None` when it has
     /// none (or is not an object).
-    fn indexes(&mut self, object: &'a Node, key: &str) -> Option<&Vec<usize>> {
+    fn indexes(&mut self, object: &'a Node<'a>, key: &str) -> Option<&Vec<usize>> {
         let index = self.keys.entry(object.span.start).or_insert_with(|| {
             let mut index: HashMap<&'a str, Vec<usize>> = HashMap::new();
             for (i, member) in members(object).iter().enumerate() {
-                index.entry(member.key.as_str()).or_default().push(i);
+                index.entry(&*member.key).or_default().push(i);
             }
             index
         });
@@ -168,7 +168,7 @@ impl<'a> Fixer<'a> {
 }
 
 /// The members of `node`, none when it is not an object.
-fn members(node: &Node) -> &[Member] {
+fn members<'n, 'a>(node: &'n Node<'a>) -> &'n [Member<'a>] {
     match &node.value {
         Value::Object(members) => members,
         _ => &[],

@@ -68,12 +68,12 @@ pub(super) fn span_of(spans: &mut Spans<'_>, pointer: &str) -> Span {
 /// on the way, and resolving every diagnostic from the root is quadratic with many members next
 /// to many diagnostics (30,000 unknown members beside 20,000 diagnostics under `/ports`).
 pub(super) struct Spans<'t> {
-    root: &'t Node,
-    nodes: HashMap<String, Option<&'t Node>>,
+    root: &'t Node<'t>,
+    nodes: HashMap<String, Option<&'t Node<'t>>>,
 }
 
 impl<'t> Spans<'t> {
-    pub(super) fn new(root: &'t Node) -> Self {
+    pub(super) fn new(root: &'t Node<'t>) -> Self {
         Self {
             root,
             nodes: HashMap::new(),
@@ -81,7 +81,7 @@ impl<'t> Spans<'t> {
     }
 
     /// `root.pointer_get(pointer)`, memoized.
-    pub(super) fn node(&mut self, pointer: &str) -> Option<&'t Node> {
+    pub(super) fn node(&mut self, pointer: &str) -> Option<&'t Node<'t>> {
         if pointer.is_empty() {
             return Some(self.root);
         }

@@ -450,7 +450,7 @@ impl<'s> Walker<'s> {
                     }
                     return None;
                 }
-                Some(Json::String(text.clone()))
+                Some(Json::String(text.to_string()))
             }
             _ => Some(free_form(node, self, pointer)),
         }
@@ -510,7 +510,7 @@ impl<'s> Walker<'s> {
                     }
                     match value {
                         Some(value) => {
-                            out.insert(member.key.clone(), value);
+                            out.insert(member.key.to_string(), value);
                             if let Some(first) = property.required {
                                 present[first] = true;
                             }
@@ -523,7 +523,7 @@ impl<'s> Walker<'s> {
                             // key gets here, so there is nothing to remove for `Fill::Minimal`.
                             if self.fill == Fill::Alternate {
                                 out.insert(
-                                    member.key.clone(),
+                                    member.key.to_string(),
                                     shape.placeholder(property.site, self.fill),
                                 );
                                 if let Some(first) = property.required {
@@ -869,7 +869,7 @@ fn free_form(node: &Node, walker: &mut Walker<'_>, pointer: &mut String) -> Json
                     push_token(pointer, &member.key);
                 }
                 out.insert(
-                    member.key.clone(),
+                    member.key.to_string(),
                     free_form(&member.value, walker, pointer),
                 );
                 pointer.truncate(base);
@@ -1410,7 +1410,7 @@ mod walk_tests {
         }
     }
 
-    fn scalar(rng: &mut Rng) -> Value {
+    fn scalar(rng: &mut Rng) -> Value<'static> {
         let number = |text: &str, kind| Value::Number(Number::new(text, kind));
         match rng.below(17) {
             0 => Value::Null,
@@ -1422,14 +1422,14 @@ mod walk_tests {
             6 => number("1.5", NumberKind::Float(1.5)),
             7 => number("2.0", NumberKind::Float(2.0)),
             8 => number("1e400", NumberKind::FloatOutOfRange),
-            9 => Value::String("80".to_owned()),
-            10 => Value::String("x".to_owned()),
-            11 => Value::String("3c90c3cc-0d44-4b50-8888-8dd25736052a".to_owned()),
-            12 => Value::String("HTTP".to_owned()),
+            9 => Value::String("80".into()),
+            10 => Value::String("x".into()),
+            11 => Value::String("3c90c3cc-0d44-4b50-8888-8dd25736052a".into()),
+            12 => Value::String("HTTP".into()),
             13 => Value::Array(Vec::new()),
             14 => Value::Object(Vec::new()),
             15 => number("-1", NumberKind::Integer(-1)),
-            _ => Value::String(String::new()),
+            _ => Value::String("".into()),
         }
     }
 
@@ -1497,7 +1497,7 @@ mod walk_tests {
                     members.insert(
                         to,
                         Member {
-                            key: key(rng),
+                            key: key(rng).into(),
                             key_span: Span::new(node.span.start + to, node.span.start + to + 1),
                             value,
                         },

@@ -21,6 +21,7 @@ use super::parse::{
     describe_char_at, line_column, push_member,
 };
 use super::tree::{Member, Node, Number, NumberKind, Span, Value, classify_decimal};
+use std::borrow::Cow;
 // Fix found by fuzzing (check_json): a bare word or a number quoted in a syntax error message is
 // clipped to 60 characters (`invalid literal `sss...`` copied the whole word).
 use crate::validate::quote::{self, clip};
@@ -30,13 +31,13 @@ use crate::validate::quote::{self, clip};
 /// # Errors
 /// The first syntax error (including invalid UTF-8, an empty document and the limits of
 /// `limits`), with its byte offset.
-pub fn parse_json(bytes: &[u8], limits: &Limits) -> Result<Parsed, SyntaxError> {
+pub fn parse_json<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Parsed<'a>, SyntaxError> {
     let text = check_utf8(bytes)?;
     let had_bom = bytes.starts_with(BOM);
     let mut parser = Parser {
         lex: Lexer::new(text, if had_bom { BOM.len() } else { 0 }),
         decoded: String::new(),
-        limits,
+        limits: *limits,
         issues: Vec::new(),
         nodes: 0,
     };
@@ -49,22 +50,22 @@ pub fn parse_json(bytes: &[u8], limits: &Limits) -> Result<Parsed, SyntaxError> 
 }
 
 /// An array or object being parsed.
-enum Frame {
+enum Frame<'a> {
     Array {
         start: usize,
-        items: Vec<Node>,
+        items: Vec<Node<'a>>,
     },
     Object {
         start: usize,
-        members: Vec<Member>,
+        members: Vec<Member<'a>>,
         keys: KeyIndex,
         /// The key of the member whose value is being parsed.
-        key: String,
+        key: Cow<'a, str>,
         key_span: Span,
     },
 }
 
-impl Frame {
+impl Frame<'_> {
     fn start(&self) -> usize {
         match self {
             Frame::Array { start, .. } | Frame::Object { start, .. } => *start,
@@ -83,7 +84,7 @@ struct Parser<'a> {
     lex: Lexer<'a>,
     /// The contents of the last string that held an escape ([`Lexer::string`]).
     decoded: String,
-    limits: &'a Limits,
+    limits: Limits,
     issues: Vec<ParseIssue>,
     nodes: usize,
 }
@@ -131,7 +132,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The error for the end of the input inside the innermost open container.
-    fn unexpected_end(&self, stack: &[Frame]) -> SyntaxError {
+    fn unexpected_end(&self, stack: &[Frame<'a>]) -> SyntaxError {
         match stack.last() {
             Some(frame) => {
                 let opened = frame.start();
@@ -171,7 +172,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn check_depth(&self, stack: &[Frame]) -> Result<(), SyntaxError> {
+    fn check_depth(&self, stack: &[Frame<'a>]) -> Result<(), SyntaxError> {
         if stack.len() >= self.limits.max_depth {
             return Err(self.error(
                 K::DepthLimit,
@@ -185,7 +186,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn document(&mut self) -> Result<Node, SyntaxError> {
+    fn document(&mut self) -> Result<Node<'a>, SyntaxError> {
         self.skip_ws()?;
         if self.lex.pos >= self.lex.bytes.len() {
             let bom = if self.lex.bytes.starts_with(BOM) {
@@ -200,7 +201,7 @@ impl<'a> Parser<'a> {
             };
             return Err(self.error(K::Empty, self.lex.bytes.len(), message));
         }
-        let mut stack: Vec<Frame> = Vec::new();
+        let mut stack: Vec<Frame<'a>> = Vec::new();
         'value: loop {
             // A value is expected at `self.lex.pos` (whitespace skipped).
             let mut node = match self.peek() {
@@ -217,7 +218,7 @@ impl<'a> Parser<'a> {
                             start,
                             members: Vec::new(),
                             keys: KeyIndex::default(),
-                            key: String::new(),
+                            key: Cow::Borrowed(""),
                             key_span: Span::empty(start),
                         });
                         self.member_key(&mut stack, true)?;
@@ -352,7 +353,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses the key of an object member and its `:`, leaving `self.lex.pos` at the value.
-    fn member_key(&mut self, stack: &mut [Frame], first: bool) -> Result<(), SyntaxError> {
+    fn member_key(&mut self, stack: &mut [Frame<'a>], first: bool) -> Result<(), SyntaxError> {
         match self.peek() {
             Some(b'"') => {}
             None => return Err(self.unexpected_end(stack)),
@@ -424,7 +425,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses a scalar value at `self.lex.pos`.
-    fn scalar(&mut self, stack: &[Frame]) -> Result<Node, SyntaxError> {
+    fn scalar(&mut self, stack: &[Frame<'a>]) -> Result<Node<'a>, SyntaxError> {
         let start = self.lex.pos;
         match self.peek() {
             None => Err(self.unexpected_end(stack)),
@@ -501,7 +502,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Parses a number at `self.lex.pos` (a `-` or a digit).
-    fn number(&mut self) -> Result<Node, SyntaxError> {
+    fn number(&mut self) -> Result<Node<'a>, SyntaxError> {
         let token = self.lex.number().map_err(|e| self.lex_error(e))?;
         let (start, end) = (token.start, self.lex.pos);
         let kind = match (token.float, token.magnitude) {
@@ -514,11 +515,11 @@ impl<'a> Parser<'a> {
 
     /// Parses a string at `self.lex.pos` (the opening quote); returns it with its span, quotes
     /// included.
-    fn string(&mut self) -> Result<(String, Span), SyntaxError> {
+    fn string(&mut self) -> Result<(Cow<'a, str>, Span), SyntaxError> {
         let start = self.lex.pos;
         let contents = match self.lex.string(&mut self.decoded) {
-            Ok(Str::Borrowed(text)) => text.to_owned(),
-            Ok(Str::Decoded) => self.decoded.clone(),
+            Ok(Str::Borrowed(text)) => Cow::Borrowed(text),
+            Ok(Str::Decoded) => Cow::Owned(self.decoded.clone()),
             Err(error) => return Err(self.lex_error(error)),
         };
         Ok((contents, Span::new(start, self.lex.pos)))
@@ -671,7 +672,7 @@ mod tests {
     use crate::document::parse::{ParseIssue, Parsed, SyntaxError, SyntaxErrorKind as K};
     use crate::document::tree::{Node, NumberKind, Span, Value};
 
-    fn ok(src: &str) -> Parsed {
+    fn ok(src: &str) -> Parsed<'_> {
         match parse_json(src.as_bytes(), &Limits::default()) {
             Ok(p) => p,
             Err(e) => panic!("{src:?}: unexpected error {e:?}"),
@@ -701,7 +702,7 @@ mod tests {
         src.get(span.range()).unwrap_or("<bad span>")
     }
 
-    fn at<'a>(root: &'a Node, pointer: &str) -> &'a Node {
+    fn at<'a>(root: &'a Node<'_>, pointer: &str) -> &'a Node<'a> {
         match root.pointer_get(pointer) {
             Some(n) => n,
             None => panic!("no node at {pointer}"),

@@ -1,6 +1,7 @@
 //! Results shared by the JSON and YAML parsers: the parsed tree with its recoverable issues, and
 //! the syntax error that stops a parse.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -11,9 +12,9 @@ use crate::validate::quote::{self, clip};
 
 /// A successfully parsed document.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Parsed {
+pub struct Parsed<'a> {
     /// The root value.
-    pub root: Node,
+    pub root: Node<'a>,
     /// Recoverable problems, in document order of detection (the parse went on).
     pub issues: Vec<ParseIssue>,
     /// Whether the input started with a UTF-8 byte order mark (accepted and skipped; spans
@@ -320,7 +321,7 @@ impl KeyIndex {
             }
             let mut map = HashMap::with_capacity(members.len() * 2);
             for (i, m) in members.iter().enumerate() {
-                map.entry(m.key.clone()).or_insert(i);
+                map.entry(m.key.to_string()).or_insert(i);
             }
             self.map = Some(map);
         }
@@ -336,18 +337,18 @@ impl KeyIndex {
 }
 
 /// Adds the member (key, key span, value) to `members`, reporting a duplicate key.
-pub(crate) fn push_member(
-    members: &mut Vec<Member>,
+pub(crate) fn push_member<'a>(
+    members: &mut Vec<Member<'a>>,
     keys: &mut KeyIndex,
     issues: &mut Vec<ParseIssue>,
-    key: String,
+    key: Cow<'a, str>,
     key_span: Span,
-    value: Node,
+    value: Node<'a>,
 ) {
     if let Some(first) = keys.check(members, &key) {
         let first = members.get(first).map_or(key_span, |m| m.key_span);
         issues.push(ParseIssue::DuplicateKey {
-            key: key.clone(),
+            key: key.to_string(),
             first,
             duplicate: key_span,
         });
@@ -376,7 +377,7 @@ mod tests {
                     &mut members,
                     &mut keys,
                     &mut issues,
-                    format!("k{i}"),
+                    format!("k{i}").into(),
                     span,
                     Node::new(Value::Null, span),
                 );
@@ -388,7 +389,7 @@ mod tests {
                     &mut members,
                     &mut keys,
                     &mut issues,
-                    key.to_owned(),
+                    key.into(),
                     span,
                     Node::new(Value::Null, span),
                 );

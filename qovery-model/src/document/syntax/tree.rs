@@ -65,42 +65,42 @@ impl From<Span> for Range<usize> {
 /// style) or from the first entry (the `-` of a block sequence) to the end of the last one
 /// (YAML block style).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Node {
+pub struct Node<'a> {
     /// The value.
-    pub value: Value,
+    pub value: Value<'a>,
     /// Where the value is written.
     pub span: Span,
 }
 
 /// A document value.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// `null` (YAML: `null`, `~`, an empty value).
     Null,
     /// `true` or `false`.
     Bool(bool),
     /// A number, with its source text.
     Number(Number),
-    /// A string (escapes resolved).
-    String(String),
+    /// A string (escapes resolved): borrowed from the source when it holds no escape.
+    String(Cow<'a, str>),
     /// An array (YAML sequence).
-    Array(Vec<Node>),
+    Array(Vec<Node<'a>>),
     /// An object (YAML mapping): members in document order, duplicate keys included.
-    Object(Vec<Member>),
+    Object(Vec<Member<'a>>),
 }
 
 /// A member of an object: a key, the span of the key, and the value.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Member {
+pub struct Member<'a> {
     /// The key (escapes resolved; for a YAML scalar key of another type, its text).
-    pub key: String,
+    pub key: Cow<'a, str>,
     /// Where the key is written (quotes included for a quoted key).
     pub key_span: Span,
     /// The value.
-    pub value: Node,
+    pub value: Node<'a>,
 }
 
-impl Member {
+impl Member<'_> {
     /// The span from the start of the key to the end of the value.
     #[must_use]
     pub fn span(&self) -> Span {
@@ -310,7 +310,7 @@ fn integer_text_to_f64(text: &str) -> f64 {
     if negative { -value } else { value }
 }
 
-impl Value {
+impl<'a> Value<'a> {
     /// A short name of the value's type for messages: `null`, `boolean`, `integer` (integer
     /// literals), `number` (other numbers), `string`, `array`, `object`.
     #[must_use]
@@ -355,7 +355,7 @@ impl Value {
 
     /// The elements, if this is an array.
     #[must_use]
-    pub fn as_array(&self) -> Option<&[Node]> {
+    pub fn as_array(&self) -> Option<&[Node<'a>]> {
         match self {
             Value::Array(items) => Some(items),
             _ => None,
@@ -364,7 +364,7 @@ impl Value {
 
     /// The members, if this is an object.
     #[must_use]
-    pub fn as_object(&self) -> Option<&[Member]> {
+    pub fn as_object(&self) -> Option<&[Member<'a>]> {
         match self {
             Value::Object(members) => Some(members),
             _ => None,
@@ -410,16 +410,16 @@ fn array_index(token: &str) -> Option<usize> {
     if valid { token.parse().ok() } else { None }
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// A node.
     #[must_use]
-    pub fn new(value: Value, span: Span) -> Self {
+    pub fn new(value: Value<'a>, span: Span) -> Self {
         Self { value, span }
     }
 
     /// The member of this object with `key` (the last one if the key is duplicated).
     #[must_use]
-    pub fn member(&self, key: &str) -> Option<&Member> {
+    pub fn member(&self, key: &str) -> Option<&Member<'a>> {
         match &self.value {
             Value::Object(members) => members.iter().rev().find(|m| m.key == key),
             _ => None,
@@ -428,12 +428,12 @@ impl Node {
 
     /// The value of the member of this object with `key` (the last one if duplicated).
     #[must_use]
-    pub fn get(&self, key: &str) -> Option<&Node> {
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
         self.member(key).map(|m| &m.value)
     }
 
     /// The child of this node designated by one unescaped reference token.
-    fn child(&self, token: &str) -> Option<&Node> {
+    fn child(&self, token: &str) -> Option<&Node<'a>> {
         match &self.value {
             Value::Object(_) => self.get(token),
             Value::Array(items) => items.get(array_index(token)?),
@@ -446,7 +446,7 @@ impl Node {
     /// leading zeros). For a duplicated key the last member is used. `None` if the pointer is
     /// malformed or designates nothing.
     #[must_use]
-    pub fn pointer_get(&self, pointer: &str) -> Option<&Node> {
+    pub fn pointer_get(&self, pointer: &str) -> Option<&Node<'a>> {
         if pointer.is_empty() {
             return Some(self);
         }
@@ -461,7 +461,7 @@ impl Node {
     /// its key): `/a/b` gives the member `b` of the object at `/a`. `None` for `""`, for a
     /// malformed pointer, or when the last token designates an array element or nothing.
     #[must_use]
-    pub fn pointer_member(&self, pointer: &str) -> Option<&Member> {
+    pub fn pointer_member(&self, pointer: &str) -> Option<&Member<'a>> {
         let rest = pointer.strip_prefix('/')?;
         let (parent, last) = match rest.rfind('/') {
             Some(i) => (pointer.get(..=i)?, rest.get(i + 1..)?),
@@ -475,7 +475,7 @@ impl Node {
     /// that is missing, this gives the object that should hold it. A malformed pointer (not
     /// empty and not starting with `/`) gives `(self, 0)`.
     #[must_use]
-    pub fn pointer_nearest(&self, pointer: &str) -> (&Node, usize) {
+    pub fn pointer_nearest(&self, pointer: &str) -> (&Node<'a>, usize) {
         let mut node = self;
         let mut depth = 0;
         if let Some(rest) = pointer.strip_prefix('/') {
@@ -506,13 +506,13 @@ impl Node {
         match &self.value {
             Value::Null => J::Null,
             Value::Bool(b) => J::Bool(*b),
-            Value::String(s) => J::String(s.clone()),
+            Value::String(s) => J::String(s.to_string()),
             Value::Number(n) => number_to_json(n),
             Value::Array(items) => J::Array(items.iter().map(Node::to_json_value).collect()),
             Value::Object(members) => {
                 let mut map = serde_json::Map::new();
                 for m in members {
-                    map.insert(m.key.clone(), m.value.to_json_value());
+                    map.insert(m.key.to_string(), m.value.to_json_value());
                 }
                 J::Object(map)
             }
@@ -614,15 +614,15 @@ mod tests {
         Node::new(value, Span::new(start, start + 1))
     }
 
-    fn member(key: &str, value: Node) -> Member {
+    fn member<'a>(key: &'a str, value: Node<'a>) -> Member<'a> {
         Member {
-            key: key.to_owned(),
+            key: key.into(),
             key_span: Span::new(value.span.start.saturating_sub(3), value.span.start),
             value,
         }
     }
 
-    fn sample() -> Node {
+    fn sample() -> Node<'static> {
         // {"a": [10, {"b~c": 1, "d/e": 2}], "a": "last", "": 3, "x": {"y": null}}
         let inner = Node::new(
             Value::Object(vec![
@@ -680,10 +680,7 @@ mod tests {
         assert_eq!(root.pointer_get("x"), None);
         assert_eq!(root.pointer_get("/x/y/z"), None);
 
-        assert_eq!(
-            root.pointer_member("/x/y").map(|m| m.key.as_str()),
-            Some("y")
-        );
+        assert_eq!(root.pointer_member("/x/y").map(|m| &*m.key), Some("y"));
         assert_eq!(
             root.pointer_member("/x/y").map(|m| m.key_span),
             Some(Span::new(67, 70))
@@ -692,9 +689,9 @@ mod tests {
             root.pointer_member("/a").map(|m| m.value.span.start),
             Some(45)
         );
-        assert_eq!(root.pointer_member("/").map(|m| m.key.as_str()), Some(""));
+        assert_eq!(root.pointer_member("/").map(|m| &*m.key), Some(""));
         assert_eq!(
-            first_a.pointer_member("/1/d~1e").map(|m| m.key.as_str()),
+            first_a.pointer_member("/1/d~1e").map(|m| &*m.key),
             Some("d/e")
         );
         assert_eq!(first_a.pointer_member("/0"), None);
@@ -709,8 +706,8 @@ mod tests {
         assert_eq!((node.span.start, n), (0, 0));
     }
 
-    impl Node {
-        fn as_object_for_test(&self, i: usize) -> &Node {
+    impl Node<'_> {
+        fn as_object_for_test(&self, i: usize) -> &Self {
             match &self.value {
                 Value::Object(m) => m.get(i).map_or(self, |m| &m.value),
                 _ => self,

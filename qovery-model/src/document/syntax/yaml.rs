@@ -60,7 +60,7 @@ use super::tree::{Member, Node, Number, NumberKind, Span, Value, classify_decima
 /// # Errors
 /// The first syntax error (including invalid UTF-8, an empty stream, an unknown or recursive
 /// alias and the limits of `limits`), with its byte offset.
-pub fn parse_yaml(bytes: &[u8], limits: &Limits) -> Result<Parsed, SyntaxError> {
+pub fn parse_yaml(bytes: &[u8], limits: &Limits) -> Result<Parsed<'static>, SyntaxError> {
     let text = check_utf8(bytes)?;
     let had_bom = bytes.starts_with(BOM);
     let base = if had_bom { BOM.len() } else { 0 };
@@ -193,9 +193,9 @@ enum Pending {
 }
 
 enum Children {
-    Seq(Vec<Node>),
+    Seq(Vec<Node<'static>>),
     Map {
-        members: Vec<Member>,
+        members: Vec<Member<'static>>,
         keys: KeyIndex,
         pending: Pending,
     },
@@ -216,7 +216,7 @@ struct Frame {
 
 /// A node kept for an anchor, with its height and number of nodes.
 struct Anchored {
-    node: Node,
+    node: Node<'static>,
     height: usize,
     nodes: usize,
 }
@@ -230,7 +230,7 @@ struct Builder<'a> {
     anchors: HashMap<usize, Anchored>,
     issues: Vec<ParseIssue>,
     nodes: usize,
-    root: Option<Node>,
+    root: Option<Node<'static>>,
 }
 
 const CORE: &str = "tag:yaml.org,2002:";
@@ -440,7 +440,7 @@ impl Builder<'_> {
         if self.expects_key() {
             // A key: only its text is kept.
             let key = match &anchored.node.value {
-                Value::String(s) => Some(s.clone()),
+                Value::String(s) => Some(s.to_string()),
                 Value::Number(n) => Some(n.text().to_owned()),
                 Value::Bool(b) => Some(b.to_string()),
                 Value::Null => Some("null".to_owned()),
@@ -561,7 +561,7 @@ impl Builder<'_> {
     fn keep_anchor(
         &mut self,
         anchor: usize,
-        node: Node,
+        node: Node<'static>,
         height: usize,
         nodes: usize,
     ) -> Result<(), SyntaxError> {
@@ -581,7 +581,7 @@ impl Builder<'_> {
     /// root.
     fn complete(
         &mut self,
-        node: Node,
+        node: Node<'static>,
         anchor: usize,
         height: usize,
         nodes: usize,
@@ -609,7 +609,14 @@ impl Builder<'_> {
                     *pending = Pending::Skip;
                 }
                 Pending::Value(key, key_span) => {
-                    push_member(members, keys, &mut self.issues, key, key_span, node);
+                    push_member(
+                        members,
+                        keys,
+                        &mut self.issues,
+                        Cow::Owned(key),
+                        key_span,
+                        node,
+                    );
                 }
                 Pending::Skip => {}
             },
@@ -625,10 +632,10 @@ fn resolve_scalar(
     tag: Option<&Tag>,
     span: Span,
     issues: &mut Vec<ParseIssue>,
-) -> Value {
+) -> Value<'static> {
     let resolved = match tag {
         None => None,
-        Some(tag) if is_non_specific(tag) => return Value::String(value.into_owned()),
+        Some(tag) if is_non_specific(tag) => return Value::String(Cow::Owned(value.into_owned())),
         Some(tag) if tag.handle != CORE => {
             issues.push(ParseIssue::CustomTag {
                 tag: tag_text(tag),
@@ -638,7 +645,7 @@ fn resolve_scalar(
         }
         Some(tag) => {
             let resolved = match tag.suffix.as_str() {
-                "str" => return Value::String(value.into_owned()),
+                "str" => return Value::String(Cow::Owned(value.into_owned())),
                 "int" => resolve_int(&value).map(Value::Number),
                 "float" => resolve_float(&value)
                     .or_else(|| {
@@ -675,11 +682,11 @@ fn resolve_scalar(
 }
 
 /// A scalar without tag: plain scalars per the core schema, others are strings.
-fn untagged(value: Cow<'_, str>, style: ScalarStyle) -> Value {
+fn untagged(value: Cow<'_, str>, style: ScalarStyle) -> Value<'static> {
     if style == ScalarStyle::Plain {
         resolve_plain(value)
     } else {
-        Value::String(value.into_owned())
+        Value::String(Cow::Owned(value.into_owned()))
     }
 }
 
@@ -696,7 +703,7 @@ fn resolve_bool(s: &str) -> Option<bool> {
 }
 
 /// A plain scalar per the YAML 1.2 core schema.
-fn resolve_plain(s: Cow<'_, str>) -> Value {
+fn resolve_plain(s: Cow<'_, str>) -> Value<'static> {
     if is_null(&s) {
         return Value::Null;
     }
@@ -705,7 +712,7 @@ fn resolve_plain(s: Cow<'_, str>) -> Value {
     }
     match resolve_int(&s).or_else(|| resolve_float(&s)) {
         Some(n) => Value::Number(n),
-        None => Value::String(s.into_owned()),
+        None => Value::String(Cow::Owned(s.into_owned())),
     }
 }
 
@@ -800,7 +807,7 @@ mod tests {
     use crate::document::tree::{Node, NumberKind, Span, Value};
     use serde_json::json;
 
-    fn ok(src: &str) -> Parsed {
+    fn ok(src: &str) -> Parsed<'_> {
         match parse_yaml(src.as_bytes(), &Limits::default()) {
             Ok(p) => p,
             Err(e) => panic!("{src:?}: unexpected error {e:?}"),
@@ -818,7 +825,7 @@ mod tests {
         src.get(span.range()).unwrap_or("<bad span>")
     }
 
-    fn at<'a>(root: &'a Node, pointer: &str) -> &'a Node {
+    fn at<'a>(root: &'a Node<'_>, pointer: &str) -> &'a Node<'a> {
         match root.pointer_get(pointer) {
             Some(n) => n,
             None => panic!("no node at {pointer}"),
