@@ -20,14 +20,17 @@
 
 use super::locate::Spans;
 use super::options::Syntax;
+use super::parse::LINEAR_SCAN_MAX;
 use super::tree::{Member, Node, Span, Value};
 use crate::validate::{Applicability, Change, Diagnostic, Edit, Fix, Repair, Scalar};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Turns repairs into fixes for one parsed document.
 ///
-/// Lookups are memoized (nodes by pointer, and each object's members by key), so a document
-/// with many diagnostics in a wide object is not walked once per diagnostic.
+/// Lookups are memoized (nodes by pointer, and the members by key of each object of
+/// [`LINEAR_SCAN_MAX`] members or more, smaller ones are scanned), so a document with many
+/// diagnostics in a wide object is not walked once per diagnostic.
 pub(super) struct Fixer<'a> {
     /// The document's text; `None` when it is not UTF-8 (it would not have parsed) or when it
     /// is YAML with anchors or aliases.
@@ -181,7 +184,16 @@ impl<'a> Fixer<'a> {
 
     /// The indexes of the members `key` of `object`, in document order; `None` when it has
     /// none (or is not an object).
-    fn indexes(&mut self, object: &'a Node<'a>, key: &str) -> Option<&Vec<usize>> {
+    fn indexes(&mut self, object: &'a Node<'a>, key: &str) -> Option<Cow<'_, [usize]>> {
+        let all = members(object);
+        if all.len() < LINEAR_SCAN_MAX {
+            let found: Vec<usize> = all
+                .iter()
+                .enumerate()
+                .filter_map(|(i, member)| (member.key == key).then_some(i))
+                .collect();
+            return (!found.is_empty()).then_some(Cow::Owned(found));
+        }
         let index = self.keys.entry(object.span.start).or_insert_with(|| {
             let mut index: HashMap<&'a str, Vec<usize>> = HashMap::new();
             for (i, member) in members(object).iter().enumerate() {
@@ -189,7 +201,7 @@ impl<'a> Fixer<'a> {
             }
             index
         });
-        index.get(key)
+        index.get(key).map(|found| Cow::Borrowed(found.as_slice()))
     }
 }
 

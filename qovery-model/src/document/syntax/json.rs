@@ -37,6 +37,8 @@ pub fn parse_json<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Parsed<'a>, Sy
     let mut parser = Parser {
         lex: Lexer::new(text, if had_bom { BOM.len() } else { 0 }),
         decoded: String::new(),
+        items: Vec::new(),
+        members: Vec::new(),
         limits: *limits,
         issues: Vec::new(),
         nodes: 0,
@@ -49,15 +51,17 @@ pub fn parse_json<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Parsed<'a>, Sy
     })
 }
 
-/// An array or object being parsed.
+/// An array or object being parsed. Its items or members so far are at the end of the parser's
+/// `items` or `members`, from `first` on: one buffer of each for the whole document, so that a
+/// container's vector is allocated once, at its exact size, when it closes.
 enum Frame<'a> {
     Array {
         start: usize,
-        items: Vec<Node<'a>>,
+        first: usize,
     },
     Object {
         start: usize,
-        members: Vec<Member<'a>>,
+        first: usize,
         keys: KeyIndex,
         /// The key of the member whose value is being parsed.
         key: Cow<'a, str>,
@@ -84,6 +88,10 @@ struct Parser<'a> {
     lex: Lexer<'a>,
     /// The contents of the last string that held an escape ([`Lexer::string`]).
     decoded: String,
+    /// The items of the open arrays, innermost last (see [`Frame`]).
+    items: Vec<Node<'a>>,
+    /// The members of the open objects, innermost last (see [`Frame`]).
+    members: Vec<Member<'a>>,
     limits: Limits,
     issues: Vec<ParseIssue>,
     nodes: usize,
@@ -216,7 +224,7 @@ impl<'a> Parser<'a> {
                     } else {
                         stack.push(Frame::Object {
                             start,
-                            members: Vec::new(),
+                            first: self.members.len(),
                             keys: KeyIndex::default(),
                             key: Cow::Borrowed(""),
                             key_span: Span::empty(start),
@@ -245,7 +253,7 @@ impl<'a> Parser<'a> {
                         _ => {
                             stack.push(Frame::Array {
                                 start,
-                                items: Vec::new(),
+                                first: self.items.len(),
                             });
                             continue 'value;
                         }
@@ -271,19 +279,20 @@ impl<'a> Parser<'a> {
                     return Ok(node);
                 };
                 let close = match frame {
-                    Frame::Array { items, .. } => {
-                        items.push(node);
+                    Frame::Array { .. } => {
+                        self.items.push(node);
                         b']'
                     }
                     Frame::Object {
-                        members,
+                        first,
                         keys,
                         key,
                         key_span,
                         ..
                     } => {
                         push_member(
-                            members,
+                            &mut self.members,
+                            *first,
                             keys,
                             &mut self.issues,
                             std::mem::take(key),
@@ -317,10 +326,12 @@ impl<'a> Parser<'a> {
                         self.lex.pos += 1;
                         let end = self.lex.pos;
                         node = match stack.pop() {
-                            Some(Frame::Array { start, items }) => {
+                            Some(Frame::Array { start, first }) => {
+                                let items = self.items.drain(first..).collect();
                                 Node::new(Value::Array(items), Span::new(start, end))
                             }
-                            Some(Frame::Object { start, members, .. }) => {
+                            Some(Frame::Object { start, first, .. }) => {
+                                let members = self.members.drain(first..).collect();
                                 Node::new(Value::Object(members), Span::new(start, end))
                             }
                             None => return Err(self.unexpected_end(&stack)),

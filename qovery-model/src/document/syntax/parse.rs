@@ -309,7 +309,7 @@ pub(crate) struct KeyIndex {
 
 /// Objects with fewer members than this are scanned linearly (a payload's root has about 20:
 /// scanning them is cheaper than hashing and cloning every key).
-const LINEAR_SCAN_MAX: usize = 32;
+pub(crate) const LINEAR_SCAN_MAX: usize = 32;
 
 impl KeyIndex {
     /// Returns the index of the first member of `members` (the members before the new one)
@@ -336,17 +336,20 @@ impl KeyIndex {
     }
 }
 
-/// Adds the member (key, key span, value) to `members`, reporting a duplicate key.
+/// Adds the member (key, key span, value) to the object whose members are `members[first..]`
+/// (the end of `members`), reporting a duplicate key.
 pub(crate) fn push_member<'a>(
     members: &mut Vec<Member<'a>>,
+    first: usize,
     keys: &mut KeyIndex,
     issues: &mut Vec<ParseIssue>,
     key: Cow<'a, str>,
     key_span: Span,
     value: Node<'a>,
 ) {
-    if let Some(first) = keys.check(members, &key) {
-        let first = members.get(first).map_or(key_span, |m| m.key_span);
+    let object = members.get(first..).unwrap_or_default();
+    if let Some(earlier) = keys.check(object, &key) {
+        let first = object.get(earlier).map_or(key_span, |m| m.key_span);
         issues.push(ParseIssue::DuplicateKey {
             key: key.to_string(),
             first,
@@ -375,6 +378,7 @@ mod tests {
                 let span = Span::new(i * 10, i * 10 + 3);
                 push_member(
                     &mut members,
+                    0,
                     &mut keys,
                     &mut issues,
                     format!("k{i}").into(),
@@ -387,6 +391,7 @@ mod tests {
                 let span = Span::new(1000 + i, 1001 + i);
                 push_member(
                     &mut members,
+                    0,
                     &mut keys,
                     &mut issues,
                     key.into(),

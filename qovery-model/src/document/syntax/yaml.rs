@@ -611,6 +611,7 @@ impl Builder<'_> {
                 Pending::Value(key, key_span) => {
                     push_member(
                         members,
+                        0,
                         keys,
                         &mut self.issues,
                         Cow::Owned(key),
