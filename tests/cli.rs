@@ -1010,7 +1010,14 @@ fn rules_lists_every_code() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(json.as_array().is_some_and(|a| a.len() > 20));
     let markdown = stdout_of(lint().args(["rules", "--format", "markdown"]));
-    assert!(markdown.contains("| `image_name_tag` | error | request | `/image_name` |"));
+    assert!(markdown.contains(
+        "| <a id=\"code-image_name_tag\"></a>`image_name_tag` | error | request | `/image_name` |"
+    ));
+    // The linter's own codes are in the structural table, each with its anchor.
+    assert!(
+        markdown.contains("| <a id=\"code-io\"></a>`io` | error |"),
+        "{markdown}"
+    );
 }
 
 #[test]

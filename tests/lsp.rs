@@ -172,7 +172,8 @@ fn brief(diagnostics: &Value) -> Vec<String> {
         .collect()
 }
 
-const RULES_LINK: &str = "https://github.com/qovery-model/qovery-model/blob/main/RULES.md#rules";
+const RULES_LINK: &str =
+    "https://github.com/qovery-model/qovery-model/blob/main/RULES.md#code-duplicate_key";
 
 #[test]
 fn diagnostics_of_the_broken_example_are_checks_with_ranges_links_and_second_places() {

@@ -188,7 +188,7 @@ mod tests {
                     "range": { "start": { "line": 0, "character": 23 }, "end": { "line": 0, "character": 29 } },
                     "severity": 1,
                     "code": "type",
-                    "codeDescription": { "href": "https://github.com/qovery-model/qovery-model/blob/main/RULES.md#rules" },
+                    "codeDescription": { "href": "https://github.com/qovery-model/qovery-model/blob/main/RULES.md#code-type" },
                     "source": "qovery-lint",
                     "message": "expected an integer"
                 }],
