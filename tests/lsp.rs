@@ -350,12 +350,18 @@ fn a_syntax_error_gets_what_the_checker_gives() {
     let dir = temp_dir();
     let uri = uri_in(dir.path(), "api.json");
     let client = Client::start();
-    let diagnostics = client.open(&uri, "json", "{\n  \"name\": \"api\",\n  \"cpu\": 5,,\n}\n");
+    // It names `image_name`: a payload (a broken file that names no payload member is not
+    // one, as in a walk).
+    let diagnostics = client.open(
+        &uri,
+        "json",
+        "{\n  \"image_name\": \"api\",\n  \"cpu\": 5,,\n}\n",
+    );
     assert_eq!(brief(&diagnostics), ["2:11-2:12 1 syntax"]);
     assert_eq!(
         diagnostics[0]["message"],
         qovery_model::document::check(
-            b"{\n  \"name\": \"api\",\n  \"cpu\": 5,,\n}\n",
+            b"{\n  \"image_name\": \"api\",\n  \"cpu\": 5,,\n}\n",
             &qovery_model::document::CheckOptions::new()
         )
         .diagnostics()[0]
