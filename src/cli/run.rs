@@ -1,8 +1,15 @@
-//! Reads and lints every input, in parallel, and returns the results in input order.
+//! Reads and lints every input, in parallel, and hands the results over in input order as
+//! they complete.
 //!
 //! Each file is opened read-only and read up to the size limit (`--max-bytes`): a larger file
 //! gets one `limit` error and is not parsed. A file that cannot be read, or that disappeared
 //! since it was found, gets one `io` error; every other file is still checked.
+//!
+//! Workers take the inputs in order and render what they linted; the worker that completes the
+//! next file to hand over hands it over, with the ones after it that are done (ripgrep's
+//! printers render per worker the same way). A worker waits before taking an input more than
+//! [`WINDOW_PER_JOB`] times the jobs ahead of the next one to hand over, so at most that many
+//! results are held whatever the number of files.
 
 use crate::engine::{self, FileReport, INTERNAL, IO, Linted};
 use crate::render::Emitter;
@@ -10,66 +17,153 @@ use crate::select::{Input, describe};
 use crate::settings::{Format, Settings};
 use qovery_model::document;
 use qovery_model::validate::{Diagnostic, Position, Severity};
+use std::collections::BTreeMap;
 use std::io::{self, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 /// The name standard input is reported under when `--stdin-filename` is not given.
 pub const STDIN_NAME: &str = "<stdin>";
 
+/// Results a worker may run ahead of the next one handed over, per job: enough that a slow file
+/// rarely stops the others, few enough that memory does not grow with the files.
+pub const WINDOW_PER_JOB: usize = 16;
+
 /// Lints every input over `settings.jobs` threads, each worker rendering what it linted with
-/// `emitter` when the format renders files apart; the result is in input order.
-pub fn run(inputs: &[Input], settings: &Settings, emitter: &dyn Emitter) -> Vec<Linted> {
-    let next = AtomicUsize::new(0);
+/// `emitter`, and gives each result to `each` in input order (on whichever worker completes it).
+pub fn run(
+    inputs: &[Input],
+    settings: &Settings,
+    emitter: &dyn Emitter,
+    mut each: impl FnMut(Linted) + Send,
+) {
     let jobs = settings.jobs.clamp(1, inputs.len().max(1));
-    let mut slots: Vec<Option<Linted>> = vec![None; inputs.len()];
+    let lint = |input: &Input| lint_and_render(input, settings, emitter);
+    if jobs == 1 {
+        inputs.iter().map(lint).for_each(each);
+        return;
+    }
+    let next = AtomicUsize::new(0);
+    let window = Window::new(jobs * WINDOW_PER_JOB, &mut each);
     std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..jobs)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(input) = inputs.get(index) else {
-                            break;
-                        };
-                        let mut linted = check_input(input, settings);
-                        if let Some(rendered) = emitter.render_file(&linted) {
-                            linted.rendered = Some(rendered);
-                            linted.source = None;
-                        }
-                        done.push((index, linted));
-                    }
-                    done
-                })
-            })
-            .collect();
-        for worker in workers {
-            // `check_input` catches panics, so a worker cannot fail; if one did, its inputs are
-            // reported below as not checked.
-            if let Ok(done) = worker.join() {
-                for (index, checked) in done {
-                    if let Some(slot) = slots.get_mut(index) {
-                        *slot = Some(checked);
-                    }
+        for _ in 0..jobs {
+            scope.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(input) = inputs.get(index) else {
+                        break;
+                    };
+                    window.wait_for_room(index);
+                    window.done(index, lint(input));
                 }
-            }
+            });
         }
     });
-    slots
-        .into_iter()
-        .zip(inputs)
-        .map(|(slot, input)| {
-            slot.unwrap_or_else(|| {
-                failed(
-                    input_name(input, settings),
-                    INTERNAL,
-                    "the checker failed on this input; please report it".to_owned(),
-                )
-            })
-        })
-        .collect()
+}
+
+/// Lints and renders one input; a panic on the way (a bug) is one `internal` error, so that
+/// every input taken is handed over.
+fn lint_and_render(input: &Input, settings: &Settings, emitter: &dyn Emitter) -> Linted {
+    catch_unwind(AssertUnwindSafe(|| {
+        let mut linted = check_input(input, settings);
+        if !linted.report.not_a_payload {
+            linted.rendered = Some(emitter.render_file(&linted));
+            linted.source = None;
+        }
+        linted
+    }))
+    .unwrap_or_else(|_| {
+        failed(
+            input_name(input, settings),
+            INTERNAL,
+            "the checker failed on this input; please report it".to_owned(),
+        )
+    })
+}
+
+/// The results done but not yet handed over (the reorder window), and the hand-over.
+struct Window<'f, F> {
+    pending: Mutex<Pending>,
+    /// Signalled when `next` moves on.
+    room: Condvar,
+    /// Taken by one worker at a time: the one handing over (`Pending::handing`).
+    each: Mutex<&'f mut F>,
+    size: usize,
+}
+
+struct Pending {
+    /// Results by input index, all after `next`.
+    done: BTreeMap<usize, Linted>,
+    /// The index of the next result to hand over.
+    next: usize,
+    /// A worker is handing results over.
+    handing: bool,
+}
+
+impl<'f, F: FnMut(Linted)> Window<'f, F> {
+    fn new(size: usize, each: &'f mut F) -> Self {
+        Window {
+            pending: Mutex::new(Pending {
+                done: BTreeMap::new(),
+                next: 0,
+                handing: false,
+            }),
+            room: Condvar::new(),
+            each: Mutex::new(each),
+            size,
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Pending> {
+        self.pending.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Waits until input `index` is within the window. The input at `next` always is, and
+    /// every input before `index` was taken by a worker, so this ends.
+    fn wait_for_room(&self, index: usize) {
+        let mut pending = self.lock();
+        while index >= pending.next + self.size {
+            pending = self
+                .room
+                .wait(pending)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    /// Adds the result of input `index`; when it is the next to hand over and no worker is
+    /// handing over, hands it over with every result after it that is done, until none is.
+    fn done(&self, index: usize, linted: Linted) {
+        let mut pending = self.lock();
+        pending.done.insert(index, linted);
+        if pending.handing {
+            // The worker handing over looks again before it stops.
+            return;
+        }
+        pending.handing = true;
+        loop {
+            let (mut ready, next) = (Vec::new(), pending.next);
+            while let Some(entry) = pending.done.first_entry()
+                && *entry.key() == next + ready.len()
+            {
+                ready.push(entry.remove());
+            }
+            if ready.is_empty() {
+                pending.handing = false;
+                return;
+            }
+            drop(pending);
+            let handed = ready.len();
+            {
+                let mut each = self.each.lock().unwrap_or_else(PoisonError::into_inner);
+                ready.into_iter().for_each(&mut **each);
+            }
+            pending = self.lock();
+            pending.next += handed;
+            self.room.notify_all();
+        }
+    }
 }
 
 fn input_name(input: &Input, settings: &Settings) -> String {
