@@ -40,9 +40,14 @@ pub fn run(
     mut each: impl FnMut(Linted) + Send,
 ) {
     let jobs = settings.jobs.clamp(1, inputs.len().max(1));
-    let lint = |input: &Input| lint_and_render(input, settings, emitter);
+    let lint =
+        |input: &Input, buffer: &mut Vec<u8>| lint_and_render(input, settings, emitter, buffer);
     if jobs == 1 {
-        inputs.iter().map(lint).for_each(each);
+        let mut buffer = Vec::new();
+        inputs
+            .iter()
+            .map(|input| lint(input, &mut buffer))
+            .for_each(each);
         return;
     }
     let next = AtomicUsize::new(0);
@@ -50,27 +55,36 @@ pub fn run(
     std::thread::scope(|scope| {
         for _ in 0..jobs {
             scope.spawn(|| {
+                let mut buffer = Vec::new();
                 loop {
                     let index = next.fetch_add(1, Ordering::Relaxed);
                     let Some(input) = inputs.get(index) else {
                         break;
                     };
                     window.wait_for_room(index);
-                    window.done(index, lint(input));
+                    window.done(index, lint(input, &mut buffer));
                 }
             });
         }
     });
 }
 
-/// Lints and renders one input; a panic on the way (a bug) is one `internal` error, so that
-/// every input taken is handed over.
-fn lint_and_render(input: &Input, settings: &Settings, emitter: &dyn Emitter) -> Linted {
+/// Lints and renders one input, read into `buffer` (the worker's: its bytes are never kept past
+/// the rendering, so one allocation serves every file); a panic on the way (a bug) is one
+/// `internal` error, so that every input taken is handed over.
+fn lint_and_render(
+    input: &Input,
+    settings: &Settings,
+    emitter: &dyn Emitter,
+    buffer: &mut Vec<u8>,
+) -> Linted {
     catch_unwind(AssertUnwindSafe(|| {
-        let mut linted = check_input(input, settings);
+        let mut linted = check_input(input, settings, buffer);
         if !linted.report.not_a_payload {
             linted.rendered = Some(emitter.render_file(&linted));
-            linted.source = None;
+            if let Some(source) = linted.source.take() {
+                *buffer = source;
+            }
         }
         linted
     }))
@@ -176,9 +190,10 @@ fn input_name(input: &Input, settings: &Settings) -> String {
     }
 }
 
-fn check_input(input: &Input, settings: &Settings) -> Linted {
-    match read_input(input, settings) {
-        Ok((name, bytes)) => lint_bytes(name, bytes, settings, is_walked(input)),
+/// Reads `input` into `buffer` and lints it.
+fn check_input(input: &Input, settings: &Settings, buffer: &mut Vec<u8>) -> Linted {
+    match read_input_into(input, settings, buffer) {
+        Ok(name) => lint_buffer(name, buffer, settings, is_walked(input)),
         Err(linted) => *linted,
     }
 }
@@ -191,8 +206,18 @@ pub fn is_walked(input: &Input) -> bool {
 /// The name and the bytes of an input, or what it is reported as when it cannot be linted
 /// (unreadable, over the size limit).
 pub fn read_input(input: &Input, settings: &Settings) -> Result<(String, Vec<u8>), Box<Linted>> {
+    let mut bytes = Vec::new();
+    read_input_into(input, settings, &mut bytes).map(|name| (name, bytes))
+}
+
+/// [`read_input`] into `buffer` (emptied first; its capacity is reused): the name.
+fn read_input_into(
+    input: &Input,
+    settings: &Settings,
+    buffer: &mut Vec<u8>,
+) -> Result<String, Box<Linted>> {
     let name = input_name(input, settings);
-    let bytes = match input {
+    let read = match input {
         Input::Failed { message, .. } => {
             return Err(Box::new(failed(
                 name,
@@ -200,11 +225,11 @@ pub fn read_input(input: &Input, settings: &Settings) -> Result<(String, Vec<u8>
                 format!("cannot be read: {message}"),
             )));
         }
-        Input::File { path, .. } => read_file(path, settings.max_bytes),
-        Input::Stdin => read_limited(io::stdin().lock(), settings.max_bytes),
+        Input::File { path, .. } => read_file(path, settings.max_bytes, buffer),
+        Input::Stdin => read_limited(io::stdin().lock(), settings.max_bytes, buffer),
     };
-    let bytes = match bytes {
-        Ok(Contents::Bytes(bytes)) => bytes,
+    match read {
+        Ok(Contents::Read) => Ok(name),
         Ok(Contents::TooLarge(size)) => {
             let what = match size {
                 Some(size) => format!("the file is {size} bytes"),
@@ -222,33 +247,35 @@ pub fn read_input(input: &Input, settings: &Settings) -> Result<(String, Vec<u8>
                 )
                 .with_position(Position { line: 1, column: 1 }),
             );
-            return Err(Box::new(Linted {
+            Err(Box::new(Linted {
                 name,
                 source: None,
                 report,
                 unreadable: false,
                 rendered: None,
-            }));
+            }))
         }
-        Err(error) => {
-            return Err(Box::new(failed(
-                name,
-                IO,
-                format!("cannot be read: {}", describe(&error)),
-            )));
-        }
-    };
-    Ok((name, bytes))
+        Err(error) => Err(Box::new(failed(
+            name,
+            IO,
+            format!("cannot be read: {}", describe(&error)),
+        ))),
+    }
 }
 
 /// Lints the bytes of the input `name` (a panic of the checker is one `internal` error).
-pub fn lint_bytes(name: String, bytes: Vec<u8>, settings: &Settings, walked: bool) -> Linted {
+pub fn lint_bytes(name: String, mut bytes: Vec<u8>, settings: &Settings, walked: bool) -> Linted {
+    lint_buffer(name, &mut bytes, settings, walked)
+}
+
+/// [`lint_bytes`] on the bytes in `buffer`, which the result takes when it keeps them.
+fn lint_buffer(name: String, buffer: &mut Vec<u8>, settings: &Settings, walked: bool) -> Linted {
     match catch_unwind(AssertUnwindSafe(|| {
-        engine::lint(Path::new(&name), &bytes, settings, walked)
+        engine::lint(Path::new(&name), buffer, settings, walked)
     })) {
         Ok(report) => Linted {
             name,
-            source: keep_source(settings, &report).then_some(bytes),
+            source: keep_source(settings, &report).then(|| std::mem::take(buffer)),
             report,
             unreadable: false,
             rendered: None,
@@ -283,12 +310,13 @@ fn failed(name: String, code: &'static str, message: String) -> Linted {
 
 /// What reading gave.
 enum Contents {
-    Bytes(Vec<u8>),
+    /// The bytes, in the buffer given.
+    Read,
     /// Over the limit; the size when known.
     TooLarge(Option<u64>),
 }
 
-fn read_file(path: &Path, max_bytes: usize) -> io::Result<Contents> {
+fn read_file(path: &Path, max_bytes: usize, buffer: &mut Vec<u8>) -> io::Result<Contents> {
     // Read-only: the linter never writes to the files it checks.
     let file = std::fs::File::open(path)?;
     let meta = file.metadata()?;
@@ -298,33 +326,28 @@ fn read_file(path: &Path, max_bytes: usize) -> io::Result<Contents> {
     if meta.is_file() && meta.len() > max_bytes as u64 {
         return Ok(Contents::TooLarge(Some(meta.len())));
     }
-    // The size is known: one buffer of that size plus one byte to see the end, so the file is
-    // read in two `read` calls instead of small probing reads and regrowths.
+    // The size is known: room for it plus one byte to see the end, so the file is read in two
+    // `read` calls instead of small probing reads and regrowths.
     let capacity = usize::try_from(meta.len())
         .unwrap_or(max_bytes)
         .min(max_bytes)
         .saturating_add(1);
-    read_limited_into(file, max_bytes, Vec::with_capacity(capacity))
+    buffer.clear();
+    buffer.reserve(capacity);
+    read_limited(file, max_bytes, buffer)
 }
 
-/// Reads at most `max_bytes + 1` bytes: enough to know the input is too large, never more.
-fn read_limited(reader: impl Read, max_bytes: usize) -> io::Result<Contents> {
-    read_limited_into(reader, max_bytes, Vec::new())
-}
-
-/// [`read_limited`] into `bytes` (empty, with any capacity).
-fn read_limited_into(
-    reader: impl Read,
-    max_bytes: usize,
-    mut bytes: Vec<u8>,
-) -> io::Result<Contents> {
+/// Reads at most `max_bytes + 1` bytes into `buffer` (emptied first): enough to know the input
+/// is too large, never more.
+fn read_limited(reader: impl Read, max_bytes: usize, buffer: &mut Vec<u8>) -> io::Result<Contents> {
+    buffer.clear();
     reader
         .take((max_bytes as u64).saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    if bytes.len() > max_bytes {
+        .read_to_end(buffer)?;
+    if buffer.len() > max_bytes {
         Ok(Contents::TooLarge(None))
     } else {
-        Ok(Contents::Bytes(bytes))
+        Ok(Contents::Read)
     }
 }
 
@@ -352,6 +375,7 @@ mod tests {
                 walked: false,
             },
             &settings(),
+            &mut Vec::new(),
         );
         assert!(checked.unreadable);
         let codes: Vec<&str> = checked
@@ -372,11 +396,17 @@ mod tests {
     #[test]
     fn reading_stops_past_the_limit() {
         let big = std::io::repeat(b'x');
+        let mut buffer = b"left over".to_vec();
         assert!(matches!(
-            read_limited(big, 10),
+            read_limited(big, 10, &mut buffer),
             Ok(Contents::TooLarge(None))
         ));
+        assert_eq!(buffer.len(), 11);
         let small: &[u8] = b"{}";
-        assert!(matches!(read_limited(small, 2), Ok(Contents::Bytes(b)) if b == b"{}"));
+        assert!(matches!(
+            read_limited(small, 2, &mut buffer),
+            Ok(Contents::Read)
+        ));
+        assert_eq!(buffer, b"{}");
     }
 }
