@@ -155,6 +155,48 @@ fn standard_input_is_fixed_to_standard_output() {
 }
 
 #[test]
+fn every_document_of_a_yaml_stream_is_fixed() {
+    // Mistakes in the first, second and a flow-mapping third document; the comments, the
+    // markers and the other bytes stay.
+    let input = concat!(
+        "# web\n",
+        "name: web\n",
+        "registry_id: 3c90c3cc-0d44-4b50-8888-8dd25736052a\n",
+        "image_name: acme/web\n",
+        "tag: '1'\n",
+        "cpu: \"500\"   # millicores\n",
+        "healthchecks: {}\n",
+        "---\n",
+        "name: worker\n",
+        "registry_id: 3c90c3cc-0d44-4b50-8888-8dd25736052a\n",
+        "image_name: acme/worker\n",
+        "tag: '2'\n",
+        "memory: 512.0\n",
+        "healthchecks: {}\n",
+        "--- {name: cron, registry_id: 3c90c3cc-0d44-4b50-8888-8dd25736052a, image_name: acme/cron, tag: '3', cpu: '250', healthchecks: {}}\n",
+    );
+    let output = check_cmd()
+        .args(["--fix", "--stdin-filename", "x.yaml", "-"])
+        .write_stdin(input)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        input
+            .replace("cpu: \"500\"", "cpu: 500")
+            .replace("memory: 512.0", "memory: 512")
+            .replace("cpu: '250'", "cpu: 250"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("qovery-lint: 3 fixes applied in 1 file"),
+        "{stderr}"
+    );
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+}
+
+#[test]
 fn exit_non_zero_on_fix_fails_when_a_file_changed() {
     let dir = temp_dir();
     let path = dir.path().join("p.json");

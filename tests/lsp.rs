@@ -519,6 +519,112 @@ fn completion_offers_missing_members_required_first_and_enum_values() {
     assert_eq!(client.stop(), 0);
 }
 
+/// `text` with the protocol's text edits applied (line and UTF-16 column positions; the tests'
+/// texts are ASCII, so a column is a byte of its line).
+fn apply_edits(text: &str, edits: &Value) -> String {
+    let offset = |position: &Value| {
+        let line = position["line"].as_u64().unwrap_or_default() as usize;
+        let column = position["character"].as_u64().unwrap_or_default() as usize;
+        text.split_inclusive('\n')
+            .take(line)
+            .map(str::len)
+            .sum::<usize>()
+            + column
+    };
+    let mut edits: Vec<(usize, usize, &str)> = edits
+        .as_array()
+        .map(|edits| {
+            edits
+                .iter()
+                .map(|edit| {
+                    (
+                        offset(&edit["range"]["start"]),
+                        offset(&edit["range"]["end"]),
+                        edit["newText"].as_str().unwrap_or_default(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    edits.sort_by_key(|edit| std::cmp::Reverse(edit.0));
+    let mut out = text.to_owned();
+    for (start, end, new) in edits {
+        out.replace_range(start..end, new);
+    }
+    out
+}
+
+#[test]
+fn fix_all_and_quick_fixes_edit_as_check_fix_does() {
+    let dir = temp_dir();
+    let uri = uri_in(dir.path(), "broken-web.json");
+    let text = read("examples/payloads/broken-web.json");
+    let mut client = Client::start();
+    client.open(&uri, "json", &text);
+    let whole =
+        json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 99, "character": 0 } });
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri },
+            "range": whole,
+            "context": { "diagnostics": [], "only": ["source.fixAll"] }
+        }),
+    );
+    let actions = &actions["result"];
+    assert_eq!(actions.as_array().map(Vec::len), Some(1), "{actions}");
+    assert_eq!(actions[0]["kind"], "source.fixAll.qovery-lint");
+    let fixed = apply_edits(&text, &actions[0]["edit"]["changes"][&uri]);
+    // What `check --fix` writes for the same file.
+    let cli = std::process::Command::new(env!("CARGO_BIN_EXE_qovery-lint"))
+        .args([
+            "check",
+            "--no-config",
+            "--fix",
+            "--stdin-filename",
+            "broken-web.json",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            if let Some(mut stdin) = child.stdin.take() {
+                stdin.write_all(text.as_bytes())?;
+            }
+            child.wait_with_output()
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(fixed, String::from_utf8_lossy(&cli.stdout));
+    assert_ne!(fixed, text);
+    // The quick fix of the quoted number (0-based 5:9-5:15): its own edit only.
+    let at =
+        json!({ "start": { "line": 5, "character": 10 }, "end": { "line": 5, "character": 10 } });
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri },
+            "range": at,
+            "context": { "diagnostics": [], "only": ["quickfix"] }
+        }),
+    );
+    let actions = &actions["result"];
+    assert_eq!(actions.as_array().map(Vec::len), Some(1), "{actions}");
+    assert_eq!(actions[0]["kind"], "quickfix");
+    assert_eq!(actions[0]["isPreferred"], true);
+    assert_eq!(actions[0]["diagnostics"][0]["code"], "type");
+    let edits = &actions[0]["edit"]["changes"][&uri];
+    assert_eq!(
+        edits,
+        &json!([{ "range": { "start": { "line": 5, "character": 9 }, "end": { "line": 5, "character": 15 } }, "newText": "1000" }]),
+        "{}",
+        actions[0]["title"]
+    );
+    assert_eq!(client.stop(), 0);
+}
+
 #[test]
 fn unknown_methods_unopened_documents_and_huge_documents() {
     let dir = temp_dir();

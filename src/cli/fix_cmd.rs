@@ -10,8 +10,9 @@
 //! `--exit-non-zero-on-fix` makes `--fix` exit with 1 when it changed a file (the pre-commit hook
 //! `qovery-lint-fix`).
 //!
-//! A multi-document YAML file gets no fix: each document is checked on its own text, so the
-//! edits' offsets are not the file's.
+//! A YAML stream's documents are fixed together: the engine checks each on a copy of the file
+//! with the others blanked, so every edit's offsets are the file's own, and each round re-lints
+//! the whole file (a round that leaves any document unparsable is reverted).
 
 use super::args::CheckArgs;
 use super::run;
@@ -156,17 +157,12 @@ pub fn run(inputs: &[Input], settings: &Settings, args: &CheckArgs) -> u8 {
 }
 
 /// The diagnostics of `text` that may be fixed: the engine's reported findings (levels applied,
-/// suppressed ones left out); none in a multi-document file (see the module's note).
+/// suppressed ones left out), in every document of the file.
 fn fixable(path: &Path, text: &[u8], settings: &Settings, walked: bool) -> Report {
     let report = engine::lint(path, text, settings, walked);
-    let single = report.documents <= 1;
     let mut fixable = Report::new();
     for finding in report.reported() {
-        let mut diagnostic = finding.diagnostic.clone();
-        if !single {
-            diagnostic.fix = None;
-        }
-        fixable.push_diagnostic(diagnostic);
+        fixable.push_diagnostic(finding.diagnostic.clone());
     }
     fixable
 }

@@ -8,6 +8,12 @@
 //! `cargo test -p qovery-model-downstream --all-features`.
 
 use qovery_model::validate::{Context, Validate};
+
+/// The workspace README's Rust example (its other blocks are `sh`, `text`, `toml`, `yaml` and
+/// `json`), compiled and run as a doctest like the library README above.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct WorkspaceReadme;
 use serde::{Deserialize, Serialize};
 
 /// A type of the user's with no `JsonSchema`: a struct holding it must derive `Validate` even
