@@ -266,7 +266,7 @@ fn render_plain_ascii(
     let message = printable(&clip(&diagnostic.message));
     let help = diagnostic.help.as_deref().map(|h| printable(&clip(h)));
     let pointer = printable(&clip(&diagnostic.pointer));
-    let one_line = |t: &str| !t.contains(['\t', '\n', '\r']);
+    let one_line = |t: &str| !t.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r'));
     if !one_line(name)
         || !one_line(&message)
         || !help.as_deref().is_none_or(one_line)
