@@ -354,6 +354,37 @@ fn plural(n: usize, word: &str) -> String {
     }
 }
 
+/// Linted files for the formats' unit tests.
+#[cfg(test)]
+pub(crate) mod test_files {
+    use crate::engine::{FileReport, Finding, Linted};
+    use qovery_model::validate::{Diagnostic, Position, Severity};
+
+    /// A checked file named `name` with `findings` findings, each at line 1, column 2, with a
+    /// quote in its message, the second suppressed.
+    pub(crate) fn linted(name: &str, findings: usize, severity: Severity) -> Linted {
+        let findings = (0..findings)
+            .map(|i| Finding {
+                diagnostic: Diagnostic::new(format!("/m{i}"), "range", severity, "bad \"x\"")
+                    .with_position(Position { line: 1, column: 2 }),
+                document: i,
+                suppressed: i == 1,
+            })
+            .collect();
+        Linted {
+            name: name.to_owned(),
+            source: None,
+            report: FileReport {
+                findings,
+                documents: 1,
+                ..FileReport::default()
+            },
+            unreadable: false,
+            rendered: None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Summary;

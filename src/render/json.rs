@@ -199,30 +199,12 @@ impl Emitter for JsonEmitter {
 #[cfg(test)]
 mod tests {
     use super::{JsonEmitter, JsonFile, JsonReport, JsonSummary, VERSION};
-    use crate::engine::{FileReport, Finding, Linted};
-    use crate::render::{EmitterContext, Stream, Summary};
-    use qovery_model::validate::{Diagnostic, Position, Severity};
+    use crate::engine::{FileReport, Linted};
+    use crate::render::{EmitterContext, Stream, Summary, test_files};
+    use qovery_model::validate::Severity;
 
     fn linted(name: &str, findings: usize) -> Linted {
-        let findings = (0..findings)
-            .map(|i| Finding {
-                diagnostic: Diagnostic::new(format!("/m{i}"), "type", Severity::Error, "bad \"x\"")
-                    .with_position(Position { line: 2, column: 3 }),
-                document: 0,
-                suppressed: i == 1,
-            })
-            .collect();
-        Linted {
-            name: name.to_owned(),
-            source: None,
-            report: FileReport {
-                findings,
-                documents: 1,
-                ..FileReport::default()
-            },
-            unreadable: false,
-            rendered: None,
-        }
+        test_files::linted(name, findings, Severity::Error)
     }
 
     /// Streamed file by file, the report is the bytes of the whole report serialized at once:

@@ -264,34 +264,14 @@ impl Emitter for SarifEmitter {
 #[cfg(test)]
 mod tests {
     use super::{SarifEmitter, log, result, uri};
-    use crate::engine::{FileReport, Finding, Linted};
-    use crate::render::{EmitterContext, Stream};
-    use qovery_model::validate::{Diagnostic, Position, Severity};
+    use crate::engine::Linted;
+    use crate::render::{EmitterContext, Stream, test_files};
+    use qovery_model::validate::Severity;
 
     fn linted(name: &str, findings: usize, unreadable: bool) -> Linted {
-        let findings = (0..findings)
-            .map(|i| Finding {
-                diagnostic: Diagnostic::new(
-                    format!("/m{i}"),
-                    "range",
-                    Severity::Warning,
-                    "too \"big\"",
-                )
-                .with_position(Position { line: 1, column: 2 }),
-                document: i,
-                suppressed: i == 2,
-            })
-            .collect();
         Linted {
-            name: name.to_owned(),
-            source: None,
-            report: FileReport {
-                findings,
-                documents: 1,
-                ..FileReport::default()
-            },
             unreadable,
-            rendered: None,
+            ..test_files::linted(name, findings, Severity::Warning)
         }
     }
 
