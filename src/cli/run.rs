@@ -353,9 +353,11 @@ fn read_limited(reader: impl Read, max_bytes: usize, buffer: &mut Vec<u8>) -> io
 
 #[cfg(test)]
 mod tests {
-    use super::{Contents, IO, check_input, read_limited};
+    use super::{Contents, IO, WINDOW_PER_JOB, check_input, read_limited, run};
+    use crate::render::json::JsonEmitter;
     use crate::select::Input;
     use crate::settings::{Format, Settings};
+    use std::path::PathBuf;
 
     fn settings() -> Settings {
         Settings {
@@ -391,6 +393,28 @@ mod tests {
                 .message
                 .contains("no such file")
         );
+    }
+
+    /// Over 1 to 4 workers, more inputs than the window holds, every result is handed over
+    /// once, rendered, in input order, and `run` returns only when all were.
+    #[test]
+    fn results_come_in_input_order_whatever_the_jobs() {
+        let inputs: Vec<Input> = (0..20 * WINDOW_PER_JOB)
+            .map(|i| Input::Failed {
+                path: PathBuf::from(format!("f{i}.json")),
+                message: "gone".to_owned(),
+            })
+            .collect();
+        let expected: Vec<String> = (0..inputs.len()).map(|i| format!("f{i}.json")).collect();
+        for jobs in 1..=4 {
+            let settings = Settings { jobs, ..settings() };
+            let mut names = Vec::new();
+            run(&inputs, &settings, &JsonEmitter::new(false), |linted| {
+                assert!(linted.rendered.is_some_and(|r| r.contains(&linted.name)));
+                names.push(linted.name);
+            });
+            assert_eq!(names, expected, "{jobs} jobs");
+        }
     }
 
     #[test]
