@@ -171,10 +171,15 @@ pub fn kind_for(name: &str, settings: &Settings) -> DocumentKind {
     if let Some(kind) = settings.kind {
         return kind;
     }
-    let lower = name.to_ascii_lowercase();
+    let ends_with = |suffix: &str| {
+        name.len()
+            .checked_sub(suffix.len())
+            .and_then(|start| name.as_bytes().get(start..))
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(suffix.as_bytes()))
+    };
     if [".response.json", ".response.yaml", ".response.yml"]
-        .iter()
-        .any(|suffix| lower.ends_with(suffix))
+        .into_iter()
+        .any(ends_with)
     {
         DocumentKind::Response
     } else {
@@ -233,7 +238,7 @@ pub fn lint(path: &Path, bytes: &[u8], settings: &Settings, walked: bool) -> Fil
         };
     }
 
-    let mut findings = Vec::new();
+    let mut findings = Vec::with_capacity(checked.iter().map(|(_, r)| r.diagnostics().len()).sum());
     for (index, report) in &checked {
         for diagnostic in report {
             let level = settings.level(diagnostic.code, path, &diagnostic.pointer);

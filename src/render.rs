@@ -1,7 +1,9 @@
 //! The output formats, each an [`Emitter`] (ruff's idiom): one trait, one signature, all
-//! rendered from the same linted files. The text format renders each file in the worker that
-//! linted it ([`Emitter::render_file`], as ripgrep's printers do); the output is then written on
-//! one thread, in input order. No format starts threads of its own.
+//! rendered from the same linted files. The worker that linted a file renders it
+//! ([`Emitter::render_file`], as ripgrep's printers do); a [`Stream`] writes the renderings in
+//! input order as files complete and keeps only the summary counts (and the names of the files
+//! skipped), so memory does not grow with the number of files. No format starts threads of its
+//! own.
 
 pub mod github;
 pub mod json;
@@ -70,33 +72,119 @@ pub struct EmitterContext {
     pub skipped: Vec<String>,
 }
 
-/// One output format.
+/// One output format: what it writes for one file, and around the files.
 pub trait Emitter: Send + Sync {
-    /// Writes the output for `files` (in input order) to `out`; a file whose
-    /// [`Linted::rendered`] is set is written as it is.
-    fn emit(
-        &mut self,
+    /// What this format writes for one file (empty when it shows nothing of it); called by the
+    /// worker that linted the file, so rendering runs in parallel.
+    fn render_file(&self, file: &Linted) -> String;
+
+    /// Writes what comes before the first file.
+    fn begin(&self, out: &mut dyn Write) -> io::Result<()> {
+        let _ = out;
+        Ok(())
+    }
+
+    /// Writes one file's rendering (never empty); `first`: nothing was written before it.
+    fn write_file(&self, out: &mut dyn Write, rendered: &str, first: bool) -> io::Result<()> {
+        let _ = first;
+        out.write_all(rendered.as_bytes())
+    }
+
+    /// Writes the end: what [`write_file`](Emitter::write_file) wrote when the format
+    /// [holds the files](Emitter::holds_files) (`held`, empty otherwise), then the summary.
+    fn finish(
+        &self,
         out: &mut dyn Write,
-        files: &[Linted],
+        held: &[u8],
+        summary: &Summary,
         context: &EmitterContext,
     ) -> io::Result<()>;
 
-    /// What this format writes for one file alone, when it can be rendered apart: the worker
-    /// that linted the file renders it (ripgrep's printers work the same way), so rendering
-    /// runs in parallel and [`emit`](Emitter::emit) only writes in input order.
-    fn render_file(&self, file: &Linted) -> Option<String> {
-        let _ = file;
-        None
+    /// Whether the files' renderings can only be written at the end: they are then held
+    /// (SARIF: the run's `invocations`, which say whether every file could be read, come
+    /// before its `results`).
+    fn holds_files(&self) -> bool {
+        false
     }
 }
 
+/// Writes linted files through an [`Emitter`] in the order they are given, keeping only the
+/// summary counts and the names of the skipped files. The first write error is kept and
+/// returned by [`finish`](Stream::finish); after it files are only counted (the exit status
+/// still covers every file).
+pub struct Stream<'e, W: Write> {
+    emitter: &'e dyn Emitter,
+    out: W,
+    held: Vec<u8>,
+    context: EmitterContext,
+    summary: Summary,
+    error: Option<io::Error>,
+}
+
+impl<'e, W: Write> Stream<'e, W> {
+    /// Starts the output (`context.skipped` is filled as skipped files come).
+    pub fn new(emitter: &'e dyn Emitter, mut out: W, context: EmitterContext) -> Self {
+        let error = emitter.begin(&mut out).err();
+        Stream {
+            emitter,
+            out,
+            held: Vec::new(),
+            context,
+            summary: Summary::default(),
+            error,
+        }
+    }
+
+    /// Counts and writes one file (rendered here when its worker did not:
+    /// [`Linted::rendered`]); a file that is not a payload is only named in the skipped list.
+    pub fn file(&mut self, file: Linted) {
+        if file.report.not_a_payload {
+            self.context.skipped.push(file.name);
+            self.summary.skipped += 1;
+            return;
+        }
+        self.summary.add(&file, self.context.deny_warnings);
+        if self.error.is_some() {
+            return;
+        }
+        let rendered = match file.rendered {
+            Some(rendered) => rendered,
+            None => self.emitter.render_file(&file),
+        };
+        if rendered.is_empty() {
+            return;
+        }
+        let first = self.summary.written == 0;
+        self.summary.written += 1;
+        let out: &mut dyn Write = if self.emitter.holds_files() {
+            &mut self.held
+        } else {
+            &mut self.out
+        };
+        if let Err(error) = self.emitter.write_file(out, &rendered, first) {
+            self.error = Some(error);
+        }
+    }
+
+    /// Writes the end and flushes: the summary, and the first write error if there was one.
+    pub fn finish(mut self) -> (Summary, io::Result<()>) {
+        let written = match self.error.take() {
+            Some(error) => Err(error),
+            None => self
+                .emitter
+                .finish(&mut self.out, &self.held, &self.summary, &self.context)
+                .and_then(|()| self.out.flush()),
+        };
+        (self.summary, written)
+    }
+}
 /// The emitter of `settings.format`.
 pub fn emitter(settings: &Settings) -> Box<dyn Emitter> {
     match settings.format {
         Format::Text => Box::new(text::TextEmitter::new(text::color_enabled(settings.color))),
-        Format::Json => Box::new(json::JsonEmitter),
+        Format::Json => Box::new(json::JsonEmitter::new(settings.deny_warnings)),
         Format::Github => Box::new(github::GithubEmitter),
-        Format::Sarif => Box::new(sarif::SarifEmitter),
+        Format::Sarif => Box::new(sarif::SarifEmitter::new()),
     }
 }
 
@@ -117,28 +205,28 @@ pub struct Summary {
     pub suppressed: usize,
     /// Files skipped as not container payloads.
     pub skipped: usize,
+    /// Inputs that could not be read (or checked) at all.
+    pub unreadable: usize,
+    /// Files the format wrote something for.
+    pub written: usize,
 }
 
 impl Summary {
-    /// Counts `files`.
-    pub fn of(files: &[Linted], context: &EmitterContext) -> Summary {
-        let mut summary = Summary {
-            files: files.len(),
-            skipped: context.skipped.len(),
-            ..Summary::default()
-        };
-        for file in files {
-            if file.is_valid(context.deny_warnings) {
-                summary.valid += 1;
-            } else {
-                summary.invalid += 1;
-            }
-            let counts = file.report.counts();
-            summary.errors += counts.errors;
-            summary.warnings += counts.warnings;
-            summary.suppressed += counts.suppressed;
+    /// Counts one checked file (not a skipped one).
+    pub fn add(&mut self, file: &Linted, deny_warnings: bool) {
+        self.files += 1;
+        if file.is_valid(deny_warnings) {
+            self.valid += 1;
+        } else {
+            self.invalid += 1;
         }
-        summary
+        if file.unreadable {
+            self.unreadable += 1;
+        }
+        let counts = file.report.counts();
+        self.errors += counts.errors;
+        self.warnings += counts.warnings;
+        self.suppressed += counts.suppressed;
     }
 
     /// Every input valid and not one diagnostic.
@@ -179,10 +267,9 @@ impl Summary {
 /// the summary (with `quiet`, only when something is wrong).
 pub fn write_summary(
     out: &mut dyn Write,
-    files: &[Linted],
+    summary: &Summary,
     context: &EmitterContext,
 ) -> io::Result<()> {
-    let summary = Summary::of(files, context);
     if context.verbose {
         for name in &context.skipped {
             writeln!(
@@ -201,11 +288,100 @@ pub fn write_summary(
     Ok(())
 }
 
+/// A pretty-printed JSON document (`serde_json`'s two-space style) cut at its one empty list
+/// `"key": []`, so that the list's items can be streamed in between: `head` ends with the
+/// list's `[`, `tail` starts with its `]`. The JSON and SARIF formats stream their files this
+/// way and write the same bytes as the whole document serialized at once (their unit tests
+/// compare the two).
+struct ListCut<'d> {
+    head: &'d str,
+    tail: &'d str,
+    /// The spaces before the list's key: its items are indented two more.
+    indent: usize,
+}
+
+impl<'d> ListCut<'d> {
+    /// `document` cut at the first `"key": []`. Keys and strings are escaped in JSON text, so
+    /// `"key": []` only appears as the member itself.
+    fn new(document: &'d str, key: &str) -> Option<ListCut<'d>> {
+        let member = format!("\"{key}\": []");
+        let at = document.find(&member)?;
+        let line_start = document[..at].rfind('\n').map_or(0, |n| n + 1);
+        let bracket = at + member.len() - 1;
+        Some(ListCut {
+            head: &document[..bracket],
+            tail: &document[bracket..],
+            indent: at - line_start,
+        })
+    }
+
+    /// Writes the tail; `any`: items were written (the `]` then goes on its own line).
+    fn write_tail(&self, out: &mut dyn Write, any: bool) -> io::Result<()> {
+        if any {
+            write!(out, "\n{:1$}", "", self.indent)?;
+        }
+        out.write_all(self.tail.as_bytes())
+    }
+}
+
+/// One item of a pretty-printed list at `indent` spaces, as `serde_json` prints it inside the
+/// document: its line breaks followed by the indentation (JSON strings hold no raw line break).
+fn list_item(value: &impl Serialize, indent: usize) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + indent * 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.extend(std::iter::repeat_n(' ', indent));
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// Writes an item made by [`list_item`] at `indent` spaces: after a comma unless it is the
+/// first, on its own line.
+fn write_list_item(out: &mut dyn Write, item: &str, indent: usize, first: bool) -> io::Result<()> {
+    let comma = if first { "" } else { "," };
+    write!(out, "{comma}\n{:indent$}{item}", "")
+}
+
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+/// Linted files for the formats' unit tests.
+#[cfg(test)]
+pub(crate) mod test_files {
+    use crate::engine::{FileReport, Finding, Linted};
+    use qovery_model::validate::{Diagnostic, Position, Severity};
+
+    /// A checked file named `name` with `findings` findings, each at line 1, column 2, with a
+    /// quote in its message, the second suppressed.
+    pub(crate) fn linted(name: &str, findings: usize, severity: Severity) -> Linted {
+        let findings = (0..findings)
+            .map(|i| Finding {
+                diagnostic: Diagnostic::new(format!("/m{i}"), "range", severity, "bad \"x\"")
+                    .with_position(Position { line: 1, column: 2 }),
+                document: i,
+                suppressed: i == 1,
+            })
+            .collect();
+        Linted {
+            name: name.to_owned(),
+            source: None,
+            report: FileReport {
+                findings,
+                documents: 1,
+                ..FileReport::default()
+            },
+            unreadable: false,
+            rendered: None,
+        }
     }
 }
 
@@ -223,6 +399,8 @@ mod tests {
             warnings: 2,
             suppressed: 0,
             skipped: 0,
+            unreadable: 0,
+            written: 0,
         };
         assert_eq!(
             summary.line(),

@@ -65,7 +65,8 @@ pub fn is_payload_name(path: &Path) -> bool {
 pub fn select(paths: &[PathBuf], settings: &Settings) -> Selection {
     let mut selection = Selection::default();
     let mut stdin_seen = false;
-    let mut files = HashSet::new();
+    // A file can be found twice only from two command-line paths: one walk meets a path once.
+    let mut files = (paths.len() > 1).then(HashSet::new);
     // Shared by every walk: a directory reached again (through a link, or named twice) is
     // walked once.
     let seen_dirs: Arc<Mutex<HashSet<PathBuf>>> = Arc::default();
@@ -97,7 +98,7 @@ pub fn select(paths: &[PathBuf], settings: &Settings) -> Selection {
                     .append(&mut loops.lock().unwrap_or_else(PoisonError::into_inner));
             }
             Ok(_) => {
-                if files.insert(path.clone()) {
+                if is_new(&mut files, path) {
                     selection.inputs.push(Input::File {
                         path: path.clone(),
                         walked: false,
@@ -118,18 +119,19 @@ fn walk(
     settings: &Settings,
     seen_dirs: &Arc<Mutex<HashSet<PathBuf>>>,
     loops: &Arc<Mutex<Vec<String>>>,
-    files: &mut HashSet<PathBuf>,
+    files: &mut Option<HashSet<PathBuf>>,
     selection: &mut Selection,
 ) {
     let seen = Arc::clone(seen_dirs);
     let loops = Arc::clone(loops);
     let walker = ignore::WalkBuilder::new(dir)
         .follow_links(true)
-        // Siblings share their parent, so ordering their paths orders their names; the path
-        // comparison skips the shared prefix, while `sort_by_file_name` parses each path's last
-        // component on every comparison (callgrind, 2,000 files: 15 M instructions -> see
-        // BENCHMARKS.md).
-        .sort_by_file_path(|a, b| a.cmp(b))
+        // Siblings share their parent, so their paths' bytes order them as their names' bytes
+        // do, which is how `Path` orders components: the same order as comparing names, without
+        // parsing components on every comparison (callgrind, 2,000 files: `Path::cmp` 10 M
+        // instructions; see BENCHMARKS.md). The walk stays sorted rather than sorted once after:
+        // which of two links to one directory is walked (the first met) depends on the order.
+        .sort_by_file_path(|a, b| a.as_os_str().cmp(b.as_os_str()))
         .filter_entry(move |entry| {
             if !entry.file_type().is_some_and(|t| t.is_dir()) {
                 return true;
@@ -167,7 +169,7 @@ fn walk(
                     continue;
                 }
                 let path = shown(dir, entry.path());
-                if is_candidate(&path, settings) && files.insert(path.clone()) {
+                if is_candidate(&path, settings) && is_new(files, &path) {
                     selection.inputs.push(Input::File { path, walked: true });
                 }
             }
@@ -182,6 +184,14 @@ fn walk(
             },
         }
     }
+}
+
+/// Whether `path` was not selected before (`files`: the paths selected so far, when a path may
+/// be found twice).
+fn is_new(files: &mut Option<HashSet<PathBuf>>, path: &Path) -> bool {
+    files
+        .as_mut()
+        .is_none_or(|files| files.insert(path.to_path_buf()))
 }
 
 /// Whether a walk checks the file `path` (the language server selects open files with it).
@@ -232,6 +242,10 @@ fn walk_error(dir: &Path, error: &ignore::Error) -> Option<WalkError> {
 /// The path as shown: under `.`, without the `./` prefix (`a.json`, not `./a.json`).
 fn shown(dir: &Path, path: &Path) -> PathBuf {
     if dir == Path::new(".") {
+        // The walk joins names to `.` with `/`: a text prefix, cut without parsing components.
+        if let Some(rest) = path.to_str().and_then(|p| p.strip_prefix("./")) {
+            return PathBuf::from(rest);
+        }
         path.strip_prefix(".").unwrap_or(path).to_path_buf()
     } else {
         path.to_path_buf()
@@ -249,8 +263,95 @@ pub fn describe(error: &io::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::is_payload_name;
-    use std::path::Path;
+    use super::{Input, is_payload_name, select};
+    use crate::settings::Settings;
+    use std::path::{Path, PathBuf};
+
+    /// Depth first, each directory's entries by name (`OsStr` order), the reference order.
+    fn reference_walk(dir: &Path, out: &mut Vec<PathBuf>) {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|entry| entry.path())
+            .collect();
+        entries.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
+        for entry in entries {
+            if entry.is_dir() {
+                reference_walk(&entry, out);
+            } else {
+                out.push(entry);
+            }
+        }
+    }
+
+    /// Names whose bytes order differently from their paths' once joined (` `, `-` and `.` sort
+    /// before `/`, so `a/` comes before `a b.json` only by name; upper case before lower,
+    /// non-ASCII last): the walk gives the order of a depth-first walk with each directory's
+    /// names sorted.
+    #[test]
+    fn the_walk_orders_by_name_directory_by_directory() {
+        let Ok(dir) = tempfile::tempdir() else {
+            return;
+        };
+        let names = [
+            "a.json",
+            "a/b.json",
+            "a/a.json",
+            "a-b.json",
+            "a0.json",
+            "a b.json",
+            "B.json",
+            "\u{e9}.json",
+            "a.b/c.json",
+            "a.b/c/d.json",
+            "a.b/c.json.yml",
+            "ab/a.json",
+            "z.json",
+        ];
+        for name in names {
+            let path = dir.path().join(name);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{e}"));
+            }
+            std::fs::write(&path, "{}").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let selection = select(&[dir.path().to_path_buf()], &Settings::default());
+        let walked: Vec<PathBuf> = selection
+            .inputs
+            .iter()
+            .map(|input| match input {
+                Input::File { path, .. } => path.clone(),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        let mut expected = Vec::new();
+        reference_walk(dir.path(), &mut expected);
+        assert_eq!(walked, expected);
+        let relative: Vec<String> = walked
+            .iter()
+            .filter_map(|p| p.strip_prefix(dir.path()).ok())
+            .map(|p| p.display().to_string())
+            .collect();
+        assert_eq!(
+            relative,
+            [
+                "B.json",
+                "a/a.json",
+                "a/b.json",
+                "a b.json",
+                "a-b.json",
+                "a.b/c/d.json",
+                "a.b/c.json",
+                "a.b/c.json.yml",
+                "a.json",
+                "a0.json",
+                "ab/a.json",
+                "z.json",
+                "\u{e9}.json",
+            ]
+        );
+    }
 
     #[test]
     fn payload_names() {

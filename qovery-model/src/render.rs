@@ -32,7 +32,7 @@ use std::ops::Range;
 #[derive(Debug, Clone)]
 pub struct Renderer {
     inner: annotate_snippets::Renderer,
-    /// Without colors: the short path ([`render_plain_short`]) may render a block.
+    /// Without colors: the direct path ([`render_plain_ascii`]) may render a block.
     plain: bool,
 }
 
@@ -57,7 +57,7 @@ impl Renderer {
     /// when `source` is given and the diagnostic has a position; no final line break.
     pub fn diagnostic(&self, name: &str, source: Option<&[u8]>, diagnostic: &Diagnostic) -> String {
         let mut out = String::new();
-        if self.plain && render_plain_short(&mut out, name, source, diagnostic) {
+        if self.plain && render_plain_ascii(&mut out, name, source, diagnostic) {
             return out;
         }
         render_block(&self.inner, name, source, diagnostic, Tail::Cut)
@@ -228,15 +228,16 @@ fn render_block(
         .join("\n")
 }
 
-/// The plain block of a diagnostic on a short ASCII line, written straight into `out`: the same
-/// bytes as annotate-snippets' plain renderer gives (the unit test
-/// `short_lines_render_as_annotate_snippets_does` compares them on random blocks), at a small
-/// fraction of its cost (callgrind: about 63,000 instructions for a block on a pretty-printed
-/// payload's line through annotate-snippets). Returns false, writing nothing, outside the case
-/// it knows: a line that is not printable ASCII, or long enough for the renderer to trim (wider
-/// than its window, or with more leading spaces than it keeps), a span that is empty or leaves
-/// the line, a name or text with a tab or a line break.
-fn render_plain_short(
+/// The plain block of a diagnostic on a printable-ASCII line, written straight into `out`: the
+/// same bytes as annotate-snippets' plain renderer gives (the unit test
+/// `ascii_lines_render_as_annotate_snippets_does` compares them on random blocks, short lines
+/// and long ones), at a small fraction of its cost (callgrind: about 63,000 instructions for a
+/// block on a pretty-printed payload's line through annotate-snippets, about 100,000 on a
+/// one-line payload's). A line wider than the renderer's window is shown as it shows it
+/// ([`AsciiWindow`]). Returns false, writing nothing, outside the case it knows: a line that
+/// is not printable ASCII or ends with a space, a span that is empty, leaves the line or is too
+/// wide for the window, a name or text with a tab or a line break.
+fn render_plain_ascii(
     out: &mut String,
     name: &str,
     source: Option<&[u8]>,
@@ -248,27 +249,25 @@ fn render_plain_short(
     let Some(raw) = source.and_then(|s| raw_line(s, start.line)) else {
         return false;
     };
-    let leading = raw.iter().take_while(|&&b| b == b' ').count();
-    let digits = start.line.checked_ilog10().map_or(1, |d| d as usize + 1);
     // Printable ASCII without trailing spaces: one column per byte, nothing for the renderer to
-    // replace, normalize or trim.
-    let fits = raw.len() + digits <= PLAIN_WINDOW
-        && leading <= MAX_KEPT_INDENT
-        && raw.last() != Some(&b' ')
-        && raw.iter().all(|b| (b' '..=b'~').contains(b));
-    if !fits {
+    // replace or normalize, and no trailing space for it to drop.
+    if raw.last() == Some(&b' ') || !raw.iter().all(|b| (b' '..=b'~').contains(b)) {
         return false;
     }
     let Ok(text) = std::str::from_utf8(raw) else {
         return false;
     };
+    let digits = start.line.checked_ilog10().map_or(1, |d| d as usize + 1);
     let span = span(text, start.column, diagnostic.end.map(|e| e.column));
+    let leading = raw.iter().take_while(|&&b| b == b' ').count();
+    let Some(window) = AsciiWindow::new(raw.len(), leading, &span, digits) else {
+        return false;
+    };
     let message = printable(&clip(&diagnostic.message));
     let help = diagnostic.help.as_deref().map(|h| printable(&clip(h)));
     let pointer = printable(&clip(&diagnostic.pointer));
-    let one_line = |t: &str| !t.contains(['\t', '\n', '\r']);
-    if span.is_empty()
-        || !one_line(name)
+    let one_line = |t: &str| !t.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r'));
+    if !one_line(name)
         || !one_line(&message)
         || !help.as_deref().is_none_or(one_line)
         || !one_line(&pointer)
@@ -282,11 +281,27 @@ fn render_plain_short(
     let pad = " ".repeat(digits);
     let _ = write!(
         out,
-        "{level}[{code}]: {message}\n{pad}--> {name}:{line}:{column}\n{pad} |\n{line} | {text}\n{pad} | {indent}{marks}",
+        "{level}[{code}]: {message}\n{pad}--> {name}:{line}:{column}\n{pad} |\n{line} | ",
         code = diagnostic.code,
         line = start.line,
         column = span.start + 1,
-        indent = " ".repeat(span.start),
+    );
+    let (left, right) = (window.left, window.right);
+    let shown = &text[left..right];
+    if window.cut_left {
+        out.push_str(ELLIPSIS);
+        out.push_str(&shown[ELLIPSIS.len()..]);
+    } else {
+        out.push_str(shown);
+    }
+    if right < raw.len() {
+        out.truncate(out.len() - ELLIPSIS.len());
+        out.push_str(ELLIPSIS);
+    }
+    let _ = write!(
+        out,
+        "\n{pad} | {indent}{marks}",
+        indent = " ".repeat(span.start - left),
         marks = "^".repeat(span.len()),
     );
     if help.is_some() || !pointer.is_empty() {
@@ -301,12 +316,85 @@ fn render_plain_short(
     true
 }
 
-/// The columns of a source line, plus its number's digits, that annotate-snippets shows without
-/// trimming: its default width less the gutter's ` | ` and its margin.
-const PLAIN_WINDOW: usize = annotate_snippets::renderer::DEFAULT_TERM_WIDTH - 4;
+/// What annotate-snippets marks where it cuts a line.
+const ELLIPSIS: &str = "...";
 
-/// Leading spaces annotate-snippets shows as they are (it trims more than 20, plus its padding).
-const MAX_KEPT_INDENT: usize = 20;
+/// The columns of a printable-ASCII line annotate-snippets shows for one span: its
+/// `Margin::new` and `Margin::compute` (0.12, `renderer/margin.rs`) and `draw_line` with one
+/// single-line primary annotation and no label, where a column is a byte.
+struct AsciiWindow {
+    /// The first column shown.
+    left: usize,
+    /// Past the last column shown; the line's length, or its last three columns shown become
+    /// [`ELLIPSIS`].
+    right: usize,
+    /// Columns were left out before `left`: the first three shown become [`ELLIPSIS`].
+    cut_left: bool,
+}
+
+impl AsciiWindow {
+    /// For a line of `len` columns, `leading` of them leading spaces (not all of it), a span of
+    /// columns `span` and a line number of `digits` digits. `None` where the renderer does more
+    /// than this models: a span annotate-snippets trims in its middle (wider than twice the
+    /// window) or that would not fit beside the ellipses.
+    fn new(len: usize, leading: usize, span: &Range<usize>, digits: usize) -> Option<Self> {
+        /// `Margin`'s room for an ellipsis, its long-whitespace threshold and padding.
+        const PASSING: usize = 6;
+        const LONG_WHITESPACE: usize = 20;
+        const LONG_WHITESPACE_PADDING: usize = 4;
+        if span.is_empty() || span.end > len {
+            return None;
+        }
+        // The code's width: the terminal's less the gutter (`NN | `).
+        let width = annotate_snippets::renderer::DEFAULT_TERM_WIDTH.checked_sub(3 + digits)?;
+        if span.len() > 2 * width {
+            return None;
+        }
+        let whitespace_left = leading.min(span.start).saturating_sub(PASSING);
+        let span_left = span.start.saturating_sub(PASSING);
+        let span_right = span.end + PASSING;
+        let mut left = if whitespace_left > LONG_WHITESPACE {
+            whitespace_left - (LONG_WHITESPACE - LONG_WHITESPACE_PADDING)
+        } else {
+            0
+        };
+        let mut right = len.max(left);
+        if right - left > width {
+            if span_right.saturating_sub(whitespace_left) <= width && span_right >= whitespace_left
+            {
+                left = whitespace_left;
+            } else if span_right - span_left <= width {
+                left = span_left.saturating_sub((width - (span_right - span_left)) / 2);
+            } else {
+                left = span_left;
+            }
+            right = if span_right - span_left <= width {
+                left + width
+            } else {
+                span_right
+            };
+        }
+        let left = left.min(len);
+        let right = if len.saturating_sub(left) <= width {
+            len
+        } else {
+            len.min(right)
+        };
+        let cut_left = left > 0;
+        // Both ellipses and the span must fit in what is shown.
+        let room = right - left;
+        let cut_right = right < len;
+        let ellipses = ELLIPSIS.len() * (usize::from(cut_left) + usize::from(cut_right));
+        if room < ellipses.max(1) || span.start < left + ELLIPSIS.len() * usize::from(cut_left) {
+            return None;
+        }
+        Some(AsciiWindow {
+            left,
+            right,
+            cut_left,
+        })
+    }
+}
 
 /// Line `line` (1-based) of `source`, without its line break (`\n` or `\r\n`), as bytes.
 fn raw_line(source: &[u8], line: u32) -> Option<&[u8]> {
@@ -362,6 +450,9 @@ fn source_line(source: &[u8], line: u32) -> Option<String> {
 /// ways and compares).
 const SHOWN_TAIL: usize = 2 * annotate_snippets::renderer::DEFAULT_TERM_WIDTH;
 
+/// Leading spaces annotate-snippets shows as they are (it trims more than 20, plus its padding).
+const MAX_KEPT_INDENT: usize = 20;
+
 /// `line` without what the renderer cannot show after `span_end` (a byte offset): cut only
 /// after [`SHOWN_TAIL`] ASCII characters, each exactly one column wide.
 fn without_unseen_tail(line: &str, span_end: usize) -> &str {
@@ -404,7 +495,12 @@ fn span(line: &str, start: u32, end: Option<u32>) -> Range<usize> {
         .and_then(|e| usize::try_from(e).ok())
         .map_or(start + 1, |e| e.saturating_sub(1))
         .max(start + 1);
+    // An ASCII line (a one-line payload is often one of 1,000 columns) has a byte per column.
+    let ascii = line.is_ascii();
     let offset = |column: usize| {
+        if ascii {
+            return column.min(line.len());
+        }
         line.char_indices()
             .nth(column)
             .map_or(line.len(), |(offset, _)| offset)
@@ -415,7 +511,7 @@ fn span(line: &str, start: u32, end: Option<u32>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::{
-        MAX_SHOWN_CHARS, Tail, clip, printable, render_block, render_plain_short, source_line,
+        MAX_SHOWN_CHARS, Tail, clip, printable, render_block, render_plain_ascii, source_line,
         span, without_styles,
     };
     use crate::test_rng::Rng;
@@ -449,27 +545,36 @@ mod tests {
         assert_eq!(source_line(b"a", 0), None);
     }
 
-    /// Random lines (indented or not, up to past the renderer's window, some with a tab, a
-    /// carriage return or a non-ASCII character), spans, line numbers of one to five digits,
-    /// messages with non-ASCII text, with and without help and pointer: where the short path
-    /// renders, it gives annotate-snippets' bytes; and it renders a good part of them.
+    /// Random lines (indented or not, short, around the renderer's window and up to ten times
+    /// it, some with a tab, a carriage return, a non-ASCII character or a trailing space),
+    /// spans anywhere on them and up to wider than twice the window, line numbers of one to
+    /// five digits, messages with non-ASCII text, with and without help and pointer: where the
+    /// direct path renders, it gives annotate-snippets' bytes for the whole line; and it
+    /// renders most of them, long lines included.
     #[test]
-    fn short_lines_render_as_annotate_snippets_does() {
+    fn ascii_lines_render_as_annotate_snippets_does() {
         const LINE: &[u8] = b"abcdefghijklmnopqrstuvwxyz\"{}:,     ";
         const TEXT: [&str; 6] = ["a", "b", " ", "`", "\"", "\u{e9}"];
-        const ODD: [&str; 3] = ["\t", "\u{e9}", "\r"];
+        const ODD: [&str; 4] = ["\t", "\u{e9}", "\r", " "];
         let mut rng = Rng(0x5eed_0020);
         let text = |rng: &mut Rng, max: usize| -> String {
             (0..=rng.below(max))
                 .map(|_| TEXT[rng.below(TEXT.len())])
                 .collect()
         };
-        let (mut rendered, cases) = (0, 4000);
+        let (mut rendered, mut long, cases) = (0, 0, 6000);
         for _ in 0..cases {
-            let mut line = " ".repeat(rng.below(30));
-            line.extend((0..rng.below(150)).map(|_| char::from(LINE[rng.below(LINE.len())])));
+            let mut line = " ".repeat([0, 2, 4, 20, 27, 40][rng.below(6)]);
+            let length = [10, 100, 130, 137, 140, 150, 300, 1400][rng.below(8)];
+            line.extend((0..rng.below(length)).map(|_| char::from(LINE[rng.below(LINE.len())])));
             if rng.below(10) == 0 {
-                line.insert_str(rng.below(line.len() + 1), ODD[rng.below(ODD.len())]);
+                let odd = ODD[rng.below(ODD.len())];
+                let at = if odd == " " {
+                    line.len()
+                } else {
+                    rng.below(line.len() + 1)
+                };
+                line.insert_str(at, odd);
             }
             let line_no = [1u32, 7, 9, 10, 42, 99, 100, 999, 1000, 12345][rng.below(10)];
             let mut source = "{\n".repeat(line_no as usize - 1);
@@ -477,14 +582,16 @@ mod tests {
             source.push('\n');
             let severity = [Severity::Error, Severity::Warning][rng.below(2)];
             let pointer: String = (0..rng.below(4)).map(|i| format!("/m{i}")).collect();
-            let column = 1 + rng.below(100) as u32;
+            let columns = line.chars().count().max(1);
+            let column = 1 + rng.below(columns) as u32;
             let mut diagnostic = Diagnostic::new(pointer, "type", severity, text(&mut rng, 30))
                 .with_position(Position {
                     line: line_no,
                     column,
                 });
             if rng.below(4) > 0 {
-                let end = column + rng.below(40) as u32;
+                let width = [1, 5, 40, 130, 300][rng.below(5)];
+                let end = column + rng.below(width) as u32;
                 diagnostic = diagnostic.with_end(Position {
                     line: line_no,
                     column: end,
@@ -494,21 +601,28 @@ mod tests {
                 diagnostic.help = Some(text(&mut rng, 30));
             }
             let source = Some(source.as_bytes());
-            let mut short = String::new();
-            if render_plain_short(&mut short, "f.json", source, &diagnostic) {
-                let expected =
-                    render_block(&Renderer::plain(), "f.json", source, &diagnostic, Tail::Cut);
-                assert_eq!(short, expected, "{diagnostic:?} on {line:?}");
+            let mut direct = String::new();
+            if render_plain_ascii(&mut direct, "f.json", source, &diagnostic) {
+                let expected = render_block(
+                    &Renderer::plain(),
+                    "f.json",
+                    source,
+                    &diagnostic,
+                    Tail::Whole,
+                );
+                assert_eq!(direct, expected, "{diagnostic:?} on {line:?}");
                 rendered += 1;
+                long += usize::from(line.len() > 140);
             }
         }
-        assert!(rendered > cases / 4, "{rendered} of {cases}");
+        assert!(rendered > cases * 3 / 4, "{rendered} of {cases}");
+        assert!(long > cases / 8, "{long} long lines of {cases}");
     }
 
     #[test]
-    fn the_short_path_renders_the_lines_it_is_for() {
-        // A pretty-printed payload's line: the short path takes it. A one-line payload's long
-        // line, and a tab, it leaves to annotate-snippets.
+    fn the_direct_path_renders_the_lines_it_is_for() {
+        // A pretty-printed payload's line, and a one-line payload's long line: the direct path
+        // takes them. A tab it leaves to annotate-snippets.
         let diagnostic = Diagnostic::new("/cpu", "type", Severity::Error, "expected an integer")
             .with_position(Position {
                 line: 3,
@@ -520,7 +634,7 @@ mod tests {
             });
         let mut out = String::new();
         let pretty = b"{\n  \"name\": \"a\",\n  \"cpu\": \"1000\",\n}\n";
-        assert!(render_plain_short(
+        assert!(render_plain_ascii(
             &mut out,
             "f.json",
             Some(pretty),
@@ -530,16 +644,41 @@ mod tests {
             out,
             "error[type]: expected an integer\n --> f.json:3:10\n  |\n3 |   \"cpu\": \"1000\",\n  |          ^^^^^^\n  |\n  = pointer: /cpu"
         );
-        let long = format!("{{\n\n  \"cpu\": \"1000\", {}}}", "\"k\": 1, ".repeat(30));
+        let long = format!(
+            "{{\n\n{}\"cpu\": \"1000\", {}}}",
+            "\"k\": 1, ".repeat(30),
+            "\"k\": 1, ".repeat(30)
+        );
+        let at = |column: u32| Position { line: 3, column };
+        let in_the_middle = Diagnostic::new("/cpu", "type", Severity::Error, "expected an integer")
+            .with_position(at(218))
+            .with_end(at(224));
+        out.clear();
+        assert!(render_plain_ascii(
+            &mut out,
+            "f.json",
+            Some(long.as_bytes()),
+            &in_the_middle
+        ));
+        // The window (136 columns beside `3 | `) is centred on the span: 59 columns of padding
+        // and the renderer's 6 before it, the line's first 152 columns left out.
+        let k = "\"k\": 1, ";
+        assert_eq!(
+            out,
+            format!(
+                "error[type]: expected an integer\n --> f.json:3:218\n  |\n3 | ...: 1, {}\"cpu\": \"1000\", {}\"k\": 1...\n  | {}^^^^^^\n  |\n  = pointer: /cpu",
+                k.repeat(10),
+                k.repeat(3),
+                " ".repeat(65)
+            )
+        );
         let tab = b"{\n\n\t\"cpu\": \"1000\",\n}";
-        for source in [long.as_bytes(), tab] {
-            assert!(!render_plain_short(
-                &mut out,
-                "f.json",
-                Some(source),
-                &diagnostic
-            ));
-        }
+        assert!(!render_plain_ascii(
+            &mut out,
+            "f.json",
+            Some(tab),
+            &diagnostic
+        ));
     }
 
     #[test]

@@ -19,7 +19,7 @@ use super::run;
 use super::{EXIT_INVALID, EXIT_OK, EXIT_USAGE, report_warning, with_stdout};
 use crate::engine::{self, Linted};
 use crate::fix::{Outcome, Written, fix_with, unified_diff, write_atomically};
-use crate::render;
+use crate::render::{self, Stream, Summary};
 use crate::select::Input;
 use crate::settings::Settings;
 use qovery_model::validate::{Applicability, Report};
@@ -120,33 +120,39 @@ pub fn run(inputs: &[Input], settings: &Settings, args: &CheckArgs) -> u8 {
             EXIT_OK
         };
     }
-    let (linted, context) = super::emitter_context(linted, settings);
-    let mut emitter = render::emitter(settings);
-    let written = match stdout_document {
+    let emitter = render::emitter(settings);
+    let context = super::emitter_context(settings);
+    let report = |out: &mut dyn Write| {
+        let mut stream = Stream::new(emitter.as_ref(), out, context);
+        linted.into_iter().for_each(|file| stream.file(file));
+        stream.finish()
+    };
+    let (written, counts) = match stdout_document {
         // The fixed document owns standard output; the report goes to standard error.
         Some(document) => {
             let fixed = with_stdout(|out| out.write_all(&document));
-            let mut err = io::stderr().lock();
-            let report = emitter
-                .emit(&mut err, &linted, &context)
-                .and_then(|()| err.flush());
-            if fixed != EXIT_OK || report.is_err() {
+            let (counts, report) = report(&mut io::stderr().lock());
+            let status = if fixed != EXIT_OK || report.is_err() {
                 EXIT_USAGE
             } else {
                 EXIT_OK
-            }
+            };
+            (status, counts)
         }
-        None => with_stdout(|out| emitter.emit(out, &linted, &context)),
+        None => {
+            let mut counts = Summary::default();
+            let written = with_stdout(|out| {
+                let written;
+                (counts, written) = report(out);
+                written
+            });
+            (written, counts)
+        }
     };
     summary("applied");
-    if written != EXIT_OK || linted.iter().any(|l| l.unreadable) {
-        EXIT_USAGE
-    } else if linted.iter().any(|l| !l.is_valid(settings.deny_warnings))
-        || (args.exit_non_zero_on_fix && files > 0)
-    {
-        EXIT_INVALID
-    } else {
-        EXIT_OK
+    match super::exit_status(written, &counts) {
+        EXIT_OK if args.exit_non_zero_on_fix && files > 0 => EXIT_INVALID,
+        status => status,
     }
 }
 

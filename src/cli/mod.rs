@@ -10,8 +10,7 @@ pub mod rules_cmd;
 pub mod run;
 pub mod schema_cmd;
 
-use crate::engine::Linted;
-use crate::render::{self, EmitterContext};
+use crate::render::{self, EmitterContext, Stream, Summary};
 use crate::select;
 use crate::settings::{Level, Settings};
 use args::{CheckArgs, Cli, Command};
@@ -68,11 +67,15 @@ pub fn report_warning(message: impl std::fmt::Display) {
 }
 
 /// Runs `write` on a buffered standard output: status 0, or 2 when writing failed (a closed pipe
-/// is not a failure: the reader has all it wanted).
-fn with_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> u8 {
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    match write(&mut out).and_then(|()| out.flush()) {
+/// is not a failure: the reader has all it wanted). The output may be written from any thread.
+fn with_stdout(write: impl FnOnce(&mut (dyn Write + Send)) -> io::Result<()>) -> u8 {
+    let mut out = BufWriter::new(io::stdout());
+    written_status(write(&mut out).and_then(|()| out.flush()))
+}
+
+/// The status of writing the output: 0, or 2 when it failed (a closed pipe is not a failure).
+fn written_status(written: io::Result<()>) -> u8 {
+    match written {
         Ok(()) => EXIT_OK,
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => EXIT_OK,
         Err(error) => {
@@ -125,29 +128,39 @@ fn check(args: &CheckArgs, levels: &[(&'static str, String, Level)]) -> u8 {
     if args.fix || args.diff {
         return fix_cmd::run(&selection.inputs, &settings, args);
     }
-    let mut emitter = render::emitter(&settings);
-    let linted = run::run(&selection.inputs, &settings, emitter.as_ref());
-    let (linted, context) = emitter_context(linted, &settings);
-    let written = with_stdout(|out| emitter.emit(out, &linted, &context));
-    if written != EXIT_OK || linted.iter().any(|l| l.unreadable) {
+    let emitter = render::emitter(&settings);
+    let mut summary = Summary::default();
+    let written = with_stdout(|out| {
+        let mut stream = Stream::new(emitter.as_ref(), out, emitter_context(&settings));
+        run::run(&selection.inputs, &settings, emitter.as_ref(), |linted| {
+            stream.file(linted);
+        });
+        let written;
+        (summary, written) = stream.finish();
+        written
+    });
+    exit_status(written, &summary)
+}
+
+/// The exit status of a check: 2 when the output could not be written or an input could not be
+/// read, else 1 when a file is invalid, else 0.
+fn exit_status(written: u8, summary: &Summary) -> u8 {
+    if written != EXIT_OK || summary.unreadable > 0 {
         EXIT_USAGE
-    } else if linted.iter().any(|l| !l.is_valid(settings.deny_warnings)) {
+    } else if summary.invalid > 0 {
         EXIT_INVALID
     } else {
         EXIT_OK
     }
 }
 
-/// The files to render (the skipped ones, not payloads, set apart) and the context they are
-/// rendered with.
-fn emitter_context(linted: Vec<Linted>, settings: &Settings) -> (Vec<Linted>, EmitterContext) {
-    let (skipped, linted): (Vec<_>, Vec<_>) =
-        linted.into_iter().partition(|l| l.report.not_a_payload);
-    let context = EmitterContext {
+/// What the formats show beside the files, before any file is checked (the skipped files are
+/// named as they come).
+fn emitter_context(settings: &Settings) -> EmitterContext {
+    EmitterContext {
         deny_warnings: settings.deny_warnings,
         quiet: settings.quiet,
         verbose: settings.verbose,
-        skipped: skipped.into_iter().map(|l| l.name).collect(),
-    };
-    (linted, context)
+        skipped: Vec::new(),
+    }
 }

@@ -1,8 +1,15 @@
-//! Reads and lints every input, in parallel, and returns the results in input order.
+//! Reads and lints every input, in parallel, and hands the results over in input order as
+//! they complete.
 //!
 //! Each file is opened read-only and read up to the size limit (`--max-bytes`): a larger file
 //! gets one `limit` error and is not parsed. A file that cannot be read, or that disappeared
 //! since it was found, gets one `io` error; every other file is still checked.
+//!
+//! Workers take the inputs in order and render what they linted; the worker that completes the
+//! next file to hand over hands it over, with the ones after it that are done (ripgrep's
+//! printers render per worker the same way). A worker waits before taking an input more than
+//! [`WINDOW_PER_JOB`] times the jobs ahead of the next one to hand over, so at most that many
+//! results are held whatever the number of files.
 
 use crate::engine::{self, FileReport, INTERNAL, IO, Linted};
 use crate::render::Emitter;
@@ -10,66 +17,167 @@ use crate::select::{Input, describe};
 use crate::settings::{Format, Settings};
 use qovery_model::document;
 use qovery_model::validate::{Diagnostic, Position, Severity};
+use std::collections::BTreeMap;
 use std::io::{self, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 /// The name standard input is reported under when `--stdin-filename` is not given.
 pub const STDIN_NAME: &str = "<stdin>";
 
+/// Results a worker may run ahead of the next one handed over, per job: enough that a slow file
+/// rarely stops the others, few enough that memory does not grow with the files.
+pub const WINDOW_PER_JOB: usize = 16;
+
 /// Lints every input over `settings.jobs` threads, each worker rendering what it linted with
-/// `emitter` when the format renders files apart; the result is in input order.
-pub fn run(inputs: &[Input], settings: &Settings, emitter: &dyn Emitter) -> Vec<Linted> {
-    let next = AtomicUsize::new(0);
+/// `emitter`, and gives each result to `each` in input order (on whichever worker completes it).
+pub fn run(
+    inputs: &[Input],
+    settings: &Settings,
+    emitter: &dyn Emitter,
+    mut each: impl FnMut(Linted) + Send,
+) {
     let jobs = settings.jobs.clamp(1, inputs.len().max(1));
-    let mut slots: Vec<Option<Linted>> = vec![None; inputs.len()];
+    let lint =
+        |input: &Input, buffer: &mut Vec<u8>| lint_and_render(input, settings, emitter, buffer);
+    if jobs == 1 {
+        let mut buffer = Vec::new();
+        inputs
+            .iter()
+            .map(|input| lint(input, &mut buffer))
+            .for_each(each);
+        return;
+    }
+    let next = AtomicUsize::new(0);
+    let window = Window::new(jobs * WINDOW_PER_JOB, &mut each);
     std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..jobs)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let index = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(input) = inputs.get(index) else {
-                            break;
-                        };
-                        let mut linted = check_input(input, settings);
-                        if let Some(rendered) = emitter.render_file(&linted) {
-                            linted.rendered = Some(rendered);
-                            linted.source = None;
-                        }
-                        done.push((index, linted));
-                    }
-                    done
-                })
-            })
-            .collect();
-        for worker in workers {
-            // `check_input` catches panics, so a worker cannot fail; if one did, its inputs are
-            // reported below as not checked.
-            if let Ok(done) = worker.join() {
-                for (index, checked) in done {
-                    if let Some(slot) = slots.get_mut(index) {
-                        *slot = Some(checked);
-                    }
+        for _ in 0..jobs {
+            scope.spawn(|| {
+                let mut buffer = Vec::new();
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(input) = inputs.get(index) else {
+                        break;
+                    };
+                    window.wait_for_room(index);
+                    window.done(index, lint(input, &mut buffer));
                 }
-            }
+            });
         }
     });
-    slots
-        .into_iter()
-        .zip(inputs)
-        .map(|(slot, input)| {
-            slot.unwrap_or_else(|| {
-                failed(
-                    input_name(input, settings),
-                    INTERNAL,
-                    "the checker failed on this input; please report it".to_owned(),
-                )
-            })
-        })
-        .collect()
+}
+
+/// Lints and renders one input, read into `buffer` (the worker's: its bytes are never kept past
+/// the rendering, so one allocation serves every file); a panic on the way (a bug) is one
+/// `internal` error, so that every input taken is handed over.
+fn lint_and_render(
+    input: &Input,
+    settings: &Settings,
+    emitter: &dyn Emitter,
+    buffer: &mut Vec<u8>,
+) -> Linted {
+    catch_unwind(AssertUnwindSafe(|| {
+        let mut linted = check_input(input, settings, buffer);
+        if !linted.report.not_a_payload {
+            linted.rendered = Some(emitter.render_file(&linted));
+            if let Some(source) = linted.source.take() {
+                *buffer = source;
+            }
+        }
+        linted
+    }))
+    .unwrap_or_else(|_| {
+        failed(
+            input_name(input, settings),
+            INTERNAL,
+            "the checker failed on this input; please report it".to_owned(),
+        )
+    })
+}
+
+/// The results done but not yet handed over (the reorder window), and the hand-over.
+struct Window<'f, F> {
+    pending: Mutex<Pending>,
+    /// Signalled when `next` moves on.
+    room: Condvar,
+    /// Taken by one worker at a time: the one handing over (`Pending::handing`).
+    each: Mutex<&'f mut F>,
+    size: usize,
+}
+
+struct Pending {
+    /// Results by input index, all after `next`.
+    done: BTreeMap<usize, Linted>,
+    /// The index of the next result to hand over.
+    next: usize,
+    /// A worker is handing results over.
+    handing: bool,
+}
+
+impl<'f, F: FnMut(Linted)> Window<'f, F> {
+    fn new(size: usize, each: &'f mut F) -> Self {
+        Window {
+            pending: Mutex::new(Pending {
+                done: BTreeMap::new(),
+                next: 0,
+                handing: false,
+            }),
+            room: Condvar::new(),
+            each: Mutex::new(each),
+            size,
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Pending> {
+        self.pending.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Waits until input `index` is within the window. The input at `next` always is, and
+    /// every input before `index` was taken by a worker, so this ends.
+    fn wait_for_room(&self, index: usize) {
+        let mut pending = self.lock();
+        while index >= pending.next + self.size {
+            pending = self
+                .room
+                .wait(pending)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    /// Adds the result of input `index`; when it is the next to hand over and no worker is
+    /// handing over, hands it over with every result after it that is done, until none is.
+    fn done(&self, index: usize, linted: Linted) {
+        let mut pending = self.lock();
+        pending.done.insert(index, linted);
+        if pending.handing {
+            // The worker handing over looks again before it stops.
+            return;
+        }
+        pending.handing = true;
+        loop {
+            let (mut ready, next) = (Vec::new(), pending.next);
+            while let Some(entry) = pending.done.first_entry()
+                && *entry.key() == next + ready.len()
+            {
+                ready.push(entry.remove());
+            }
+            if ready.is_empty() {
+                pending.handing = false;
+                return;
+            }
+            drop(pending);
+            let handed = ready.len();
+            {
+                let mut each = self.each.lock().unwrap_or_else(PoisonError::into_inner);
+                ready.into_iter().for_each(&mut **each);
+            }
+            pending = self.lock();
+            pending.next += handed;
+            self.room.notify_all();
+        }
+    }
 }
 
 fn input_name(input: &Input, settings: &Settings) -> String {
@@ -82,9 +190,10 @@ fn input_name(input: &Input, settings: &Settings) -> String {
     }
 }
 
-fn check_input(input: &Input, settings: &Settings) -> Linted {
-    match read_input(input, settings) {
-        Ok((name, bytes)) => lint_bytes(name, bytes, settings, is_walked(input)),
+/// Reads `input` into `buffer` and lints it.
+fn check_input(input: &Input, settings: &Settings, buffer: &mut Vec<u8>) -> Linted {
+    match read_input_into(input, settings, buffer) {
+        Ok(name) => lint_buffer(name, buffer, settings, is_walked(input)),
         Err(linted) => *linted,
     }
 }
@@ -97,8 +206,18 @@ pub fn is_walked(input: &Input) -> bool {
 /// The name and the bytes of an input, or what it is reported as when it cannot be linted
 /// (unreadable, over the size limit).
 pub fn read_input(input: &Input, settings: &Settings) -> Result<(String, Vec<u8>), Box<Linted>> {
+    let mut bytes = Vec::new();
+    read_input_into(input, settings, &mut bytes).map(|name| (name, bytes))
+}
+
+/// [`read_input`] into `buffer` (emptied first; its capacity is reused): the name.
+fn read_input_into(
+    input: &Input,
+    settings: &Settings,
+    buffer: &mut Vec<u8>,
+) -> Result<String, Box<Linted>> {
     let name = input_name(input, settings);
-    let bytes = match input {
+    let read = match input {
         Input::Failed { message, .. } => {
             return Err(Box::new(failed(
                 name,
@@ -106,11 +225,11 @@ pub fn read_input(input: &Input, settings: &Settings) -> Result<(String, Vec<u8>
                 format!("cannot be read: {message}"),
             )));
         }
-        Input::File { path, .. } => read_file(path, settings.max_bytes),
-        Input::Stdin => read_limited(io::stdin().lock(), settings.max_bytes),
+        Input::File { path, .. } => read_file(path, settings.max_bytes, buffer),
+        Input::Stdin => read_limited(io::stdin().lock(), settings.max_bytes, buffer),
     };
-    let bytes = match bytes {
-        Ok(Contents::Bytes(bytes)) => bytes,
+    match read {
+        Ok(Contents::Read) => Ok(name),
         Ok(Contents::TooLarge(size)) => {
             let what = match size {
                 Some(size) => format!("the file is {size} bytes"),
@@ -128,33 +247,35 @@ pub fn read_input(input: &Input, settings: &Settings) -> Result<(String, Vec<u8>
                 )
                 .with_position(Position { line: 1, column: 1 }),
             );
-            return Err(Box::new(Linted {
+            Err(Box::new(Linted {
                 name,
                 source: None,
                 report,
                 unreadable: false,
                 rendered: None,
-            }));
+            }))
         }
-        Err(error) => {
-            return Err(Box::new(failed(
-                name,
-                IO,
-                format!("cannot be read: {}", describe(&error)),
-            )));
-        }
-    };
-    Ok((name, bytes))
+        Err(error) => Err(Box::new(failed(
+            name,
+            IO,
+            format!("cannot be read: {}", describe(&error)),
+        ))),
+    }
 }
 
 /// Lints the bytes of the input `name` (a panic of the checker is one `internal` error).
-pub fn lint_bytes(name: String, bytes: Vec<u8>, settings: &Settings, walked: bool) -> Linted {
+pub fn lint_bytes(name: String, mut bytes: Vec<u8>, settings: &Settings, walked: bool) -> Linted {
+    lint_buffer(name, &mut bytes, settings, walked)
+}
+
+/// [`lint_bytes`] on the bytes in `buffer`, which the result takes when it keeps them.
+fn lint_buffer(name: String, buffer: &mut Vec<u8>, settings: &Settings, walked: bool) -> Linted {
     match catch_unwind(AssertUnwindSafe(|| {
-        engine::lint(Path::new(&name), &bytes, settings, walked)
+        engine::lint(Path::new(&name), buffer, settings, walked)
     })) {
         Ok(report) => Linted {
             name,
-            source: keep_source(settings, &report).then_some(bytes),
+            source: keep_source(settings, &report).then(|| std::mem::take(buffer)),
             report,
             unreadable: false,
             rendered: None,
@@ -189,12 +310,13 @@ fn failed(name: String, code: &'static str, message: String) -> Linted {
 
 /// What reading gave.
 enum Contents {
-    Bytes(Vec<u8>),
+    /// The bytes, in the buffer given.
+    Read,
     /// Over the limit; the size when known.
     TooLarge(Option<u64>),
 }
 
-fn read_file(path: &Path, max_bytes: usize) -> io::Result<Contents> {
+fn read_file(path: &Path, max_bytes: usize, buffer: &mut Vec<u8>) -> io::Result<Contents> {
     // Read-only: the linter never writes to the files it checks.
     let file = std::fs::File::open(path)?;
     let meta = file.metadata()?;
@@ -204,41 +326,38 @@ fn read_file(path: &Path, max_bytes: usize) -> io::Result<Contents> {
     if meta.is_file() && meta.len() > max_bytes as u64 {
         return Ok(Contents::TooLarge(Some(meta.len())));
     }
-    // The size is known: one buffer of that size plus one byte to see the end, so the file is
-    // read in two `read` calls instead of small probing reads and regrowths.
+    // The size is known: room for it plus one byte to see the end, so the file is read in two
+    // `read` calls instead of small probing reads and regrowths.
     let capacity = usize::try_from(meta.len())
         .unwrap_or(max_bytes)
         .min(max_bytes)
         .saturating_add(1);
-    read_limited_into(file, max_bytes, Vec::with_capacity(capacity))
+    buffer.clear();
+    buffer.reserve(capacity);
+    read_limited(file, max_bytes, buffer)
 }
 
-/// Reads at most `max_bytes + 1` bytes: enough to know the input is too large, never more.
-fn read_limited(reader: impl Read, max_bytes: usize) -> io::Result<Contents> {
-    read_limited_into(reader, max_bytes, Vec::new())
-}
-
-/// [`read_limited`] into `bytes` (empty, with any capacity).
-fn read_limited_into(
-    reader: impl Read,
-    max_bytes: usize,
-    mut bytes: Vec<u8>,
-) -> io::Result<Contents> {
+/// Reads at most `max_bytes + 1` bytes into `buffer` (emptied first): enough to know the input
+/// is too large, never more.
+fn read_limited(reader: impl Read, max_bytes: usize, buffer: &mut Vec<u8>) -> io::Result<Contents> {
+    buffer.clear();
     reader
         .take((max_bytes as u64).saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    if bytes.len() > max_bytes {
+        .read_to_end(buffer)?;
+    if buffer.len() > max_bytes {
         Ok(Contents::TooLarge(None))
     } else {
-        Ok(Contents::Bytes(bytes))
+        Ok(Contents::Read)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Contents, IO, check_input, read_limited};
+    use super::{Contents, IO, WINDOW_PER_JOB, check_input, read_limited, run};
+    use crate::render::json::JsonEmitter;
     use crate::select::Input;
     use crate::settings::{Format, Settings};
+    use std::path::PathBuf;
 
     fn settings() -> Settings {
         Settings {
@@ -258,6 +377,7 @@ mod tests {
                 walked: false,
             },
             &settings(),
+            &mut Vec::new(),
         );
         assert!(checked.unreadable);
         let codes: Vec<&str> = checked
@@ -275,14 +395,42 @@ mod tests {
         );
     }
 
+    /// Over 1 to 4 workers, more inputs than the window holds, every result is handed over
+    /// once, rendered, in input order, and `run` returns only when all were.
+    #[test]
+    fn results_come_in_input_order_whatever_the_jobs() {
+        let inputs: Vec<Input> = (0..20 * WINDOW_PER_JOB)
+            .map(|i| Input::Failed {
+                path: PathBuf::from(format!("f{i}.json")),
+                message: "gone".to_owned(),
+            })
+            .collect();
+        let expected: Vec<String> = (0..inputs.len()).map(|i| format!("f{i}.json")).collect();
+        for jobs in 1..=4 {
+            let settings = Settings { jobs, ..settings() };
+            let mut names = Vec::new();
+            run(&inputs, &settings, &JsonEmitter::new(false), |linted| {
+                assert!(linted.rendered.is_some_and(|r| r.contains(&linted.name)));
+                names.push(linted.name);
+            });
+            assert_eq!(names, expected, "{jobs} jobs");
+        }
+    }
+
     #[test]
     fn reading_stops_past_the_limit() {
         let big = std::io::repeat(b'x');
+        let mut buffer = b"left over".to_vec();
         assert!(matches!(
-            read_limited(big, 10),
+            read_limited(big, 10, &mut buffer),
             Ok(Contents::TooLarge(None))
         ));
+        assert_eq!(buffer.len(), 11);
         let small: &[u8] = b"{}";
-        assert!(matches!(read_limited(small, 2), Ok(Contents::Bytes(b)) if b == b"{}"));
+        assert!(matches!(
+            read_limited(small, 2, &mut buffer),
+            Ok(Contents::Read)
+        ));
+        assert_eq!(buffer, b"{}");
     }
 }

@@ -5,7 +5,7 @@
 //! properties also `:` and `,`. GitHub shows at most 10 error and 10 warning annotations per
 //! step, so the summary line and the exit status remain the reference.
 
-use super::{Emitter, EmitterContext, clip, write_summary};
+use super::{Emitter, EmitterContext, Summary, clip, write_summary};
 use crate::engine::Linted;
 use qovery_model::validate::{Diagnostic, Severity};
 use std::io::{self, Write};
@@ -58,22 +58,23 @@ pub fn command(path: &str, diagnostic: &Diagnostic) -> String {
 pub struct GithubEmitter;
 
 impl Emitter for GithubEmitter {
-    fn emit(
-        &mut self,
+    fn render_file(&self, file: &Linted) -> String {
+        let mut out = String::new();
+        for finding in file.report.reported() {
+            out.push_str(&command(&file.document_name(finding), &finding.diagnostic));
+            out.push('\n');
+        }
+        out
+    }
+
+    fn finish(
+        &self,
         out: &mut dyn Write,
-        files: &[Linted],
+        _held: &[u8],
+        summary: &Summary,
         context: &EmitterContext,
     ) -> io::Result<()> {
-        for file in files {
-            for finding in file.report.reported() {
-                writeln!(
-                    out,
-                    "{}",
-                    command(&file.document_name(finding), &finding.diagnostic)
-                )?;
-            }
-        }
-        write_summary(out, files, context)
+        write_summary(out, summary, context)
     }
 }
 

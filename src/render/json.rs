@@ -26,7 +26,7 @@
 //! "1000"}]}`: byte offsets into the file as read (`end` exclusive), and the same ends as
 //! 1-based lines and columns.
 
-use super::{Emitter, EmitterContext, Summary};
+use super::{Emitter, EmitterContext, ListCut, Summary, list_item, write_list_item};
 use crate::engine::{Finding, Linted};
 use qovery_model::document::position::LineIndex;
 use serde::Serialize;
@@ -35,13 +35,26 @@ use std::io::{self, Write};
 /// The version of the contract; bumped only on an incompatible change.
 pub const VERSION: u64 = 1;
 
-/// The JSON format.
+/// The JSON format: each file's object rendered apart and streamed into the report's `files`
+/// list.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct JsonEmitter;
+pub struct JsonEmitter {
+    deny_warnings: bool,
+}
+
+impl JsonEmitter {
+    /// Files with warnings are invalid when `deny_warnings`.
+    pub fn new(deny_warnings: bool) -> Self {
+        JsonEmitter { deny_warnings }
+    }
+}
+
+/// The indentation of the objects of the report's `files` list.
+const FILE_INDENT: usize = 4;
 
 /// The report, serialized field by field in the order above.
 #[derive(Debug, Serialize)]
-pub struct JsonReport<'a> {
+struct JsonReport<'a> {
     version: u64,
     files: Vec<JsonFile<'a>>,
     skipped: &'a [String],
@@ -110,30 +123,29 @@ impl<'a> JsonDiagnostic<'a> {
     }
 }
 
-/// The report of `files`.
-pub fn report<'a>(files: &'a [Linted], context: &'a EmitterContext) -> JsonReport<'a> {
-    let summary = Summary::of(files, context);
-    JsonReport {
+impl<'a> JsonFile<'a> {
+    fn of(file: &'a Linted, lines: Option<&LineIndex<'_>>, deny_warnings: bool) -> Self {
+        let omitted = file.report.omitted;
+        JsonFile {
+            path: &file.name,
+            valid: file.is_valid(deny_warnings),
+            diagnostics: file
+                .report
+                .findings
+                .iter()
+                .map(|finding| JsonDiagnostic::of(finding, lines))
+                .collect(),
+            omitted: omitted.errors + omitted.warnings + omitted.suppressed,
+        }
+    }
+}
+
+/// The report without files: the document the files are streamed into.
+fn without_files(skipped: &[String], summary: &Summary) -> String {
+    let report = JsonReport {
         version: VERSION,
-        files: files
-            .iter()
-            .map(|file| {
-                let omitted = file.report.omitted;
-                let lines = file.source.as_deref().map(LineIndex::new);
-                JsonFile {
-                    path: &file.name,
-                    valid: file.is_valid(context.deny_warnings),
-                    diagnostics: file
-                        .report
-                        .findings
-                        .iter()
-                        .map(|finding| JsonDiagnostic::of(finding, lines.as_ref()))
-                        .collect(),
-                    omitted: omitted.errors + omitted.warnings + omitted.suppressed,
-                }
-            })
-            .collect(),
-        skipped: &context.skipped,
+        files: Vec::new(),
+        skipped,
         summary: JsonSummary {
             files: summary.files,
             valid: summary.valid,
@@ -143,17 +155,114 @@ pub fn report<'a>(files: &'a [Linted], context: &'a EmitterContext) -> JsonRepor
             suppressed: summary.suppressed,
             skipped: summary.skipped,
         },
-    }
+    };
+    serde_json::to_string_pretty(&report).unwrap_or_default()
 }
 
 impl Emitter for JsonEmitter {
-    fn emit(
-        &mut self,
+    fn render_file(&self, file: &Linted) -> String {
+        let lines = file.source.as_deref().map(LineIndex::new);
+        list_item(
+            &JsonFile::of(file, lines.as_ref(), self.deny_warnings),
+            FILE_INDENT,
+        )
+    }
+
+    fn begin(&self, out: &mut dyn Write) -> io::Result<()> {
+        let document = without_files(&[], &Summary::default());
+        match ListCut::new(&document, "files") {
+            Some(cut) => out.write_all(cut.head.as_bytes()),
+            None => Err(io::Error::other("the JSON report has no files list")),
+        }
+    }
+
+    fn write_file(&self, out: &mut dyn Write, rendered: &str, first: bool) -> io::Result<()> {
+        write_list_item(out, rendered, FILE_INDENT, first)
+    }
+
+    fn finish(
+        &self,
         out: &mut dyn Write,
-        files: &[Linted],
+        _held: &[u8],
+        summary: &Summary,
         context: &EmitterContext,
     ) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &report(files, context))?;
+        let document = without_files(&context.skipped, summary);
+        match ListCut::new(&document, "files") {
+            Some(cut) => cut.write_tail(out, summary.written > 0)?,
+            None => return Err(io::Error::other("the JSON report has no files list")),
+        }
         writeln!(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{JsonEmitter, JsonFile, JsonReport, JsonSummary, VERSION};
+    use crate::engine::{FileReport, Linted};
+    use crate::render::{EmitterContext, Stream, Summary, test_files};
+    use qovery_model::validate::Severity;
+
+    fn linted(name: &str, findings: usize) -> Linted {
+        test_files::linted(name, findings, Severity::Error)
+    }
+
+    /// Streamed file by file, the report is the bytes of the whole report serialized at once:
+    /// no file, one, several; a skipped file; with and without diagnostics.
+    #[test]
+    fn the_streamed_report_is_the_whole_one() {
+        let skipped = Linted {
+            report: FileReport {
+                not_a_payload: true,
+                ..FileReport::default()
+            },
+            ..linted("notes.json", 0)
+        };
+        for files in [
+            vec![],
+            vec![linted("a.json", 0)],
+            vec![linted("a.json", 2), skipped, linted("b \"c\".json", 1)],
+        ] {
+            let emitter = JsonEmitter::new(false);
+            let mut streamed = Vec::new();
+            let mut stream = Stream::new(&emitter, &mut streamed, EmitterContext::default());
+            for file in files.clone() {
+                stream.file(file);
+            }
+            let (summary, written) = stream.finish();
+            assert!(written.is_ok());
+
+            let (skipped, checked): (Vec<_>, Vec<_>) =
+                files.iter().partition(|f| f.report.not_a_payload);
+            let skipped: Vec<String> = skipped.iter().map(|f| f.name.clone()).collect();
+            let mut expected_summary = Summary::default();
+            for file in &checked {
+                expected_summary.add(file, false);
+            }
+            assert_eq!(
+                (summary.files, summary.skipped),
+                (checked.len(), skipped.len())
+            );
+            let whole = JsonReport {
+                version: VERSION,
+                files: checked
+                    .iter()
+                    .map(|f| JsonFile::of(f, None, false))
+                    .collect(),
+                skipped: &skipped,
+                summary: JsonSummary {
+                    files: expected_summary.files,
+                    valid: expected_summary.valid,
+                    invalid: expected_summary.invalid,
+                    errors: expected_summary.errors,
+                    warnings: expected_summary.warnings,
+                    suppressed: expected_summary.suppressed,
+                    skipped: skipped.len(),
+                },
+            };
+            let mut expected = serde_json::to_string_pretty(&whole).unwrap_or_default();
+            expected.push('\n');
+            assert_eq!(String::from_utf8_lossy(&streamed), expected);
+        }
     }
 }

@@ -7,7 +7,7 @@
 //! `properties.pointer`, the 0-based index of its document in a multi-document YAML file in
 //! `properties.document`; a suppressed diagnostic has `suppressions: [{"kind": "inSource"}]`.
 
-use super::{Emitter, EmitterContext};
+use super::{Emitter, EmitterContext, ListCut, Summary, list_item, write_list_item};
 use crate::cli::catalogue::{self, Rule};
 use crate::engine::{Finding, Linted};
 use qovery_model::document::position::LineIndex;
@@ -169,19 +169,9 @@ fn fix_object(file: &Linted, fix: &qovery_model::validate::Fix) -> Option<Value>
     }))
 }
 
-/// The SARIF log.
-pub fn log(checked: &[Linted]) -> Value {
-    let rules = catalogue::rules();
-    let results: Vec<Value> = checked
-        .iter()
-        .flat_map(|file| {
-            file.report
-                .findings
-                .iter()
-                .map(|finding| result(file, finding, &rules))
-                .collect::<Vec<_>>()
-        })
-        .collect();
+/// The SARIF log with its `results` (the run's last member); `execution_successful`: every
+/// input could be read.
+fn log(rules: &[Rule], results: Vec<Value>, execution_successful: bool) -> Value {
     let rule_objects: Vec<Value> = rules.iter().map(rule_object).collect();
     json!({
         "$schema": SCHEMA_URI,
@@ -196,7 +186,7 @@ pub fn log(checked: &[Linted]) -> Value {
                 }
             },
             "invocations": [{
-                "executionSuccessful": !checked.iter().any(|c| c.unreadable),
+                "executionSuccessful": execution_successful,
             }],
             "columnKind": "unicodeCodePoints",
             "results": results,
@@ -204,25 +194,124 @@ pub fn log(checked: &[Linted]) -> Value {
     })
 }
 
-/// The SARIF format.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct SarifEmitter;
+/// The indentation of the run's `results` (`runs[0].results[i]`).
+const RESULT_INDENT: usize = 8;
+
+/// The SARIF format: each file's results rendered apart, held until the end (the run's
+/// `invocations` come before them and depend on every file), then written into the log.
+#[derive(Debug, Clone)]
+pub struct SarifEmitter {
+    rules: Vec<Rule>,
+}
+
+impl SarifEmitter {
+    /// With the whole catalogue as the driver's rules.
+    pub fn new() -> Self {
+        SarifEmitter {
+            rules: catalogue::rules(),
+        }
+    }
+}
+
+impl Default for SarifEmitter {
+    fn default() -> Self {
+        SarifEmitter::new()
+    }
+}
 
 impl Emitter for SarifEmitter {
-    fn emit(
-        &mut self,
+    fn render_file(&self, file: &Linted) -> String {
+        let mut out = String::new();
+        for (i, finding) in file.report.findings.iter().enumerate() {
+            if i > 0 {
+                let _ = write!(out, ",\n{:RESULT_INDENT$}", "");
+            }
+            out.push_str(&list_item(
+                &result(file, finding, &self.rules),
+                RESULT_INDENT,
+            ));
+        }
+        out
+    }
+
+    fn write_file(&self, out: &mut dyn Write, rendered: &str, first: bool) -> io::Result<()> {
+        write_list_item(out, rendered, RESULT_INDENT, first)
+    }
+
+    fn holds_files(&self) -> bool {
+        true
+    }
+
+    fn finish(
+        &self,
         out: &mut dyn Write,
-        files: &[Linted],
+        held: &[u8],
+        summary: &Summary,
         _context: &EmitterContext,
     ) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &log(files))?;
+        let document =
+            serde_json::to_string_pretty(&log(&self.rules, Vec::new(), summary.unreadable == 0))?;
+        let Some(cut) = ListCut::new(&document, "results") else {
+            return Err(io::Error::other("the SARIF log has no results list"));
+        };
+        out.write_all(cut.head.as_bytes())?;
+        out.write_all(held)?;
+        cut.write_tail(out, !held.is_empty())?;
         writeln!(out)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::uri;
+    use super::{SarifEmitter, log, result, uri};
+    use crate::engine::Linted;
+    use crate::render::{EmitterContext, Stream, test_files};
+    use qovery_model::validate::Severity;
+
+    fn linted(name: &str, findings: usize, unreadable: bool) -> Linted {
+        Linted {
+            unreadable,
+            ..test_files::linted(name, findings, Severity::Warning)
+        }
+    }
+
+    /// Streamed file by file, the log is the bytes of the whole log serialized at once: no
+    /// result, one, several files with several results, an unreadable input.
+    #[test]
+    fn the_streamed_log_is_the_whole_one() {
+        let cases = [
+            vec![],
+            vec![linted("a.json", 0, false)],
+            vec![linted("a.json", 1, false)],
+            vec![
+                linted("a.json", 3, false),
+                linted("b.json", 0, false),
+                linted("c d.json", 2, true),
+            ],
+        ];
+        for files in cases {
+            let emitter = SarifEmitter::new();
+            let mut streamed = Vec::new();
+            let mut stream = Stream::new(&emitter, &mut streamed, EmitterContext::default());
+            for file in files.clone() {
+                stream.file(file);
+            }
+            assert!(stream.finish().1.is_ok());
+            let results = files
+                .iter()
+                .flat_map(|file| {
+                    file.report
+                        .findings
+                        .iter()
+                        .map(|finding| result(file, finding, &emitter.rules))
+                })
+                .collect();
+            let whole = log(&emitter.rules, results, !files.iter().any(|f| f.unreadable));
+            let mut expected = serde_json::to_string_pretty(&whole).unwrap_or_default();
+            expected.push('\n');
+            assert_eq!(String::from_utf8_lossy(&streamed), expected);
+        }
+    }
 
     #[test]
     fn uris_are_relative_and_encoded() {

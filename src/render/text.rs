@@ -15,7 +15,7 @@
 //! A diagnostic of a document of a multi-document YAML file names it with its 0-based index:
 //! ` --> deploy.yaml[2]:3:5`.
 
-use super::{Emitter, EmitterContext, printable, write_summary};
+use super::{Emitter, EmitterContext, Summary, printable, write_summary};
 use crate::engine::Linted;
 use crate::settings::Color;
 use qovery_model::render::Renderer;
@@ -54,23 +54,18 @@ impl TextEmitter {
 }
 
 impl Emitter for TextEmitter {
-    fn emit(
-        &mut self,
-        out: &mut dyn Write,
-        files: &[Linted],
-        context: &EmitterContext,
-    ) -> io::Result<()> {
-        for file in files {
-            match &file.rendered {
-                Some(rendered) => out.write_all(rendered.as_bytes())?,
-                None => out.write_all(self.blocks(file).as_bytes())?,
-            }
-        }
-        write_summary(out, files, context)
+    fn render_file(&self, file: &Linted) -> String {
+        self.blocks(file)
     }
 
-    fn render_file(&self, file: &Linted) -> Option<String> {
-        Some(self.blocks(file))
+    fn finish(
+        &self,
+        out: &mut dyn Write,
+        _held: &[u8],
+        summary: &Summary,
+        context: &EmitterContext,
+    ) -> io::Result<()> {
+        write_summary(out, summary, context)
     }
 }
 
