@@ -402,16 +402,12 @@ pub mod __private {
         }
     }
 
-    /// A value that validates with the context `C`: every `Validate` type, for its own
-    /// `Context` and no other. `nested` goes through it so that a nested type declaring another
-    /// context is one error that says so, on the `nested` key.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` validates with another context than `{C}`, the context of the type that nests it",
-        label = "nested here",
-        note = "a nested value is validated with its parent's context: declare the same `#[qovery(context = ...)]` on both types (the model types declare `qovery_model::model::RegistryContext`)"
-    )]
+    /// What `nested` calls: a value validated with the context of the type that nests it, `C`.
+    /// Every `Validate` type implements it for its own `Context` and no other, so a nested type
+    /// that declares another context is one error on `nested` that names both
+    /// (`` type mismatch resolving `<Probe as Validate>::Context == ()` ``).
     pub trait NestedIn<C: ?Sized> {
-        /// [`Validate::validate_into`] with the parent's context.
+        /// [`Validate::validate_into`] with the context of the type that nests `self`.
         fn validate_nested(&self, ctx: &C, path: &Path<'_>, report: &mut Report);
     }
 
