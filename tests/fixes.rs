@@ -414,11 +414,11 @@ const CASES: &[Case] = &[
         ),
         yaml_request!(
             "image_name: acme/api",
+            "tag: \"1.5\"",
             "healthchecks: {}",
             "ports:",
             "  - internal_port: 8080",
-            "    publicly_accessible: false",
-            "tag: \"1.5\""
+            "    publicly_accessible: false"
         ),
     ),
     json(
@@ -452,8 +452,8 @@ const CASES: &[Case] = &[
         request!(r#""image_name": "acme/api:1.4.2""#, r#""healthchecks": {}"#),
         request!(
             r#""image_name": "acme/api""#,
-            r#""healthchecks": {}"#,
-            r#""tag": "1.4.2""#
+            r#""tag": "1.4.2""#,
+            r#""healthchecks": {}"#
         ),
     ),
     yaml(
@@ -462,9 +462,22 @@ const CASES: &[Case] = &[
         yaml_request!("image_name: acme/api:1.4.2 # pinned", "healthchecks: {}"),
         yaml_request!(
             "image_name: acme/api # pinned",
-            "healthchecks: {}",
-            "tag: \"1.4.2\""
+            "tag: \"1.4.2\"",
+            "healthchecks: {}"
         ),
+    ),
+    // On one line: after `image_name`, before its comma.
+    json(
+        "image_name_tag",
+        Safe,
+        "{\"name\": \"api\", \"registry_id\": \"3c90c3cc-0d44-4b50-8888-8dd25736052a\", \"image_name\": \"acme/api:1.4.2\", \"healthchecks\": {}}",
+        "{\"name\": \"api\", \"registry_id\": \"3c90c3cc-0d44-4b50-8888-8dd25736052a\", \"image_name\": \"acme/api\", \"tag\": \"1.4.2\", \"healthchecks\": {}}",
+    ),
+    yaml(
+        "image_name_tag",
+        Safe,
+        "{name: api, registry_id: 3c90c3cc-0d44-4b50-8888-8dd25736052a, image_name: 'acme/api:1.4.2', healthchecks: {}}\n",
+        "{name: api, registry_id: 3c90c3cc-0d44-4b50-8888-8dd25736052a, image_name: 'acme/api', tag: \"1.4.2\", healthchecks: {}}\n",
     ),
     // A registry host with a port goes too, as the `image_name` rule asks: safe.
     json(

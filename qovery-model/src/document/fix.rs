@@ -9,8 +9,9 @@
 //! - **rename a key**, in the key's own quoting style;
 //! - **delete an entry** with its separator (JSON and YAML flow: the comma; YAML block: its
 //!   whole lines, with the comment on its line);
-//! - **insert an entry** after the last member of its object, with that member's indentation,
-//!   line end and `: ` spacing (on the same line when the object is written on one line).
+//! - **insert an entry** after the member the diagnostic is about when it is a sibling, else
+//!   after the last member of its object, with that member's indentation, line end and `: `
+//!   spacing (on the same line when the object is written on one line).
 //!
 //! Everything else in the document is kept byte for byte: key order, indentation, comments,
 //! CRLF line ends, a BOM, the final newline or its absence, block vs flow style. A change that
@@ -66,10 +67,19 @@ impl<'a> Fixer<'a> {
             let at = |pointer: &String| (*pointer == diagnostic.pointer).then_some(span);
             let edit = match change {
                 Change::Set { pointer, value } => {
-                    self.set(doc, pointer, at(pointer), value, None)?
+                    let anchor = (diagnostic.pointer.as_str(), span);
+                    self.set(doc, pointer, at(pointer), anchor, value, None)?
                 }
                 Change::Add { pointer, value } => {
-                    self.set(doc, pointer, at(pointer), value, Some(&mut applicability))?
+                    let anchor = (diagnostic.pointer.as_str(), span);
+                    self.set(
+                        doc,
+                        pointer,
+                        at(pointer),
+                        anchor,
+                        value,
+                        Some(&mut applicability),
+                    )?
                 }
                 Change::Remove { pointer } => {
                     let (object, key) = self.parent(pointer)?;
@@ -105,12 +115,17 @@ impl<'a> Fixer<'a> {
 
     /// The edit of a `Set` (or, with `add`, of an `Add`): `Some(None)` when an `Add` finds the
     /// value already there; `None` when no edit shape applies.
+    ///
+    /// An absent member is added right after the member the diagnostic is located at when that
+    /// one is its sibling (the `tag` taken out of `image_name` goes after `image_name`), else
+    /// after the last member of its object.
     #[allow(clippy::option_option)]
     fn set(
         &mut self,
         doc: Doc<'_>,
         pointer: &str,
         located: Option<Span>,
+        (anchor, anchor_span): (&str, Span),
         value: &Scalar,
         add: Option<&mut Applicability>,
     ) -> Option<Option<Edit>> {
@@ -118,7 +133,18 @@ impl<'a> Fixer<'a> {
         let node = match &parent.value {
             Value::Object(members) => match self.member(parent, &token, located) {
                 Some(index) => &members[index].value,
-                None => return Some(Some(doc.insert_member(parent, &token, value)?)),
+                None => {
+                    let after = match anchor.rsplit_once('/') {
+                        Some((anchor_parent, key))
+                            if pointer.rsplit_once('/').map(|(p, _)| p) == Some(anchor_parent) =>
+                        {
+                            self.member(parent, &unescape(key), Some(anchor_span))
+                        }
+                        _ => None,
+                    };
+                    let after = after.or(members.len().checked_sub(1))?;
+                    return Some(Some(doc.insert_member(parent, after, &token, value)?));
+                }
             },
             // An array item is replaced, never added.
             Value::Array(items) => items.get(token.parse::<usize>().ok()?)?,
@@ -272,16 +298,20 @@ impl<'t> Doc<'t> {
     /// parser follows; a fix that took a lone `\r` for a character would cut across members.
     /// In JSON a lone `\r` is whitespace, and taking it as a line end there only changes the
     /// indentation a fix copies.
+    ///
+    /// Each search is for one byte (`str::rfind(char)` and `find(char)` use `memchr`): a
+    /// one-line document with thousands of fixes scans its line once per fix.
     fn line_prefix(&self, offset: usize) -> (usize, &'t str) {
-        let start = self.text[..offset]
-            .rfind(['\n', '\r'])
-            .map_or(0, |at| at + 1);
+        let after_lf = self.text[..offset].rfind('\n').map_or(0, |at| at + 1);
+        let start = self.text[after_lf..offset]
+            .rfind('\r')
+            .map_or(after_lf, |at| after_lf + at + 1);
         (start, &self.text[start..offset])
     }
 
     /// The end of the line of `offset` (before its line break), and the line break it has.
     fn line_end(&self, offset: usize) -> (usize, Option<&'static str>) {
-        match self.text[offset..].find(['\n', '\r']) {
+        match first_break(&self.text[offset..]) {
             Some(at) => (offset + at, Some(line_break(&self.text[offset + at..]))),
             None => (self.text.len(), None),
         }
@@ -289,62 +319,77 @@ impl<'t> Doc<'t> {
 
     /// The document's line break: that of its first line, `\n` when it has one line.
     fn eol(&self) -> &'static str {
-        self.text
-            .find(['\n', '\r'])
-            .map_or("\n", |at| line_break(&self.text[at..]))
+        first_break(self.text).map_or("\n", |at| line_break(&self.text[at..]))
     }
 
-    /// Inserts `key: value` after the last member of `object`.
-    fn insert_member(&self, object: &Node, key: &str, value: &Scalar) -> Option<Edit> {
+    /// Inserts `key: value` after member `after` of `object`.
+    fn insert_member(
+        &self,
+        object: &Node,
+        after: usize,
+        key: &str,
+        value: &Scalar,
+    ) -> Option<Edit> {
         let Value::Object(members) = &object.value else {
             return None;
         };
-        let last = members.last()?;
-        let after = last.value.span.end.max(last.key_span.end);
-        let key_text = self.string(key, self.slice(last.key_span)?.as_bytes().first().copied())?;
+        let member = members.get(after)?;
+        let next = members.get(after + 1);
+        let end = member.value.span.end.max(member.key_span.end);
+        let key_text = self.string(
+            key,
+            self.slice(member.key_span)?.as_bytes().first().copied(),
+        )?;
         let value_text = match value {
             Scalar::Integer(n) => n.to_string(),
             Scalar::String(s) => self.string(s, None)?,
         };
         let separator = self
             .text
-            .get(last.key_span.end..last.value.span.start)
+            .get(member.key_span.end..member.value.span.start)
             // Not the `:` of a value on the next line (a block collection): `: ` then.
             .filter(|sep| sep.trim() == ":" && !sep.contains(['\n', '\r']))
             .unwrap_or(": ");
-        let (_, prefix) = self.line_prefix(last.key_span.start);
+        let (_, prefix) = self.line_prefix(member.key_span.start);
         let starts_line = prefix.bytes().all(|b| b == b' ' || b == b'\t');
         if self.is_flow(object) {
-            // Only blanks between the last member and the closing brace: no trailing comma,
-            // no comment to step over.
-            let closing = object.span.end.checked_sub(1)?;
-            if !self.text.get(after..closing)?.trim().is_empty() {
+            // Only blanks (and, before a next member, its comma) up to what follows: no
+            // trailing comma, no comment to step over.
+            let between = match next {
+                Some(next) => self
+                    .text
+                    .get(end..next.key_span.start)?
+                    .trim()
+                    .strip_prefix(',')?,
+                None => self.text.get(end..object.span.end.checked_sub(1)?)?,
+            };
+            if !between.trim().is_empty() {
                 return None;
             }
             let lead = if starts_line {
-                let (_, eol) = self.line_end(after);
+                let (_, eol) = self.line_end(end);
                 format!(",{}{prefix}", eol.unwrap_or(self.eol()))
             } else {
                 ", ".to_owned()
             };
             return Some(Edit::insert(
-                after,
+                end,
                 format!("{lead}{key_text}{separator}{value_text}"),
             ));
         }
-        // Block mapping: on a line of its own after the last member's last line, indented as
-        // the last member's key (whose line may start with the `- ` of a sequence item).
+        // Block mapping: on a line of its own after the member's last line, indented as the
+        // member's key (whose line may start with the `- ` of a sequence item).
         if !prefix.bytes().all(|b| b == b' ' || b == b'-') {
             return None;
         }
-        let (end, eol) = self.line_end(after);
-        let rest = self.text[after..end].trim();
+        let (line_end, eol) = self.line_end(end);
+        let rest = self.text[end..line_end].trim();
         if !(rest.is_empty() || rest.starts_with('#')) {
             return None;
         }
         let indent = " ".repeat(prefix.len());
         Some(Edit::insert(
-            end,
+            line_end,
             format!(
                 "{}{indent}{key_text}{separator}{value_text}",
                 eol.unwrap_or(self.eol())
@@ -413,6 +458,12 @@ impl<'t> Doc<'t> {
         }
         None
     }
+}
+
+/// Where the first line break of `text` starts (a `\r` or a `\n`).
+fn first_break(text: &str) -> Option<usize> {
+    let lf = text.find('\n');
+    text[..lf.unwrap_or(text.len())].find('\r').or(lf)
 }
 
 /// The line break `text` starts with (it starts with `\r` or `\n`).

@@ -160,8 +160,9 @@ impl Scalar {
 #[serde(tag = "op", rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Change {
-    /// Sets the member at `pointer` to `value`: the value is replaced when the member is present,
-    /// the member is added after the last member of its object when it is absent.
+    /// Sets the member at `pointer` to `value`: the value is replaced when the member is present;
+    /// when it is absent, the member is added after the member the diagnostic is located at if
+    /// that one is in the same object, else after the last member of its object.
     Set {
         /// Where the value is.
         pointer: String,
