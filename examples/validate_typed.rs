@@ -5,15 +5,17 @@
 //! ```
 //!
 //! The request names its registry only by `registry_id`; the registry's kind (which decides what
-//! `image_name` must look like) comes from the caller, in a `Context`.
+//! `image_name` must look like) comes from the caller, in a `RegistryContext`.
 
-use qovery_model::model::{ContainerRequest, PortRequest, Probe, RegistryKind, StorageRequest};
-use qovery_model::validate::{Context, Report, Validate};
+use qovery_model::model::{
+    ContainerRequest, PortRequest, Probe, RegistryContext, RegistryKind, StorageRequest,
+};
+use qovery_model::validate::{Report, Validate};
 
 fn main() -> Result<(), serde_json::Error> {
     // The id of a registry of your organization, and what kind of registry it is.
     let registry_id = "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21";
-    let ctx = Context::new().with_registry(registry_id, RegistryKind::GithubCr);
+    let ctx = RegistryContext::new().with_registry(registry_id, RegistryKind::GithubCr);
 
     // `new` takes every required member; the `with_*` setters and the helpers add the rest.
     let request = ContainerRequest::new("api", registry_id, "acme/api", "1.4.2")

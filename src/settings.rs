@@ -14,8 +14,8 @@ use crate::cli::catalogue;
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use qovery_model::document::position::LineIndex;
 use qovery_model::document::{DEFAULT_MAX_BYTES, DocumentKind, closest};
-use qovery_model::model::RegistryKind;
-use qovery_model::validate::{Context, Severity};
+use qovery_model::model::{RegistryContext, RegistryKind};
+use qovery_model::validate::Severity;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -254,7 +254,7 @@ pub struct Settings {
     /// Request or response for every file; `None`: by file name.
     pub kind: Option<DocumentKind>,
     /// Registry kinds for the `image_name` rules.
-    pub context: Context,
+    pub context: RegistryContext,
     /// Unknown members are errors.
     pub strict: bool,
     /// Warnings make a file invalid.
@@ -296,7 +296,7 @@ impl Default for Settings {
             config_file: None,
             root: current_dir.clone(),
             kind: None,
-            context: Context::new(),
+            context: RegistryContext::new(),
             strict: false,
             deny_warnings: false,
             format: Format::Text,

@@ -14,9 +14,8 @@ use qovery_model::model::{
     KedaScalerRole, KedaTriggerAuthenticationRequest, KedaTriggerAuthenticationResponse, Label,
     LabelsGroupRequest, LabelsGroupResponse, Nullable, PortProtocol, PortRequest, PortResponse,
     Probe, ProbeType, RegistryKind, ServiceType, StorageRequest, StorageResponse, StorageType,
-    TcpProbe,
-};
-use qovery_model::validate::{Context, Validate};
+    TcpProbe, RegistryContext};
+use qovery_model::validate::Validate;
 use serde_json::{Map, Value as Json};
 use uuid::Uuid;
 
@@ -404,8 +403,8 @@ fn healthchecks(h: &HealthIn) -> Healthchecks {
 }
 
 impl Input {
-    pub fn context(&self) -> Context {
-        let mut ctx = Context::new();
+    pub fn context(&self) -> RegistryContext {
+        let mut ctx = RegistryContext::new();
         if let Some(kind) = &self.context.kind {
             ctx = ctx.with_registry_kind(RegistryKind::from_wire(&kind.get()));
         }
@@ -668,9 +667,13 @@ pub fn fuzz_typed(input: &Input) {
     }
 }
 
-fn differential<T>(value: &T, kind: DocumentKind, ctx: &Context)
+fn differential<T>(value: &T, kind: DocumentKind, ctx: &RegistryContext)
 where
-    T: Validate + serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
+    T: Validate<Context = RegistryContext>
+        + serde::Serialize
+        + serde::de::DeserializeOwned
+        + PartialEq
+        + std::fmt::Debug,
 {
     let typed = value.validate_with(ctx);
     for d in typed.diagnostics() {

@@ -8,7 +8,8 @@
 use crate::attr::{ContainerAttrs, FieldAttrs};
 use crate::ctxt::Ctxt;
 use crate::ty::Shape;
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote};
 use syn::{DeriveInput, Generics, Ident, Type};
 
 pub struct Container<'a> {
@@ -37,6 +38,14 @@ pub struct Field<'a> {
 }
 
 impl<'a> Container<'a> {
+    /// The `Validate::Context`: the type of `#[qovery(context = ...)]`, else `()`.
+    pub fn context(&self) -> TokenStream {
+        match &self.attrs.context {
+            Some(ty) => ty.to_token_stream(),
+            None => quote!(()),
+        }
+    }
+
     /// Parses the input; `None` when its shape is unsupported (the error is in `cx`).
     pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Container<'a>> {
         let serde_cx = serde_derive_internals::Ctxt::new();

@@ -42,7 +42,7 @@ const EACH_KEYS: &[&str] = &[
     "known",
     "custom",
 ];
-const CONTAINER_KEYS: &[&str] = &["rule", "schema"];
+const CONTAINER_KEYS: &[&str] = &["rule", "schema", "context"];
 const SOURCES: &[&str] = &[
     "spec",
     "spec_prose",
@@ -227,6 +227,8 @@ pub struct ContainerAttrs {
     /// `#[qovery(schema)]`: also derive `schemars::JsonSchema` (with the `schema` feature).
     #[cfg_attr(not(feature = "schema"), allow(dead_code))]
     pub schema: bool,
+    /// `#[qovery(context = Type)]`: the `Validate::Context` (`()` when absent).
+    pub context: Option<syn::Type>,
 }
 
 impl ContainerAttrs {
@@ -245,6 +247,15 @@ impl ContainerAttrs {
                             cx.error_spanned_by(&meta.path, "duplicate `schema` on this type");
                         }
                         out.schema = true;
+                    }
+                    "context" => {
+                        let span = meta.path.span();
+                        let ty: syn::Type = meta.value()?.parse()?;
+                        if out.context.is_some() {
+                            cx.error_at(span, "duplicate `context` on this type");
+                        } else {
+                            out.context = Some(ty);
+                        }
                     }
                     _ => {
                         unknown_key(cx, &meta, &key, CONTAINER_KEYS, "on a type");

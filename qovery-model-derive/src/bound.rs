@@ -8,8 +8,9 @@ use proc_macro2::{TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 use syn::{Generics, Type, WherePredicate, parse_quote};
 
-/// The container's generics with `P: Validate` for every type parameter `P` in a `nested`
-/// field: what the `Validate` impl needs, and the `JsonSchema` impl too (it lists the rules).
+/// The container's generics with `P: Validate<Context = C>` (`C` the container's context) for
+/// every type parameter `P` in a `nested` field: what the `Validate` impl needs, and the
+/// `JsonSchema` impl too (it lists the rules).
 pub fn validate_generics(container: &Container<'_>) -> Generics {
     let nested = container.fields.iter().filter(|f| {
         !f.skipped
@@ -18,10 +19,11 @@ pub fn validate_generics(container: &Container<'_>) -> Generics {
                 .iter()
                 .any(|r| matches!(r.kind, RuleKind::Nested))
     });
+    let context = container.context();
     with_bound(
         container.generics,
         nested.map(|f| f.ty),
-        &quote!(::qovery_model::validate::Validate),
+        &quote!(::qovery_model::validate::Validate<Context = #context>),
     )
 }
 

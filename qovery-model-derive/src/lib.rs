@@ -59,9 +59,9 @@ use syn::{DeriveInput, parse_macro_input};
 /// | `pattern = "regex"` | `String` | the regex matches somewhere in the value (JSON Schema's unanchored semantics: anchor with `^...$`); compiled once, at first use | `pattern` | `pattern` (a second pattern on the same value goes into `allOf`) |
 /// | `format = "uuid"` / `"uri"` / `"date-time"` | `String` | RFC 9562 UUID / RFC 3986 absolute URI / RFC 3339 date-time | `format` | `format` |
 /// | `known` | the crate's open enums (`KnownValues`) | the value is a known variant, not `Unknown(..)` | `enum` | with severity `error`, none: the enum's own schema lists `enum`; with severity `warning`, `anyOf: [<the enum>, {"type": "string"}]` (the known values are offered, any string passes) |
-/// | `nested` | types implementing `Validate` (also inside `Option`, `Nullable`, `Vec`, `Box`) | runs the nested type's validation under this field's pointer | the nested rules' codes | none: the property is the nested type's schema (`$ref`) |
-/// | `custom = my_check` (a snake_case function) | anything | calls `my_check(value, ctx)`, a `fn(&T, &Context) -> Result<(), String>`, on the present value (borrowed as `&str` from a `String`, `&[E]` from a `Vec<E>`, else as itself); an `Err(message)` is a violation with that message | the function's name, unless `code = ".."` | none (validator only) |
-/// | `custom = MyRule` (a CamelCase type) | anything | calls `<MyRule as Rule<T>>::check(value, ctx, path, report)` on the present value (`T` the present type, or the element type inside `each`): for several codes, helps, or a schema construct | the codes in `Rule::RULES` | what `Rule::schema` adds to the value's schema, if anything |
+/// | `nested` | types implementing `Validate` with the same context (also inside `Option`, `Nullable`, `Vec`, `Box`) | runs the nested type's validation under this field's pointer, with this type's context | the nested rules' codes | none: the property is the nested type's schema (`$ref`) |
+/// | `custom = my_check` (a snake_case function) | anything | calls `my_check(value, ctx)`, a `fn(&T, &C) -> Result<(), String>` (`C` the type's context, see below), on the present value (borrowed as `&str` from a `String`, `&[E]` from a `Vec<E>`, else as itself); an `Err(message)` is a violation with that message | the function's name, unless `code = ".."` | none (validator only) |
+/// | `custom = MyRule` (a CamelCase type) | anything | calls `<MyRule as Rule<T, C>>::check(value, ctx, path, report)` on the present value (`T` the present type, or the element type inside `each`): for several codes, helps, or a schema construct | the codes in `Rule::RULES` | what `Rule::schema` adds to the value's schema, if anything |
 /// | `each(rule, ...)` | `Vec` | the listed rules (`range`, `length`, `pattern`, `not_blank`, `non_empty`, `format`, `known`, `custom`) on every element | the rules' codes | the rules' keywords inside `items` |
 /// | `default = expr` | `Option` / `Nullable` fields only | nothing: documents the value the server uses when the field is omitted | — | `default` |
 /// | `example = expr` | any; repeatable | nothing | — | appended to `examples` |
@@ -87,13 +87,37 @@ use syn::{DeriveInput, parse_macro_input};
 ///
 /// | key | checks | schema |
 /// |---|---|---|
-/// | `rule = path` (repeatable) | `<path as Rule<Self>>::check(self, ...)` after every field, for cross-field rules; `Rule::RULES` lists what it can report | what `Rule::schema` adds to the object's schema; its rules marked `SchemaSupport::ValidatorOnly` are named in the type's `description` instead |
+/// | `rule = path` (repeatable) | `<path as Rule<Self, C>>::check(self, ...)` after every field, for cross-field rules; `Rule::RULES` lists what it can report | what `Rule::schema` adds to the object's schema; its rules marked `SchemaSupport::ValidatorOnly` are named in the type's `description` instead |
+/// | `context = Type` | nothing itself: `Type` is the impl's `Validate::Context` (default `()`), what `custom` and `rule` checks read | none |
 /// | `schema` | nothing | also derive `schemars::JsonSchema` (only when `qovery-model`'s `schema` feature is on; ignored otherwise). Opt-in, so a crate elsewhere in the build turning the feature on never asks a type that did not opt in for `JsonSchema` on its fields |
 ///
-/// A generic type works without written bounds: a type parameter gets `Validate` when a
-/// `nested` field's type mentions it, and (for `schema`) `JsonSchema` when any field's type
+/// A generic type works without written bounds: a type parameter gets `Validate<Context = C>`
+/// (`C` the type's context) when a `nested` field's type mentions it, and (for `schema`) `JsonSchema` when any field's type
 /// does, as serde infers its own bounds. Each instance (`Page<Port>`, `Page<Probe>`) is a schema
 /// of its own.
+///
+/// # Context
+///
+/// Some rules need facts the value does not carry (the model's `image_name` rules need the kind
+/// of the registry a request names by id). They come from the caller, as the *context*: a type
+/// declares its type with `#[qovery(context = Type)]` (`()` when it declares none, as garde's
+/// `#[garde(context(T))]`), `validate_with(&ctx)` passes it, and `validate()` passes
+/// `Type::default()`. Every model type of `qovery_model::model` declares
+/// `qovery_model::model::RegistryContext`.
+///
+/// - `nested`: a nested value is validated with the context of the type that nests it, so both
+///   declare the same one; otherwise the compile error on `nested` says so. A type of yours that
+///   nests a model type declares `#[qovery(context = RegistryContext)]`.
+/// - `custom = my_check`: the function takes `&C`, `C` the type's context: `fn(&str, &())` on a
+///   type without one. A function that reads no context can be generic, `fn my_check<C: ?Sized>(
+///   value: &str, _: &C)`, and serve every type.
+/// - `custom = MyRule` and `rule = MyRule`: `Rule<T, C = ()>` takes the context as its second
+///   parameter. A rule that reads the context implements it for that type,
+///   `impl Rule<T, RegistryContext> for MyRule`; a rule that does not is written once for all,
+///   `impl<C: ?Sized> Rule<T, C> for MyRule`. The context is a trait parameter rather than an
+///   associated type of the rule for that reason: an associated type would tie each rule to
+///   one context, and the model's context-free rules (ports, probes, tags) could not serve a type
+///   of yours without one.
 ///
 /// # What it is for, and what it does not cover
 ///
@@ -119,19 +143,20 @@ use syn::{DeriveInput, parse_macro_input};
 /// dialect) reads differently (`\d`, `\w`, `\s`, `\b`, inline flags, named groups, POSIX
 /// classes, `\A`, `\z`, `\p`), a duplicated rule, key or `rule = path`, `default` on a required
 /// field, rules on a field serde skips, an empty `#[qovery()]`, metadata without a rule, an empty
-/// `each(...)`, an unknown severity, source or format, a code that is not snake_case, and
-/// arguments given to `not_blank`, `non_empty`, `known`, `nested` or `schema`. A `custom`
-/// function with the wrong signature is a type error on its name (`expected fn pointer
-/// fn(&_, &Context) -> Result<(), String>`).
+/// `each(...)`, an unknown severity, source or format, a code that is not snake_case, a
+/// duplicated `context`, and arguments given to `not_blank`, `non_empty`, `known`, `nested` or
+/// `schema`. A `custom` function with the wrong signature is a type error on its name
+/// (`expected fn pointer fn(&_, &()) -> Result<(), String>`), and a `nested` type of another
+/// context is an error on `nested` that names the nested type and the context it was given.
 ///
 /// # Example
 ///
 /// Every key at work (a compiled copy of this example is a doctest of `qovery_model::validate`):
 ///
 /// ```ignore
-/// use qovery_model::model::{Nullable, PortProtocol, Probe};
+/// use qovery_model::model::{Nullable, PortProtocol, Probe, RegistryContext};
 /// use qovery_model::validate::{
-///     Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, Validate,
+///     Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, Validate,
 /// };
 /// use serde::{Deserialize, Serialize};
 ///
@@ -139,6 +164,7 @@ use syn::{DeriveInput, parse_macro_input};
 /// #[derive(Debug, Serialize, Deserialize, Validate)]
 /// #[serde(rename_all = "camelCase")]
 /// #[qovery(rule = PortsDiffer)]
+/// #[qovery(context = RegistryContext)] // it nests a model type (`probe`)
 /// pub struct Sidecar {
 ///     /// Name of the sidecar (a DNS label).
 ///     #[qovery(not_blank, length(max = 63), pattern = "^[a-z][a-z0-9-]*$", source = kubernetes)]
@@ -176,8 +202,9 @@ use syn::{DeriveInput, parse_macro_input};
 ///     pub probe: Nullable<Probe>,
 /// }
 ///
-/// /// A function rule: an `Err` is a violation, with the code `not_latest`.
-/// fn not_latest(tag: &str, _ctx: &Context) -> Result<(), String> {
+/// /// A function rule: an `Err` is a violation, with the code `not_latest`. It takes the
+/// /// context of the type it is declared on.
+/// fn not_latest(tag: &str, _ctx: &RegistryContext) -> Result<(), String> {
 ///     if tag == "latest" {
 ///         return Err("`latest` moves under a running service; pin a version".to_owned());
 ///     }
@@ -197,10 +224,11 @@ use syn::{DeriveInput, parse_macro_input};
 ///
 /// pub struct PortsDiffer;
 ///
-/// impl Rule<Sidecar> for PortsDiffer {
+/// /// It reads no context, so it is written for any.
+/// impl<C: ?Sized> Rule<Sidecar, C> for PortsDiffer {
 ///     const RULES: &'static [RuleInfo] = &[PORTS_DIFFER];
 ///
-///     fn check(value: &Sidecar, _ctx: &Context, path: &Path<'_>, report: &mut Report) {
+///     fn check(value: &Sidecar, _ctx: &C, path: &Path<'_>, report: &mut Report) {
 ///         if value.metrics_port == Some(value.listen_port) {
 ///             let message = format!("{} is also `listenPort`", value.listen_port);
 ///             report.push(&PORTS_DIFFER, &path.field("metricsPort"), message);

@@ -22,14 +22,14 @@
 //!
 //! Some rules depend on facts the payload does not carry: a request names its registry only by
 //! `registry_id`, and the registry's kind decides the shape of `image_name`. The caller supplies
-//! them in a [`Context`].
+//! them in a [`RegistryContext`], the validation context of every model type.
 //!
 //! ```
-//! use qovery_model::model::{ContainerRequest, PortRequest, Probe, RegistryKind};
-//! use qovery_model::validate::{Context, Validate};
+//! use qovery_model::model::{ContainerRequest, PortRequest, Probe, RegistryContext, RegistryKind};
+//! use qovery_model::validate::Validate;
 //!
 //! let registry_id = "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21";
-//! let ctx = Context::new().with_registry(registry_id, RegistryKind::GithubCr);
+//! let ctx = RegistryContext::new().with_registry(registry_id, RegistryKind::GithubCr);
 //!
 //! let request = ContainerRequest::new("api", registry_id, "acme/api", "1.4.2")
 //!     .with_port(PortRequest::http(8080))
@@ -141,7 +141,7 @@
 //! [`Probe::http`]: model::Probe::http
 //! [`StorageRequest::fast_ssd`]: model::StorageRequest::fast_ssd
 //! [`Diagnostic`]: validate::Diagnostic
-//! [`Context`]: validate::Context
+//! [`RegistryContext`]: model::RegistryContext
 // Links to feature-gated modules resolve when the feature is on (docs.rs builds with all
 // features) and point to the feature table otherwise, so `cargo doc` warns in neither case.
 #![cfg_attr(

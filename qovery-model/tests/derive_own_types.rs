@@ -1,13 +1,16 @@
-//! `#[derive(Validate)]` on a user's own types: a function as a custom rule, generic types,
-//! and the schema side as an opt-in that the `schema` feature cannot force on a type.
+//! `#[derive(Validate)]` on a user's own types: a function as a custom rule, generic types, a
+//! context of the user's own, and the schema side as an opt-in that the `schema` feature cannot
+//! force on a type.
 
-use qovery_model::model::Probe;
+use qovery_model::model::{Probe, RegistryContext};
 use qovery_model::rules::catalogue;
-use qovery_model::validate::{CatalogueEntry, Context, Severity, Validate};
+use qovery_model::validate::{
+    CatalogueEntry, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, Validate,
+};
 use serde::{Deserialize, Serialize};
 
 /// `latest` moves under a running deployment.
-fn not_latest(tag: &str, _: &Context) -> Result<(), String> {
+fn not_latest(tag: &str, _: &()) -> Result<(), String> {
     if tag == "latest" {
         Err("`latest` is not a release; pin a version".to_owned())
     } else {
@@ -15,7 +18,8 @@ fn not_latest(tag: &str, _: &Context) -> Result<(), String> {
     }
 }
 
-fn even(value: &i32, _: &Context) -> Result<(), String> {
+/// Reads no context, for any context: the derive infers `C`.
+fn even<C: ?Sized>(value: &i32, _: &C) -> Result<(), String> {
     if value % 2 == 0 {
         Ok(())
     } else {
@@ -23,7 +27,7 @@ fn even(value: &i32, _: &Context) -> Result<(), String> {
     }
 }
 
-fn at_most_three(items: &[String], _: &Context) -> Result<(), String> {
+fn at_most_three(items: &[String], _: &()) -> Result<(), String> {
     if items.len() <= 3 {
         Ok(())
     } else {
@@ -51,12 +55,73 @@ pub struct Release {
     pub opaque: Opaque,
 }
 
-/// A generic page of items, each validated with its own rules.
+/// A generic page of items, each validated with its own rules: model types, so with their
+/// context.
 #[derive(Debug, Serialize, Deserialize, Validate)]
+#[qovery(context = RegistryContext)]
 #[cfg_attr(feature = "schema", qovery(schema))]
 pub struct Page<T> {
     #[qovery(nested, length(max = 2))]
     pub items: Vec<T>,
+}
+
+/// The facts a user's rules read that the value does not carry.
+#[derive(Debug, Default)]
+pub struct Reserved {
+    pub names: Vec<&'static str>,
+}
+
+fn not_reserved(name: &str, ctx: &Reserved) -> Result<(), String> {
+    if ctx.names.contains(&name) {
+        return Err(format!("`{name}` is reserved"));
+    }
+    Ok(())
+}
+
+const FEWER_REPLICAS: RuleInfo = RuleInfo {
+    code: "replicas_above_reserved",
+    severity: Severity::Error,
+    source: Source::Inferred,
+    citation: "",
+    pointer: "/replicas",
+    description: "`replicas` is at most the number of reserved names",
+    schema: SchemaSupport::ValidatorOnly,
+};
+
+/// Reads the context: a rule for `Reserved` only.
+pub struct ReplicasWithinReserved;
+
+impl Rule<Service, Reserved> for ReplicasWithinReserved {
+    const RULES: &'static [RuleInfo] = &[FEWER_REPLICAS];
+
+    fn check(value: &Service, ctx: &Reserved, path: &Path<'_>, report: &mut Report) {
+        if usize::try_from(value.replicas).is_ok_and(|replicas| replicas > ctx.names.len()) {
+            let message = format!("{} replicas for {} names", value.replicas, ctx.names.len());
+            report.push(&FEWER_REPLICAS, &path.field("replicas"), message);
+        }
+    }
+}
+
+/// A type with a context of its own, read by a function, by a rule, and passed down to a
+/// nested type of the same context; `even` serves it as it serves `Release`.
+#[derive(Debug, Serialize, Deserialize, Validate)]
+#[qovery(context = Reserved, rule = ReplicasWithinReserved)]
+pub struct Service {
+    #[qovery(custom = not_reserved)]
+    pub name: String,
+
+    #[qovery(custom = even)]
+    pub replicas: i32,
+
+    #[qovery(nested)]
+    pub sidecars: Vec<Sidecar>,
+}
+
+#[derive(Debug, Serialize, Deserialize, Validate)]
+#[qovery(context = Reserved)]
+pub struct Sidecar {
+    #[qovery(custom = not_reserved)]
+    pub name: String,
 }
 
 fn found(report: &qovery_model::validate::Report) -> Vec<(&str, &str, Severity, &str)> {
@@ -147,6 +212,47 @@ fn a_function_rule_is_in_the_catalogue_and_validator_only() {
             .iter()
             .all(|r| r.entry.rule.code != "not_latest")
     );
+}
+
+#[test]
+fn a_context_of_your_own_reaches_functions_rules_and_nested_types() {
+    let service = Service {
+        name: "admin".to_owned(),
+        replicas: 3,
+        sidecars: vec![Sidecar {
+            name: "root".to_owned(),
+        }],
+    };
+    let ctx = Reserved {
+        names: vec!["admin", "root"],
+    };
+    let report = service.validate_with(&ctx);
+    let codes: Vec<(&str, &str, &str)> = report
+        .diagnostics()
+        .iter()
+        .map(|d| (d.pointer.as_str(), d.code, d.message.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("/name", "not_reserved", "`admin` is reserved"),
+            ("/replicas", "even", "3 is odd"),
+            ("/sidecars/0/name", "not_reserved", "`root` is reserved"),
+            (
+                "/replicas",
+                "replicas_above_reserved",
+                "3 replicas for 2 names"
+            ),
+        ]
+    );
+    // `validate()` uses `Reserved::default()`: no name is reserved, no replica is allowed.
+    let codes: Vec<&str> = service
+        .validate()
+        .diagnostics()
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(codes, ["even", "replicas_above_reserved"]);
 }
 
 #[test]

@@ -12,8 +12,8 @@
 //! the same (pointer, code, severity) list from `check()` as from `Validate::validate_with`.
 
 use qovery_model::document::{CheckOptions, DocumentKind, Syntax, check};
-use qovery_model::model::{ContainerRequest, ContainerResponse, RegistryKind};
-use qovery_model::validate::{Context, Diagnostic, Report, Severity, Validate};
+use qovery_model::model::{ContainerRequest, ContainerResponse, RegistryContext, RegistryKind};
+use qovery_model::validate::{Diagnostic, Report, Severity, Validate};
 use serde::de::DeserializeOwned;
 use std::collections::BTreeSet;
 
@@ -29,7 +29,7 @@ struct Case {
     name: &'static str,
     syntax: Syntax,
     kind: DocumentKind,
-    context: Context,
+    context: RegistryContext,
     strict: bool,
     doc: &'static str,
     expect: &'static [Expected],
@@ -49,12 +49,12 @@ impl Case {
     }
 }
 
-fn no_context() -> Context {
-    Context::new()
+fn no_context() -> RegistryContext {
+    RegistryContext::new()
 }
 
-fn registry(kind: RegistryKind) -> Context {
-    Context::new().with_registry_kind(kind)
+fn registry(kind: RegistryKind) -> RegistryContext {
+    RegistryContext::new().with_registry_kind(kind)
 }
 
 fn located(d: &Diagnostic) -> (String, &'static str, Severity, u32, u32) {
@@ -699,7 +699,7 @@ fn cases() -> Vec<Case> {
             name: "json_registry_map_context_picks_the_kind_by_registry_id",
             syntax: Json,
             kind: Request,
-            context: Context::new()
+            context: RegistryContext::new()
                 .with_registry_kind(RegistryKind::DockerHub)
                 .with_registry(
                     "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21",
@@ -1627,7 +1627,7 @@ fn the_table_has_forty_documents_of_every_kind() {
     assert!(count(&|c| c.syntax == Json) >= 15);
     assert!(count(&|c| c.syntax == Yaml) >= 15);
     assert!(count(&|c| c.kind == Response) >= 5);
-    assert!(count(&|c| c.context != Context::new()) >= 4);
+    assert!(count(&|c| c.context != RegistryContext::new()) >= 4);
     assert!(count(&|c| c.strict) >= 4);
     assert!(count(&|c| c.expect.is_empty()) >= 3);
 }
@@ -2052,7 +2052,9 @@ fn a_wrong_type_in_one_member_does_not_stop_the_checks_of_every_other_member() {
 
 /// The typed validator's report on the document, through serde (`serde_json`, or the
 /// independent `serde-saphyr` for YAML).
-fn typed<T: DeserializeOwned + Validate>(case: &Case) -> Result<Report, String> {
+fn typed<T: DeserializeOwned + Validate<Context = RegistryContext>>(
+    case: &Case,
+) -> Result<Report, String> {
     let value: T = match case.syntax {
         Json => serde_json::from_slice(case.doc.as_bytes()).map_err(|e| e.to_string())?,
         Yaml => serde_saphyr::from_str(case.doc).map_err(|e| e.to_string())?,

@@ -8,9 +8,10 @@
 
 use qovery_model::document::{CheckOptions, DEFAULT_MAX_BYTES, DocumentKind, Syntax, check};
 use qovery_model::model::{
-    ContainerRequest, PortProtocol, PortRequest, Probe, RegistryKind, StorageRequest,
+    ContainerRequest, PortProtocol, PortRequest, Probe, RegistryContext, RegistryKind,
+    StorageRequest,
 };
-use qovery_model::validate::{Context, Report, Severity, Validate};
+use qovery_model::validate::{Report, Severity, Validate};
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
@@ -581,7 +582,10 @@ fn many_diagnostics_in_linear_time() {
 
 /// The typed validator and the checker agree on a serialized value (the `validate_typed`
 /// differential property).
-fn assert_agree(value: &ContainerRequest, context: &Context) -> BTreeSet<(String, &'static str)> {
+fn assert_agree(
+    value: &ContainerRequest,
+    context: &RegistryContext,
+) -> BTreeSet<(String, &'static str)> {
     let typed: BTreeSet<_> = value
         .validate_with(context)
         .diagnostics()
@@ -624,7 +628,7 @@ fn request() -> ContainerRequest {
 fn fuzz_probe_without_type() {
     let value = request().with_readiness_probe(Probe::default());
     assert_eq!(
-        assert_agree(&value, &Context::new()),
+        assert_agree(&value, &RegistryContext::new()),
         set(&[("/healthchecks/readiness_probe/type", "probe_kind")])
     );
     let doc = request_with(r#""healthchecks":{"readiness_probe":{"period_seconds":5}}"#)
@@ -652,7 +656,7 @@ fn fuzz_registry_id_not_a_uuid_keeps_its_registry_kind() {
     let mut value = request();
     value.registry_id = "my-registry".to_owned();
     value.image_name = "nginx".to_owned();
-    let context = Context::new().with_registry("my-registry", RegistryKind::ScalewayCr);
+    let context = RegistryContext::new().with_registry("my-registry", RegistryKind::ScalewayCr);
     assert_eq!(
         assert_agree(&value, &context),
         set(&[
@@ -671,7 +675,7 @@ fn fuzz_long_unknown_protocol_is_quoted_truncated() {
         .with_public_path("/api");
     port.protocol = Some(PortProtocol::from_wire(&"MEMORY".repeat(1_000)));
     let value = request().with_port(port);
-    let codes = assert_agree(&value, &Context::new());
+    let codes = assert_agree(&value, &RegistryContext::new());
     assert!(codes.contains(&(
         "/ports/0/public_path".to_owned(),
         "public_path_not_applicable"
@@ -686,7 +690,7 @@ fn fuzz_long_unknown_protocol_is_quoted_truncated() {
 #[test]
 fn fuzz_long_mount_point_help_is_bounded() {
     let value = request().with_storage(StorageRequest::fast_ssd(10, "m".repeat(3_000)));
-    let codes = assert_agree(&value, &Context::new());
+    let codes = assert_agree(&value, &RegistryContext::new());
     assert!(codes.contains(&("/storage/0/mount_point".to_owned(), "mount_point")));
     let report = value.validate();
     let help = report.diagnostics()[0].help.as_deref().unwrap_or_default();
@@ -700,7 +704,7 @@ fn fuzz_long_mount_point_help_is_bounded() {
 fn fuzz_long_image_name_component_is_quoted_truncated() {
     let mut value = request();
     value.image_name = "a-".repeat(600);
-    let codes = assert_agree(&value, &Context::new());
+    let codes = assert_agree(&value, &RegistryContext::new());
     assert_eq!(
         codes,
         set(&[("/image_name", "length"), ("/image_name", "image_name")])

@@ -1,8 +1,8 @@
 //! Validating a valid value allocates nothing: pointers are built lazily, only when a violation
 //! is recorded, and regexes are compiled once. Measured with a counting global allocator.
 
-use qovery_model::model::{ContainerRequest, RegistryKind};
-use qovery_model::validate::{Context, Validate};
+use qovery_model::model::{ContainerRequest, RegistryContext, RegistryKind};
+use qovery_model::validate::Validate;
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 use std::alloc::System;
 
@@ -40,7 +40,7 @@ fn validation_allocates_only_for_violations() {
         "validating a valid request must not allocate"
     );
 
-    let ctx = Context::new()
+    let ctx = RegistryContext::new()
         .with_registry_kind(RegistryKind::DockerHub)
         .with_registry(request.registry_id.clone(), RegistryKind::GithubCr);
     assert!(

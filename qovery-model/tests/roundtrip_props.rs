@@ -21,9 +21,10 @@ use qovery_model::model::{
     KedaAutoscalingRequest, KedaAutoscalingResponse, KedaScalerRequest, KedaScalerResponse,
     KedaScalerRole, KedaTriggerAuthenticationRequest, Label, LabelsGroupRequest,
     LabelsGroupResponse, Nullable, PortProtocol, PortRequest, PortResponse, Probe, ProbeType,
-    RegistryKind, ServiceType, StorageRequest, StorageResponse, StorageType, TcpProbe,
+    RegistryContext, RegistryKind, ServiceType, StorageRequest, StorageResponse, StorageType,
+    TcpProbe,
 };
-use qovery_model::validate::{Context, Report, Validate};
+use qovery_model::validate::{Report, Validate};
 use serde_json::{Map, Value};
 use std::collections::BTreeSet;
 
@@ -612,8 +613,8 @@ fn context() -> impl Strategy<Value = (Option<RegistryKind>, Option<RegistryKind
 fn make_context(
     (default, own): (Option<RegistryKind>, Option<RegistryKind>),
     registry_id: &str,
-) -> Context {
-    let mut ctx = Context::new();
+) -> RegistryContext {
+    let mut ctx = RegistryContext::new();
     if let Some(kind) = default {
         ctx = ctx.with_registry_kind(kind);
     }
@@ -633,10 +634,10 @@ fn pointer_codes(report: &Report) -> BTreeSet<(String, &'static str)> {
 
 /// The typed validator and the checker on the serialized value report the same (pointer, code)
 /// set.
-fn agree<T: Validate + serde::Serialize>(
+fn agree<T: Validate<Context = RegistryContext> + serde::Serialize>(
     value: &T,
     kind: DocumentKind,
-    ctx: &Context,
+    ctx: &RegistryContext,
 ) -> Result<(), TestCaseError> {
     let typed = value.validate_with(ctx);
     let bytes = serde_json::to_vec(value).map_err(|e| TestCaseError::fail(e.to_string()))?;

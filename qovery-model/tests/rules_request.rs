@@ -7,10 +7,10 @@
 #[macro_use]
 mod rules_support;
 
-use qovery_model::model::{ContainerRequest, RegistryKind};
+use qovery_model::model::{ContainerRequest, RegistryContext, RegistryKind};
 use qovery_model::rules;
 use qovery_model::rules::autoscaling::YAML_CHECKED;
-use qovery_model::validate::{Context, Validate};
+use qovery_model::validate::Validate;
 use rules_support::{Case, PROBES, remove, run, set};
 use serde_json::{Value, json};
 
@@ -88,8 +88,8 @@ fn base() -> Value {
     })
 }
 
-fn kind(kind: RegistryKind) -> Context {
-    Context::new().with_registry_kind(kind)
+fn kind(kind: RegistryKind) -> RegistryContext {
+    RegistryContext::new().with_registry_kind(kind)
 }
 
 fn cases() -> Vec<Case> {
@@ -241,9 +241,9 @@ fn cases() -> Vec<Case> {
         case!("DOCR: no longer supported", [] => [("/registry_id", "registry_docr_unsupported", Warning)]).ctx(kind(RegistryKind::Docr)),
         case!("unknown kind: nothing checked", [set("/image_name", "api")] => []).ctx(kind(RegistryKind::from_wire("QUAY"))),
         case!("kind by registry id beats the default kind", [set("/image_name", "api")] => [("/image_name", "image_name_scaleway_cr", Error)])
-            .ctx(Context::new().with_registry_kind(RegistryKind::DockerHub).with_registry(REGISTRY_ID, RegistryKind::ScalewayCr)),
+            .ctx(RegistryContext::new().with_registry_kind(RegistryKind::DockerHub).with_registry(REGISTRY_ID, RegistryKind::ScalewayCr)),
         case!("kind of another registry id is not used", [set("/image_name", "api")] => [])
-            .ctx(Context::new().with_registry("3c90c3cc-0d44-4b50-8888-8dd25736052a", RegistryKind::ScalewayCr)),
+            .ctx(RegistryContext::new().with_registry("3c90c3cc-0d44-4b50-8888-8dd25736052a", RegistryKind::ScalewayCr)),
         case!("registry kind with a tag mistake", [set("/image_name", "api:1.0")] => [
             ("/image_name", "image_name_tag", Error),
             ("/image_name", "image_name_scaleway_cr", Error),

@@ -59,7 +59,7 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence, RngSeed, TestCaseError, TestRunner};
-use qovery_model::model::{ContainerRequest, ContainerResponse};
+use qovery_model::model::{ContainerRequest, ContainerResponse, RegistryContext};
 use qovery_model::schema::{self, DocumentKind, Draft};
 use qovery_model::validate::{CatalogueEntry, SchemaSupport, Severity, Validate};
 use serde::Serialize;
@@ -986,7 +986,7 @@ struct Outcome {
     codes: Vec<&'static str>,
 }
 
-impl<T: DeserializeOwned + Serialize + Validate> Oracle<T> {
+impl<T: DeserializeOwned + Serialize + Validate<Context = RegistryContext>> Oracle<T> {
     fn new(document: DocumentKind) -> Self {
         let exported = schema::schema(document, Draft::Draft2020_12);
         let schema = jsonschema::options()
@@ -1266,7 +1266,7 @@ fn differential<T, S>(
     persistence: &'static str,
 ) -> Stats
 where
-    T: DeserializeOwned + Serialize + Validate,
+    T: DeserializeOwned + Serialize + Validate<Context = RegistryContext>,
     S: Strategy<Value = Value>,
 {
     let started = Instant::now();

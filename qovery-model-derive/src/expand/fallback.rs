@@ -6,8 +6,10 @@ use quote::quote;
 use syn::DeriveInput;
 
 /// `schema`: the type asked for a `JsonSchema` impl (`#[qovery(schema)]`), so a stub stands in
-/// for it too.
-pub fn emit(input: &DeriveInput, schema: bool) -> TokenStream {
+/// for it too. `context`: the context it declares, if it could be read, so that a type nesting
+/// it sees the context it will have (`()` otherwise).
+pub fn emit(input: &DeriveInput, schema: bool, context: Option<TokenStream>) -> TokenStream {
+    let context = context.unwrap_or_else(|| quote!(()));
     let ident = &input.ident;
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let schema = if schema {
@@ -19,7 +21,8 @@ pub fn emit(input: &DeriveInput, schema: bool) -> TokenStream {
         const _: () = {
             use ::qovery_model::validate as __v;
             impl #impl_generics __v::Validate for #ident #ty_generics #where_clause {
-                fn validate_into(&self, _: &__v::Context, _: &__v::Path<'_>, _: &mut __v::Report) {}
+                type Context = #context;
+                fn validate_into(&self, _: &Self::Context, _: &__v::Path<'_>, _: &mut __v::Report) {}
                 fn describe_rules(_: &str, _: &mut ::std::vec::Vec<__v::CatalogueEntry>) {}
             }
         };

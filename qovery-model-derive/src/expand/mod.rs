@@ -31,12 +31,13 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
             tokens
         }
         (Err(errors), container) => {
-            let schema = container.is_some_and(|c| c.attrs.schema);
+            let schema = container.as_ref().is_some_and(|c| c.attrs.schema);
+            let context = container.as_ref().map(Container::context);
             let mut tokens = errors.to_compile_error();
-            tokens.extend(fallback::emit(input, schema));
+            tokens.extend(fallback::emit(input, schema, context));
             tokens
         }
         // serde could not read the input; serde's own derive reports why.
-        (Ok(()), None) => fallback::emit(input, false),
+        (Ok(()), None) => fallback::emit(input, false, None),
     }
 }

@@ -37,10 +37,15 @@ pub fn emit(container: &Container<'_>) -> TokenStream {
         ))
     };
     let description = option_str(container.docs.as_deref());
-    let properties = container.fields.iter().filter(|f| !f.skipped).map(property);
+    let context = container.context();
+    let properties = container
+        .fields
+        .iter()
+        .filter(|f| !f.skipped)
+        .map(|f| property(f, &context));
     let rules = container.attrs.rules.iter().map(|rule| {
         quote_spanned! {syn::spanned::Spanned::span(rule)=>
-            <#rule as ::qovery_model::validate::Rule<Self>>::schema(__s::object_mut(&mut __object));
+            <#rule as ::qovery_model::validate::Rule<Self, #context>>::schema(__s::object_mut(&mut __object));
         }
     });
     quote! {
@@ -73,8 +78,9 @@ fn option_str(text: Option<&str>) -> TokenStream {
     }
 }
 
-/// One `properties` entry, and its place in `required`.
-fn property(field: &Field<'_>) -> TokenStream {
+/// One `properties` entry, and its place in `required`; `context` is the container's
+/// `Validate::Context`, which its `custom` rules are implemented for.
+fn property(field: &Field<'_>, context: &TokenStream) -> TokenStream {
     let wire = &field.wire;
     let present_ty = present_type(field.ty);
     let present = schema_of(&Shape::of(&present_ty), &present_ty);
@@ -83,13 +89,13 @@ fn property(field: &Field<'_>) -> TokenStream {
         .rules
         .iter()
         .filter(|r| !r.each)
-        .map(|r| keyword(r, field, false));
+        .map(|r| keyword(r, field, false, context));
     let each: Vec<TokenStream> = field
         .attrs
         .rules
         .iter()
         .filter(|r| r.each)
-        .map(|r| keyword(r, field, true))
+        .map(|r| keyword(r, field, true, context))
         .collect();
     let each = if each.is_empty() {
         TokenStream::new()
@@ -175,7 +181,7 @@ fn schema_of(shape: &Shape, ty: &Type) -> TokenStream {
 }
 
 /// The keyword(s) a rule adds to `__schema` (the present value, or the array's items).
-fn keyword(rule: &FieldRule, field: &Field<'_>, each: bool) -> TokenStream {
+fn keyword(rule: &FieldRule, field: &Field<'_>, each: bool, context: &TokenStream) -> TokenStream {
     let span = rule.span;
     // JSON Schema has no warnings: a keyword would make an editor reject what the validator
     // only warns about. A warning-level keyword rule is left out of the schema and marked
@@ -220,7 +226,7 @@ fn keyword(rule: &FieldRule, field: &Field<'_>, each: bool) -> TokenStream {
                 _ => present,
             };
             quote_spanned! {span=>
-                <#path as ::qovery_model::validate::Rule<#target>>::schema(__s::object_mut(__schema));
+                <#path as ::qovery_model::validate::Rule<#target, #context>>::schema(__s::object_mut(__schema));
             }
         }
     }

@@ -17,6 +17,7 @@ pub fn emit(container: &Container<'_>) -> TokenStream {
     let type_name = ident.to_string();
     let generics = crate::bound::validate_generics(container);
     let (impl_generics, ty_generics, where_clause) = generics.split_for_impl();
+    let context = container.context();
 
     let mut infos = Vec::new();
     let mut checks = Vec::new();
@@ -32,18 +33,18 @@ pub fn emit(container: &Container<'_>) -> TokenStream {
                 __v::__private::push_rules(prefix, #type_name, &__RULES[#first..#last], out);
             });
         }
-        checks.push(field_checks(field, first));
-        describes.extend(field_describes(field, &type_name));
+        checks.push(field_checks(field, first, &context));
+        describes.extend(field_describes(field, &type_name, &context));
     }
     let container_rules = &container.attrs.rules;
     let rule_checks = container_rules.iter().map(|rule| {
         quote_spanned! {syn::spanned::Spanned::span(rule)=>
-            <#rule as __v::Rule<Self>>::check(self, ctx, path, report);
+            <#rule as __v::Rule<Self, #context>>::check(self, ctx, path, report);
         }
     });
     let rule_describes = container_rules.iter().map(|rule| {
         quote_spanned! {syn::spanned::Spanned::span(rule)=>
-            __v::__private::push_rules(prefix, #type_name, <#rule as __v::Rule<Self>>::RULES, out);
+            __v::__private::push_rules(prefix, #type_name, <#rule as __v::Rule<Self, #context>>::RULES, out);
         }
     });
 
@@ -55,8 +56,10 @@ pub fn emit(container: &Container<'_>) -> TokenStream {
 
             #[automatically_derived]
             impl #impl_generics __v::Validate for #ident #ty_generics #where_clause {
+                type Context = #context;
+
                 #[allow(unused_variables)]
-                fn validate_into(&self, ctx: &__v::Context, path: &__v::Path<'_>, report: &mut __v::Report) {
+                fn validate_into(&self, ctx: &Self::Context, path: &__v::Path<'_>, report: &mut __v::Report) {
                     #(#checks)*
                     #(#rule_checks)*
                 }
@@ -76,12 +79,13 @@ fn is_keyword(kind: &RuleKind) -> bool {
     !matches!(kind, RuleKind::Nested | RuleKind::Custom(_))
 }
 
-/// The checks of one field. `first` is the index of its first keyword rule in `__RULES`.
+/// The checks of one field. `first` is the index of its first keyword rule in `__RULES`;
+/// `context` is the container's `Validate::Context`.
 ///
 /// Keyword checks get an `At` (the parent path and the wire name, plus the index for `each`),
 /// which becomes a path only when they record a violation; the field's path frame (`__path`) is
 /// only built when a `nested` or `custom` rule needs it.
-fn field_checks(field: &Field<'_>, first: usize) -> TokenStream {
+fn field_checks(field: &Field<'_>, first: usize, context: &TokenStream) -> TokenStream {
     if field.attrs.rules.is_empty() {
         return TokenStream::new();
     }
@@ -105,8 +109,9 @@ fn field_checks(field: &Field<'_>, first: usize) -> TokenStream {
         match (&rule.kind, rule.each) {
             (RuleKind::Nested, _) => {
                 needs_path = true;
+                // Through `NestedIn`, so a nested type of another context is one error, on `nested`.
                 nested.push(quote_spanned! {rule.span=>
-                    __v::Validate::validate_into(&self.#member, ctx, &__path, report);
+                    __v::__private::NestedIn::<#context>::validate_nested(&self.#member, ctx, &__path, report);
                 });
             }
             (_, false) => {
@@ -116,7 +121,15 @@ fn field_checks(field: &Field<'_>, first: usize) -> TokenStream {
                 } else {
                     quote!(__v::__private::At::field(path, #wire))
                 };
-                direct.push(check_call(rule, &info, &quote!(__value), &at, field, false));
+                direct.push(check_call(
+                    rule,
+                    &info,
+                    &quote!(__value),
+                    &at,
+                    field,
+                    false,
+                    context,
+                ));
             }
             (_, true) => {
                 needs_path |= custom;
@@ -126,7 +139,15 @@ fn field_checks(field: &Field<'_>, first: usize) -> TokenStream {
                 } else {
                     quote!(__v::__private::At::item(path, #wire, __index))
                 };
-                each.push(check_call(rule, &info, &quote!(__item), &at, field, true));
+                each.push(check_call(
+                    rule,
+                    &info,
+                    &quote!(__item),
+                    &at,
+                    field,
+                    true,
+                    context,
+                ));
             }
         }
     }
@@ -200,6 +221,7 @@ fn check_call(
     path: &TokenStream,
     field: &Field<'_>,
     each: bool,
+    context: &TokenStream,
 ) -> TokenStream {
     let span = rule.span;
     match &rule.kind {
@@ -242,7 +264,7 @@ fn check_call(
         RuleKind::Custom(rule_path) => {
             let ty = target_type(field, each);
             quote_spanned! {span=>
-                <#rule_path as __v::Rule<#ty>>::check(#value, ctx, #path, report);
+                <#rule_path as __v::Rule<#ty, #context>>::check(#value, ctx, #path, report);
             }
         }
         RuleKind::Nested => TokenStream::new(),
@@ -304,7 +326,7 @@ fn respan(tokens: TokenStream, span: Span) -> TokenStream {
 }
 
 /// `describe_rules` lines for the field's `custom` and `nested` rules.
-fn field_describes(field: &Field<'_>, type_name: &str) -> Vec<TokenStream> {
+fn field_describes(field: &Field<'_>, type_name: &str, context: &TokenStream) -> Vec<TokenStream> {
     let wire = crate::expand::validate::escape(&field.wire);
     let ty = field.ty;
     field
@@ -316,7 +338,7 @@ fn field_describes(field: &Field<'_>, type_name: &str) -> Vec<TokenStream> {
                 let target = target_type(field, rule.each);
                 let suffix = if rule.each { "/*" } else { "" };
                 Some(quote_spanned! {rule.span=>
-                    __v::__private::push_rules(&::std::format!("{}/{}{}", prefix, #wire, #suffix), #type_name, <#path as __v::Rule<#target>>::RULES, out);
+                    __v::__private::push_rules(&::std::format!("{}/{}{}", prefix, #wire, #suffix), #type_name, <#path as __v::Rule<#target, #context>>::RULES, out);
                 })
             }
             RuleKind::Nested => Some(quote_spanned! {rule.span=>

@@ -3,7 +3,7 @@
 //! path's reader.
 
 use super::shape;
-use crate::model::{ContainerRequest, ContainerResponse};
+use crate::model::{ContainerRequest, ContainerResponse, RegistryContext};
 use crate::validate::Validate;
 use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
@@ -37,7 +37,7 @@ static RESPONSE_WALK: LazyLock<shape::Shape> =
 /// What the checker needs of a payload type. Public only as the bound of
 /// [`Payload`](super::Payload), in a private module: nothing outside the crate names or
 /// implements it.
-pub trait Document: DeserializeOwned + Validate {
+pub trait Document: DeserializeOwned + Validate<Context = RegistryContext> {
     /// The exported schema, reduced to what deserialization needs.
     fn shape() -> &'static Json;
 

@@ -2,8 +2,7 @@
 //! codes of the document-level diagnostics.
 
 use super::limits::Limits;
-use crate::model::DocumentKind;
-use crate::validate::Context;
+use crate::model::{DocumentKind, RegistryContext};
 
 /// The syntax of a document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -37,7 +36,7 @@ pub struct CheckOptions {
     /// JSON (default) or YAML.
     pub syntax: Syntax,
     /// The registry kinds for the `image_name` rules of a request.
-    pub context: Context,
+    pub context: RegistryContext,
     /// Unknown members are errors instead of warnings.
     pub strict: bool,
     /// Largest document accepted, in bytes (default 1 MiB).
@@ -51,7 +50,7 @@ impl Default for CheckOptions {
         CheckOptions {
             kind: DocumentKind::Request,
             syntax: Syntax::Json,
-            context: Context::new(),
+            context: RegistryContext::new(),
             strict: false,
             max_bytes: DEFAULT_MAX_BYTES,
             limits: Limits::DEFAULT,
@@ -84,7 +83,7 @@ impl CheckOptions {
 
     /// Sets the registry context.
     #[must_use]
-    pub fn context(mut self, context: Context) -> Self {
+    pub fn context(mut self, context: RegistryContext) -> Self {
         self.context = context;
         self
     }

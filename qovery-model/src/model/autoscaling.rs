@@ -14,6 +14,7 @@ use uuid::Uuid;
 use super::defaults;
 use super::nullable::Nullable;
 use super::open_enum::open_enum;
+use super::registry_context::RegistryContext;
 
 open_enum! {
     /// The autoscaling mode (spec `AutoscalingMode`); the discriminator of the autoscaling policy.
@@ -49,7 +50,7 @@ pub type AutoscalingPolicyResponse = KedaAutoscalingResponse;
 
 /// KEDA autoscaling settings in a request (spec `KedaAutoscalingRequest`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 pub struct KedaAutoscalingRequest {
     /// The autoscaling mode (discriminator): `KEDA`.
     #[qovery(
@@ -116,7 +117,7 @@ impl KedaAutoscalingRequest {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 #[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct KedaAutoscalingResponse {
     /// Id of the autoscaling policy (format uuid, read-only). From `Base`.
@@ -185,7 +186,7 @@ pub struct KedaAutoscalingResponse {
 
 /// One KEDA scaler in a request (spec `KedaScalerRequest`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 #[qovery(rule = crate::rules::autoscaling::ScalerConfig)]
 pub struct KedaScalerRequest {
     /// The KEDA scaler type, free-form (e.g. `cpu`, `memory`, `prometheus`, `cron`).
@@ -241,7 +242,7 @@ impl KedaScalerRequest {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 #[qovery(rule = crate::rules::response::TimestampsInOrder)]
 #[qovery(rule = crate::rules::autoscaling::ScalerConfig)]
 pub struct KedaScalerResponse {
@@ -305,7 +306,7 @@ pub struct KedaScalerResponse {
 
 /// A KEDA `TriggerAuthentication` in a request (spec `KedaTriggerAuthenticationRequest`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 pub struct KedaTriggerAuthenticationRequest {
     /// Name of the trigger authentication: omitted for an inline one (the API generates it),
     /// set to reference an existing one. The spec lists it as required; Qovery's console omits
@@ -331,7 +332,7 @@ pub struct KedaTriggerAuthenticationRequest {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 #[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct KedaTriggerAuthenticationResponse {
     /// Id of the trigger authentication (format uuid, read-only). From `Base`.

@@ -59,8 +59,10 @@ impl ContainerRequest {
     /// [`StorageRequest`] and [`KedaAutoscalingRequest`]:
     ///
     /// ```
-    /// use qovery_model::model::{ContainerRequest, PortRequest, Probe, RegistryKind, StorageRequest};
-    /// use qovery_model::validate::{Context, Validate};
+    /// use qovery_model::model::{
+    ///     ContainerRequest, PortRequest, Probe, RegistryContext, RegistryKind, StorageRequest,
+    /// };
+    /// use qovery_model::validate::Validate;
     ///
     /// let registry_id = "7b0a4c0e-31b3-4a7e-9d4e-5a1f0c9b8d21";
     /// let request = ContainerRequest::new("api", registry_id, "acme/api", "1.4.2")
@@ -74,7 +76,7 @@ impl ContainerRequest {
     ///     .with_running_instances(2, 4)
     ///     .with_auto_deploy(Some(true));
     ///
-    /// let ctx = Context::new().with_registry(registry_id, RegistryKind::GithubCr);
+    /// let ctx = RegistryContext::new().with_registry(registry_id, RegistryKind::GithubCr);
     /// let report = request.validate_with(&ctx);
     /// assert!(report.is_empty(), "{:#?}", report.diagnostics());
     ///

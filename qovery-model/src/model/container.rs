@@ -15,6 +15,7 @@ use super::nullable::Nullable;
 use super::open_enum::open_enum;
 use super::port::{PortRequest, PortResponse};
 use super::registry::ContainerRegistryDetails;
+use super::registry_context::RegistryContext;
 use super::storage::{StorageRequest, StorageResponse};
 
 open_enum! {
@@ -55,7 +56,7 @@ open_enum! {
 
 /// A reference to the environment a container belongs to (spec `ReferenceObject`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 pub struct EnvironmentReference {
     /// Id of the referenced object (format uuid, read-only).
     pub id: Uuid,
@@ -70,7 +71,7 @@ pub type ReferenceObject = EnvironmentReference;
 /// Flattens, in allOf order: `ServiceStorageRequest` (`storage`), `ServicePortRequest` (`ports`),
 /// then the inline object (from `name` on).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 #[qovery(rule = crate::rules::instances::InstanceBounds)]
 #[qovery(rule = crate::rules::image_name::RequestRegistryKind)]
 #[qovery(rule = crate::rules::probes::ProbePortsDeclared)]
@@ -308,7 +309,7 @@ impl ContainerRequest {
 /// (`storage`), `ContainerSource` (`image_name`, `tag`, `registry_id`, `registry`), then the inline
 /// object (from `environment` on).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 #[qovery(rule = crate::rules::instances::InstanceBounds)]
 #[qovery(rule = crate::rules::response::ResponseRegistryKind)]
 #[qovery(rule = crate::rules::probes::ProbePortsDeclared)]

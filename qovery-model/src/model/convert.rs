@@ -12,8 +12,8 @@ use super::groups::{
 };
 use super::nullable::Nullable;
 use super::port::{PortRequest, PortResponse};
+use super::registry_context::RegistryContext;
 use super::storage::{StorageRequest, StorageResponse};
-use crate::validate::Context;
 
 impl ContainerResponse {
     /// The request that `PUT /container/{containerId}` takes to keep this container as it is:
@@ -96,12 +96,13 @@ impl ContainerResponse {
             .unwrap_or_else(|| self.registry.id.to_string())
     }
 
-    /// A validation [`Context`] that maps this container's registry id (both `registry_id` and
+    /// A validation [`RegistryContext`] that maps this container's registry id (both `registry_id` and
     /// `registry.id`) to the embedded registry's kind, so the `image_name` rules of the registry
     /// apply to a request converted from this response.
-    pub fn registry_context(&self) -> Context {
+    pub fn registry_context(&self) -> RegistryContext {
         let kind = self.registry.kind.clone();
-        let mut ctx = Context::new().with_registry(self.registry.id.to_string(), kind.clone());
+        let mut ctx =
+            RegistryContext::new().with_registry(self.registry.id.to_string(), kind.clone());
         if let Some(id) = &self.registry_id {
             ctx = ctx.with_registry(id.clone(), kind);
         }

@@ -8,6 +8,7 @@ use crate::validate::Validate;
 use uuid::Uuid;
 
 use super::open_enum::open_enum;
+use super::registry_context::RegistryContext;
 
 open_enum! {
     /// The kind of Kubernetes resource an annotations group applies to (spec `OrganizationAnnotationsGroupScopeEnum`).
@@ -41,7 +42,7 @@ open_enum! {
 /// (`crate::rules::groups::CONSOLE_LABELS_GROUP_MEMBERS`, `CONSOLE_ANNOTATIONS_GROUP_MEMBERS`) are declared in the schema, so the document
 /// checker reads them without an `unknown_member` warning; any other member is still unknown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 #[qovery(rule = crate::rules::groups::ConsoleGroupMembers)]
 pub struct AnnotationsGroupRequest {
     /// Id of the annotations group (format uuid).
@@ -54,7 +55,7 @@ pub struct AnnotationsGroupRequest {
 /// (`crate::rules::groups::CONSOLE_LABELS_GROUP_MEMBERS`, `CONSOLE_ANNOTATIONS_GROUP_MEMBERS`) are declared in the schema, so the document
 /// checker reads them without an `unknown_member` warning; any other member is still unknown.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 #[qovery(rule = crate::rules::groups::ConsoleGroupMembers)]
 pub struct LabelsGroupRequest {
     /// Id of the labels group (format uuid).
@@ -69,7 +70,7 @@ pub type ServiceLabelsRequestList = Vec<LabelsGroupRequest>;
 
 /// One Kubernetes annotation (spec `Annotation`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 pub struct Annotation {
     /// Annotation key.
     pub key: String,
@@ -80,7 +81,7 @@ pub struct Annotation {
 
 /// One Kubernetes label (spec `Label`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 pub struct Label {
     /// Label key.
     pub key: String,
@@ -96,7 +97,7 @@ pub struct Label {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 #[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct AnnotationsGroupResponse {
     /// Id of the group (format uuid, read-only). From `Base`.
@@ -140,7 +141,7 @@ pub struct AnnotationsGroupResponse {
 ///
 /// Flattens, in allOf order: `Base` (`id`, `created_at`, `updated_at`), then the inline object.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 #[qovery(rule = crate::rules::response::TimestampsInOrder)]
 pub struct LabelsGroupResponse {
     /// Id of the group (format uuid, read-only). From `Base`.

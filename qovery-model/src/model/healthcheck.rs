@@ -6,13 +6,14 @@ use crate::validate::Validate;
 
 use super::defaults;
 use super::nullable::Nullable;
+use super::registry_context::RegistryContext;
 
 /// The probes of a container (spec `Healthcheck`, `nullable: false`).
 ///
 /// Required in both [`ContainerRequest`](super::ContainerRequest) and
 /// [`ContainerResponse`](super::ContainerResponse); `{}` (no probe at all) is valid.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 #[qovery(rule = crate::rules::probes::LivenessSuccessThreshold)]
 pub struct Healthchecks {
     /// Probe deciding when the container is ready to receive traffic. The spec's `Probe` is
@@ -33,7 +34,7 @@ pub struct Healthchecks {
 /// The spec does not encode it, but a probe must set exactly one of the four kinds of
 /// [`ProbeType`]; validation checks it (see [`ProbeType::set_kinds`]).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 #[qovery(rule = crate::rules::probes::ExactlyOneProbeKind)]
 #[qovery(rule = crate::rules::probes::ProbeZeroDefaults)]
 pub struct Probe {
@@ -144,7 +145,7 @@ impl Probe {
 /// All four members are optional and nullable. The spec does not say so, but exactly one of them
 /// must be set (Terraform provider, engine); see [`ProbeType::set_kinds`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 pub struct ProbeType {
     /// Check that a TCP connection can be opened.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
@@ -182,7 +183,7 @@ impl ProbeType {
 
 /// A TCP probe (spec `Probe.type.tcp`; the generated clients call it `ProbeTypeTcp`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 pub struct TcpProbe {
     /// Port to connect to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -203,7 +204,7 @@ pub struct TcpProbe {
 
 /// An HTTP probe (spec `Probe.type.http`; the generated clients call it `ProbeTypeHttp`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 pub struct HttpProbe {
     /// Path to request. Defaults to [`defaults::HTTP_PROBE_PATH`] (`/`) when omitted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -248,7 +249,7 @@ impl HttpProbe {
 ///
 /// Executes a command inside the container; the probe succeeds if the command exits with status code 0.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 pub struct ExecProbe {
     /// Command to execute inside the container, as an array of strings: the executable, then its
     /// arguments (example `["sh", "-c", "test -f /tmp/healthy"]`). The spec requires at least one item
@@ -278,7 +279,7 @@ const EXEC_COMMAND_EXAMPLE: [&str; 3] = ["sh", "-c", "test -f /tmp/healthy"];
 
 /// A gRPC probe (spec `Probe.type.grpc`; the generated clients call it `ProbeTypeGrpc`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 pub struct GrpcProbe {
     /// Name of the gRPC service to check. Nullable; the spec default is `null` (in Kubernetes, no
     /// service checks the server's overall health).

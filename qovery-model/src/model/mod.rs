@@ -14,6 +14,7 @@
 //! | `port` | [`PortRequest`], [`PortResponse`], [`PortProtocol`] |
 //! | `storage` | [`StorageRequest`], [`StorageResponse`], [`StorageType`] |
 //! | `registry` | [`ContainerRegistryDetails`], [`RegistryKind`] |
+//! | `registry_context` | [`RegistryContext`], the validation context every model type declares (the registry kinds behind `registry_id`) |
 //! | `groups` | annotations and labels groups ([`AnnotationsGroupRequest`], [`AnnotationsGroupResponse`], …) |
 //! | `autoscaling` | KEDA autoscaling ([`KedaAutoscalingRequest`], [`KedaAutoscalingResponse`], …) |
 //! | [`defaults`] | the defaults the server applies to omitted fields, as constants |
@@ -94,6 +95,7 @@ mod nullable;
 mod open_enum;
 mod port;
 mod registry;
+mod registry_context;
 mod storage;
 
 pub use autoscaling::*;
@@ -105,4 +107,5 @@ pub use healthcheck::*;
 pub use nullable::*;
 pub use port::*;
 pub use registry::*;
+pub use registry_context::RegistryContext;
 pub use storage::*;

@@ -1,6 +1,6 @@
 //! [`Nullable`]: a tri-state for optional fields that the spec also marks `nullable: true`.
 
-use crate::validate::{CatalogueEntry, Context, Path, Report, Validate};
+use crate::validate::{CatalogueEntry, Path, Report, Validate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// The value of an optional field that may also be `null` on the wire.
@@ -143,7 +143,9 @@ impl<T> From<Option<T>> for Nullable<T> {
 
 /// A present value is checked like `T`; absent and `null` have nothing to check.
 impl<T: Validate> Validate for Nullable<T> {
-    fn validate_into(&self, ctx: &Context, path: &Path<'_>, report: &mut Report) {
+    type Context = T::Context;
+
+    fn validate_into(&self, ctx: &T::Context, path: &Path<'_>, report: &mut Report) {
         if let Nullable::Value(value) = self {
             value.validate_into(ctx, path, report);
         }

@@ -7,6 +7,7 @@ use uuid::Uuid;
 
 use super::defaults;
 use super::open_enum::open_enum;
+use super::registry_context::RegistryContext;
 
 open_enum! {
     /// Protocol of a port (spec `PortProtocolEnum`).
@@ -29,7 +30,7 @@ open_enum! {
 /// `ServicePortRequest` itself (`{ports: [...]}`) is flattened into
 /// [`ContainerRequest`](super::ContainerRequest), whose `ports` field is a list of these.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 #[qovery(rule = crate::rules::ports::PortExposure)]
 pub struct PortRequest {
     /// Id of an existing port (format uuid); omit it to create a new port.
@@ -109,7 +110,7 @@ impl PortRequest {
 
 /// A port in a response (spec `ServicePort`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 #[qovery(rule = crate::rules::ports::PortExposure)]
 pub struct PortResponse {
     /// Id of the port (format uuid).

@@ -6,6 +6,7 @@ use crate::validate::Validate;
 use uuid::Uuid;
 
 use super::open_enum::open_enum;
+use super::registry_context::RegistryContext;
 
 open_enum! {
     /// The type of your container registry (spec `ContainerRegistryKindEnum`, 11 values).
@@ -37,7 +38,7 @@ open_enum! {
 
 /// The registry of a container, as embedded in a response (spec `ContainerRegistryProviderDetailsResponse`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 pub struct ContainerRegistryDetails {
     /// Id of the registry (format uuid).
     pub id: Uuid,

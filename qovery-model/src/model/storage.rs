@@ -6,6 +6,7 @@ use crate::validate::Validate;
 use uuid::Uuid;
 
 use super::open_enum::open_enum;
+use super::registry_context::RegistryContext;
 
 open_enum! {
     /// Type of a persistent storage (spec `StorageTypeEnum`).
@@ -20,7 +21,7 @@ open_enum! {
 /// `ServiceStorageRequest` itself (`{storage: [...]}`) is flattened into
 /// [`ContainerRequest`](super::ContainerRequest), whose `storage` field is a list of these.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 pub struct StorageRequest {
     /// Id of an existing storage (format uuid); omit it to create a new storage.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -64,7 +65,7 @@ pub struct StorageRequest {
 /// `ServiceStorage` itself (`{storage: [...]}`) is flattened into
 /// [`ContainerResponse`](super::ContainerResponse), whose `storage` field is a list of these.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-#[qovery(schema)]
+#[qovery(schema, context = RegistryContext)]
 pub struct StorageResponse {
     /// Id of the storage (format uuid).
     pub id: Uuid,

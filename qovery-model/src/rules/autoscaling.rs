@@ -6,9 +6,7 @@
 //! validators (`scaler_config_validator.go`, `autoscaling.go`) are the source of the rest.
 
 use crate::model::{KedaScalerRequest, KedaScalerResponse};
-use crate::validate::{
-    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
-};
+use crate::validate::{Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes};
 use serde_json::{Map, Value, json};
 
 /// Exactly one of `config_json` and `config_yaml`.
@@ -25,10 +23,10 @@ pub const SCALER_CONFIG: RuleInfo = RuleInfo {
 /// Exactly one of `config_json` and `config_yaml`.
 pub struct ScalerConfig;
 
-impl Rule<KedaScalerRequest> for ScalerConfig {
+impl<C: ?Sized> Rule<KedaScalerRequest, C> for ScalerConfig {
     const RULES: &'static [RuleInfo] = &[SCALER_CONFIG];
 
-    fn check(scaler: &KedaScalerRequest, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(scaler: &KedaScalerRequest, _: &C, path: &Path<'_>, report: &mut Report) {
         check_config(
             scaler.config_json.is_some(),
             scaler.config_yaml.is_some(),
@@ -42,10 +40,10 @@ impl Rule<KedaScalerRequest> for ScalerConfig {
     }
 }
 
-impl Rule<KedaScalerResponse> for ScalerConfig {
+impl<C: ?Sized> Rule<KedaScalerResponse, C> for ScalerConfig {
     const RULES: &'static [RuleInfo] = &[SCALER_CONFIG];
 
-    fn check(scaler: &KedaScalerResponse, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(scaler: &KedaScalerResponse, _: &C, path: &Path<'_>, report: &mut Report) {
         check_config(
             scaler.config_json.is_value(),
             scaler.config_yaml.is_value(),
@@ -101,20 +99,20 @@ pub const NO_ENABLED_SCALER: RuleInfo = RuleInfo {
 /// At least one enabled scaler (an empty list is the `length` keyword's business).
 pub struct EnabledScaler;
 
-impl Rule<Vec<KedaScalerRequest>> for EnabledScaler {
+impl<C: ?Sized> Rule<Vec<KedaScalerRequest>, C> for EnabledScaler {
     const RULES: &'static [RuleInfo] = &[NO_ENABLED_SCALER];
 
-    fn check(scalers: &Vec<KedaScalerRequest>, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(scalers: &Vec<KedaScalerRequest>, _: &C, path: &Path<'_>, report: &mut Report) {
         if !scalers.is_empty() && !scalers.iter().any(KedaScalerRequest::enabled_or_default) {
             report_none_enabled(scalers.len(), path, report);
         }
     }
 }
 
-impl Rule<Vec<KedaScalerResponse>> for EnabledScaler {
+impl<C: ?Sized> Rule<Vec<KedaScalerResponse>, C> for EnabledScaler {
     const RULES: &'static [RuleInfo] = &[NO_ENABLED_SCALER];
 
-    fn check(scalers: &Vec<KedaScalerResponse>, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(scalers: &Vec<KedaScalerResponse>, _: &C, path: &Path<'_>, report: &mut Report) {
         if !scalers.is_empty() && !scalers.iter().any(|s| s.enabled) {
             report_none_enabled(scalers.len(), path, report);
         }
@@ -157,10 +155,10 @@ pub const CONFIG_YAML_SYNTAX: RuleInfo = RuleInfo {
 /// feature, nothing is checked.
 pub struct YamlSyntax;
 
-impl Rule<String> for YamlSyntax {
+impl<C: ?Sized> Rule<String, C> for YamlSyntax {
     const RULES: &'static [RuleInfo] = &[CONFIG_YAML_SYNTAX];
 
-    fn check(text: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(text: &String, _: &C, path: &Path<'_>, report: &mut Report) {
         if let Some((problem, line, column)) = yaml_error(text) {
             report.push(
                 &CONFIG_YAML_SYNTAX,

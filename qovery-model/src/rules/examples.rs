@@ -4,8 +4,8 @@
 //! does not.
 
 use crate::document::{self, CheckOptions, DocumentKind, Syntax};
-use crate::model::RegistryKind;
-use crate::validate::{Context, Report};
+use crate::model::{RegistryContext, RegistryKind};
+use crate::validate::Report;
 
 /// A failing and a passing payload for one code.
 #[derive(Debug, Clone, Copy)]
@@ -47,7 +47,7 @@ impl Example {
     }
 
     fn options(&self, registry_kind: Option<&str>) -> CheckOptions {
-        let mut context = Context::new();
+        let mut context = RegistryContext::new();
         if let Some(kind) = registry_kind {
             context = context.with_registry_kind(RegistryKind::from_wire(kind));
         }

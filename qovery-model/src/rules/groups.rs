@@ -8,9 +8,7 @@ use super::unique::for_each_duplicate;
 use crate::model::{
     AnnotationsGroupRequest, AnnotationsGroupResponse, LabelsGroupRequest, LabelsGroupResponse,
 };
-use crate::validate::{
-    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
-};
+use crate::validate::{Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes};
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
@@ -30,10 +28,10 @@ pub struct UniqueGroupIds;
 
 macro_rules! unique_group_ids {
     ($($group:ty),+) => {$(
-        impl Rule<Vec<$group>> for UniqueGroupIds {
+        impl<C: ?Sized> Rule<Vec<$group>, C> for UniqueGroupIds {
             const RULES: &'static [RuleInfo] = &[DUPLICATE_GROUP_ID];
 
-            fn check(groups: &Vec<$group>, _: &Context, path: &Path<'_>, report: &mut Report) {
+            fn check(groups: &Vec<$group>, _: &C, path: &Path<'_>, report: &mut Report) {
                 check_unique(groups, |g| &g.id, path, report);
             }
         }
@@ -96,10 +94,10 @@ pub struct ConsoleGroupMembers;
 
 macro_rules! console_group_members {
     ($($group:ty => $members:expr),+) => {$(
-        impl Rule<$group> for ConsoleGroupMembers {
+        impl<C: ?Sized> Rule<$group, C> for ConsoleGroupMembers {
             const RULES: &'static [RuleInfo] = &[];
 
-            fn check(_: &$group, _: &Context, _: &Path<'_>, _: &mut Report) {}
+            fn check(_: &$group, _: &C, _: &Path<'_>, _: &mut Report) {}
 
             fn schema(schema: &mut Map<String, Value>) {
                 console_group_schema(schema, $members);

@@ -8,12 +8,12 @@
 //! digest, upper case, a registry host in front) each get their own code and a fix.
 
 use super::first_bad_char;
-use crate::model::RegistryKind;
+use crate::model::{RegistryContext, RegistryKind};
 use crate::validate::fix::sibling;
 use crate::validate::quote::{self, clip, show};
 use crate::validate::{
-    Applicability, Change, Context, Path, Repair, Report, Rule, RuleInfo, Scalar, SchemaSupport,
-    Severity, Source, codes,
+    Applicability, Change, Path, Repair, Report, Rule, RuleInfo, Scalar, SchemaSupport, Severity,
+    Source, codes,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -177,7 +177,7 @@ pub const IMAGE_NAME_REGISTRY_HOST: RuleInfo = RuleInfo {
 /// response). A blank value is left to `not_blank`.
 pub struct ImageName;
 
-impl Rule<String> for ImageName {
+impl<C: ?Sized> Rule<String, C> for ImageName {
     const RULES: &'static [RuleInfo] = &[
         IMAGE_NAME,
         IMAGE_NAME_TAG,
@@ -186,7 +186,7 @@ impl Rule<String> for ImageName {
         IMAGE_NAME_REGISTRY_HOST,
     ];
 
-    fn check(value: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(value: &String, _: &C, path: &Path<'_>, report: &mut Report) {
         if crate::validate::keyword::is_blank(value) {
             return;
         }
@@ -636,11 +636,11 @@ pub(crate) fn check_registry_shape(
     }
 }
 
-/// The registry-kind rules of a request: the kind comes from the caller's [`Context`], by
+/// The registry-kind rules of a request: the kind comes from the caller's [`RegistryContext`], by
 /// `registry_id`. Without a kind for the registry, nothing is checked.
 pub struct RequestRegistryKind;
 
-impl Rule<crate::model::ContainerRequest> for RequestRegistryKind {
+impl Rule<crate::model::ContainerRequest, RegistryContext> for RequestRegistryKind {
     const RULES: &'static [RuleInfo] = &[
         IMAGE_NAME_ECR,
         IMAGE_NAME_SCALEWAY_CR,
@@ -654,7 +654,7 @@ impl Rule<crate::model::ContainerRequest> for RequestRegistryKind {
 
     fn check(
         request: &crate::model::ContainerRequest,
-        ctx: &Context,
+        ctx: &RegistryContext,
         path: &Path<'_>,
         report: &mut Report,
     ) {

@@ -6,9 +6,7 @@
 //! the API applies.
 
 use crate::model::{ContainerRequest, ContainerResponse, defaults};
-use crate::validate::{
-    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
-};
+use crate::validate::{Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes};
 
 /// `max_running_instances` >= `min_running_instances`, unless it is -1 (no limit).
 pub const MAX_BELOW_MIN: RuleInfo = RuleInfo {
@@ -52,10 +50,10 @@ const RULES: &[RuleInfo] = &[
 /// The instance-count rules, on [`ContainerRequest`] and [`ContainerResponse`].
 pub struct InstanceBounds;
 
-impl Rule<ContainerRequest> for InstanceBounds {
+impl<C: ?Sized> Rule<ContainerRequest, C> for InstanceBounds {
     const RULES: &'static [RuleInfo] = RULES;
 
-    fn check(request: &ContainerRequest, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(request: &ContainerRequest, _: &C, path: &Path<'_>, report: &mut Report) {
         check(
             Counts {
                 min: request.min_running_instances_or_default(),
@@ -70,10 +68,10 @@ impl Rule<ContainerRequest> for InstanceBounds {
     }
 }
 
-impl Rule<ContainerResponse> for InstanceBounds {
+impl<C: ?Sized> Rule<ContainerResponse, C> for InstanceBounds {
     const RULES: &'static [RuleInfo] = RULES;
 
-    fn check(response: &ContainerResponse, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(response: &ContainerResponse, _: &C, path: &Path<'_>, report: &mut Report) {
         check(
             Counts {
                 min: response.min_running_instances,

@@ -1,11 +1,16 @@
 //! The model's invariants: the hand-written checks that the attribute keywords cannot say, and
 //! the registry of every rule, as data.
 //!
-//! This module belongs to the model, one floor above [`crate::validate`]: each rule constrains
-//! the [`crate::model`] types it names, through the validate machinery
-//! ([`Rule`](crate::validate::Rule), [`Report`](crate::validate::Report)). Its files are kept
-//! by concern rather than beside each type because several rules span types (a request's
-//! instances against its autoscaling, probe ports against the declared ports).
+//! This module belongs to the model, one floor above [`crate::validate`]. `validate` is the
+//! machinery, and knows nothing of Qovery: the [`Validate`](crate::validate::Validate) trait and
+//! its context type, [`Rule`](crate::validate::Rule), [`Report`](crate::validate::Report), the
+//! keyword checks. `rules` is what Qovery's payloads must satisfy, in that machinery's terms:
+//! each rule constrains the [`crate::model`] types it names, and the one that needs facts the
+//! payload does not carry reads the model's context,
+//! [`RegistryContext`](crate::model::RegistryContext). The rules that read no context are
+//! implemented for every context (`impl<C: ?Sized> Rule<T, C>`). Its files are kept by concern
+//! rather than beside each type because several rules span types (a request's instances against
+//! its autoscaling, probe ports against the declared ports).
 //!
 //! Most rules are declared with `#[qovery(...)]` keywords on the model types
 //! ([`crate::model`]): bounds, patterns, formats, known enum values. This module holds the rest,

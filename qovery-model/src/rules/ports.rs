@@ -7,8 +7,7 @@ use super::unique::{cmp_ignore_case, for_each_duplicate};
 use crate::model::{PortProtocol, PortRequest, PortResponse};
 use crate::validate::quote::show;
 use crate::validate::{
-    Change, Context, Path, Repair, Report, Rule, RuleInfo, Scalar, SchemaSupport, Severity, Source,
-    codes,
+    Change, Path, Repair, Report, Rule, RuleInfo, Scalar, SchemaSupport, Severity, Source, codes,
 };
 
 /// `external_port` on a port that is not publicly accessible.
@@ -135,18 +134,18 @@ impl PortView<'_> {
 /// `publicly_accessible` and `protocol`.
 pub struct PortExposure;
 
-impl Rule<PortRequest> for PortExposure {
+impl<C: ?Sized> Rule<PortRequest, C> for PortExposure {
     const RULES: &'static [RuleInfo] = EXPOSURE_RULES;
 
-    fn check(port: &PortRequest, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(port: &PortRequest, _: &C, path: &Path<'_>, report: &mut Report) {
         check_exposure(&port.view(), path, report);
     }
 }
 
-impl Rule<PortResponse> for PortExposure {
+impl<C: ?Sized> Rule<PortResponse, C> for PortExposure {
     const RULES: &'static [RuleInfo] = EXPOSURE_RULES;
 
-    fn check(port: &PortResponse, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(port: &PortResponse, _: &C, path: &Path<'_>, report: &mut Report) {
         check_exposure(&port.view(), path, report);
     }
 }
@@ -279,18 +278,18 @@ const UNIQUE_RULES: &[RuleInfo] = &[
 /// What must be unique across the ports of a container. See [`super::unique`] for the cost.
 pub struct UniquePorts;
 
-impl Rule<Vec<PortRequest>> for UniquePorts {
+impl<C: ?Sized> Rule<Vec<PortRequest>, C> for UniquePorts {
     const RULES: &'static [RuleInfo] = UNIQUE_RULES;
 
-    fn check(ports: &Vec<PortRequest>, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(ports: &Vec<PortRequest>, _: &C, path: &Path<'_>, report: &mut Report) {
         check_unique(ports, path, report);
     }
 }
 
-impl Rule<Vec<PortResponse>> for UniquePorts {
+impl<C: ?Sized> Rule<Vec<PortResponse>, C> for UniquePorts {
     const RULES: &'static [RuleInfo] = UNIQUE_RULES;
 
-    fn check(ports: &Vec<PortResponse>, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(ports: &Vec<PortResponse>, _: &C, path: &Path<'_>, report: &mut Report) {
         check_unique(ports, path, report);
     }
 }

@@ -9,8 +9,7 @@
 use crate::model::{ContainerRequest, ContainerResponse, Healthchecks, Probe, ProbeType};
 use crate::validate::quote::show;
 use crate::validate::{
-    Change, Context, Path, Repair, Report, Rule, RuleInfo, Scalar, SchemaSupport, Severity, Source,
-    codes,
+    Change, Path, Repair, Report, Rule, RuleInfo, Scalar, SchemaSupport, Severity, Source, codes,
 };
 use serde_json::{Map, Value, json};
 
@@ -28,10 +27,10 @@ pub const PROBE_KIND: RuleInfo = RuleInfo {
 /// Exactly one probe kind.
 pub struct ExactlyOneProbeKind;
 
-impl Rule<Probe> for ExactlyOneProbeKind {
+impl<C: ?Sized> Rule<Probe, C> for ExactlyOneProbeKind {
     const RULES: &'static [RuleInfo] = &[PROBE_KIND];
 
-    fn check(probe: &Probe, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(probe: &Probe, _: &C, path: &Path<'_>, report: &mut Report) {
         let set = probe.kind.as_ref().map_or(0, |kind| {
             usize::from(kind.tcp.is_value())
                 + usize::from(kind.http.is_value())
@@ -116,10 +115,10 @@ pub const LIVENESS_SUCCESS_THRESHOLD: RuleInfo = RuleInfo {
 /// Kubernetes: "must be 1" for a liveness probe's `successThreshold`.
 pub struct LivenessSuccessThreshold;
 
-impl Rule<Healthchecks> for LivenessSuccessThreshold {
+impl<C: ?Sized> Rule<Healthchecks, C> for LivenessSuccessThreshold {
     const RULES: &'static [RuleInfo] = &[LIVENESS_SUCCESS_THRESHOLD];
 
-    fn check(healthchecks: &Healthchecks, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(healthchecks: &Healthchecks, _: &C, path: &Path<'_>, report: &mut Report) {
         let Some(threshold) = healthchecks
             .liveness_probe
             .as_value()
@@ -188,10 +187,10 @@ pub const PROBE_PORT_NOT_DECLARED: [RuleInfo; 6] = [
 /// port it does not expose).
 pub struct ProbePortsDeclared;
 
-impl Rule<ContainerRequest> for ProbePortsDeclared {
+impl<C: ?Sized> Rule<ContainerRequest, C> for ProbePortsDeclared {
     const RULES: &'static [RuleInfo] = &PROBE_PORT_NOT_DECLARED;
 
-    fn check(request: &ContainerRequest, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(request: &ContainerRequest, _: &C, path: &Path<'_>, report: &mut Report) {
         let ports = request.ports.as_deref().unwrap_or_default();
         check_probe_ports(
             &request.healthchecks,
@@ -202,10 +201,10 @@ impl Rule<ContainerRequest> for ProbePortsDeclared {
     }
 }
 
-impl Rule<ContainerResponse> for ProbePortsDeclared {
+impl<C: ?Sized> Rule<ContainerResponse, C> for ProbePortsDeclared {
     const RULES: &'static [RuleInfo] = &PROBE_PORT_NOT_DECLARED;
 
-    fn check(response: &ContainerResponse, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(response: &ContainerResponse, _: &C, path: &Path<'_>, report: &mut Report) {
         let ports = response.ports.as_deref().unwrap_or_default();
         check_probe_ports(
             &response.healthchecks,
@@ -316,10 +315,10 @@ pub const PROBE_ZERO_DEFAULTED: [RuleInfo; 4] = [
 /// A warning for each probe timing of 0 that Kubernetes turns into its default.
 pub struct ProbeZeroDefaults;
 
-impl Rule<Probe> for ProbeZeroDefaults {
+impl<C: ?Sized> Rule<Probe, C> for ProbeZeroDefaults {
     const RULES: &'static [RuleInfo] = &PROBE_ZERO_DEFAULTED;
 
-    fn check(probe: &Probe, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(probe: &Probe, _: &C, path: &Path<'_>, report: &mut Report) {
         let values = [
             probe.period_seconds,
             probe.timeout_seconds,
@@ -367,10 +366,10 @@ pub const HTTP_PROBE_PATH_RELATIVE: RuleInfo = RuleInfo {
 /// An HTTP probe's path: not empty (error), absolute (warning).
 pub struct HttpProbePath;
 
-impl Rule<String> for HttpProbePath {
+impl<C: ?Sized> Rule<String, C> for HttpProbePath {
     const RULES: &'static [RuleInfo] = &[HTTP_PROBE_PATH, HTTP_PROBE_PATH_RELATIVE];
 
-    fn check(path_value: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(path_value: &String, _: &C, path: &Path<'_>, report: &mut Report) {
         if path_value.starts_with('/') {
             return;
         }
@@ -425,10 +424,10 @@ pub const HTTP_PROBE_SCHEMES: [&str; 2] = ["HTTP", "HTTPS"];
 /// The HTTP probe's scheme is `HTTP` or `HTTPS`.
 pub struct HttpProbeScheme;
 
-impl Rule<String> for HttpProbeScheme {
+impl<C: ?Sized> Rule<String, C> for HttpProbeScheme {
     const RULES: &'static [RuleInfo] = &[HTTP_PROBE_SCHEME];
 
-    fn check(scheme: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(scheme: &String, _: &C, path: &Path<'_>, report: &mut Report) {
         if HTTP_PROBE_SCHEMES.contains(&scheme.as_str()) {
             return;
         }

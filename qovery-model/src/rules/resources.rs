@@ -1,9 +1,7 @@
 //! `cpu` and `memory`: Qovery's engine cannot render a negative value (the field's `range`
 //! error), and the Terraform provider refuses less than 10 (this module's warning).
 
-use crate::validate::{
-    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
-};
+use crate::validate::{Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes};
 
 /// The Terraform provider's floor for `cpu` (millicores) and `memory` (MB).
 pub const TERRAFORM_MINIMUM: i32 = 10;
@@ -22,10 +20,10 @@ pub const BELOW_TERRAFORM_MINIMUM: RuleInfo = RuleInfo {
 /// A warning for a `cpu` or `memory` from 0 to 9; below 0 is the field's `range` error.
 pub struct TerraformMinimum;
 
-impl Rule<i32> for TerraformMinimum {
+impl<C: ?Sized> Rule<i32, C> for TerraformMinimum {
     const RULES: &'static [RuleInfo] = &[BELOW_TERRAFORM_MINIMUM];
 
-    fn check(value: &i32, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(value: &i32, _: &C, path: &Path<'_>, report: &mut Report) {
         if (0..TERRAFORM_MINIMUM).contains(value) {
             report.push(
                 &BELOW_TERRAFORM_MINIMUM,

@@ -12,7 +12,7 @@ use crate::model::{
 use crate::validate::format::parse_date_time;
 use crate::validate::quote::show;
 use crate::validate::{
-    Context, Path, Repair, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+    Path, Repair, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
 };
 
 const fn above_maximum(pointer: &'static str, description: &'static str) -> RuleInfo {
@@ -48,11 +48,11 @@ pub const GPU_ABOVE_MAXIMUM: RuleInfo = above_maximum(
 /// Resources within the maximums the response itself states.
 pub struct ResourceMaximums;
 
-impl Rule<ContainerResponse> for ResourceMaximums {
+impl<C: ?Sized> Rule<ContainerResponse, C> for ResourceMaximums {
     const RULES: &'static [RuleInfo] =
         &[CPU_ABOVE_MAXIMUM, MEMORY_ABOVE_MAXIMUM, GPU_ABOVE_MAXIMUM];
 
-    fn check(response: &ContainerResponse, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(response: &ContainerResponse, _: &C, path: &Path<'_>, report: &mut Report) {
         let checks = [
             (
                 &CPU_ABOVE_MAXIMUM,
@@ -114,10 +114,10 @@ pub struct TimestampsInOrder;
 
 macro_rules! timestamps_in_order {
     ($($ty:ty),+) => {$(
-        impl Rule<$ty> for TimestampsInOrder {
+        impl<C: ?Sized> Rule<$ty, C> for TimestampsInOrder {
             const RULES: &'static [RuleInfo] = &[UPDATED_BEFORE_CREATED];
 
-            fn check(value: &$ty, _: &Context, path: &Path<'_>, report: &mut Report) {
+            fn check(value: &$ty, _: &C, path: &Path<'_>, report: &mut Report) {
                 check_order(&value.created_at, value.updated_at.as_deref(), path, report);
             }
         }
@@ -166,10 +166,10 @@ pub const SERVICE_TYPE_NOT_CONTAINER: RuleInfo = RuleInfo {
 /// `service_type` is `CONTAINER`; an unknown value is left to the `known` keyword.
 pub struct ContainerServiceType;
 
-impl Rule<ServiceType> for ContainerServiceType {
+impl<C: ?Sized> Rule<ServiceType, C> for ContainerServiceType {
     const RULES: &'static [RuleInfo] = &[SERVICE_TYPE_NOT_CONTAINER];
 
-    fn check(value: &ServiceType, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(value: &ServiceType, _: &C, path: &Path<'_>, report: &mut Report) {
         if value.is_known() && *value != ServiceType::Container {
             report.push(
                 &SERVICE_TYPE_NOT_CONTAINER,
@@ -197,10 +197,10 @@ pub const REGISTRY_URL_HTTPS: RuleInfo = RuleInfo {
 /// The registry's URL starts with `https://`.
 pub struct RegistryUrlHttps;
 
-impl Rule<String> for RegistryUrlHttps {
+impl<C: ?Sized> Rule<String, C> for RegistryUrlHttps {
     const RULES: &'static [RuleInfo] = &[REGISTRY_URL_HTTPS];
 
-    fn check(url: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(url: &String, _: &C, path: &Path<'_>, report: &mut Report) {
         if url.starts_with("https://") {
             return;
         }
@@ -266,7 +266,7 @@ fn schema_shapes() -> [(&'static str, serde_json::Value); 4] {
 /// `image_name` against `registry.kind`, and the DOCR deprecation.
 pub struct ResponseRegistryKind;
 
-impl Rule<ContainerResponse> for ResponseRegistryKind {
+impl<C: ?Sized> Rule<ContainerResponse, C> for ResponseRegistryKind {
     const RULES: &'static [RuleInfo] = &[
         in_response_schema(REGISTRY_SHAPE_RULES[0]),
         in_response_schema(REGISTRY_SHAPE_RULES[1]),
@@ -278,7 +278,7 @@ impl Rule<ContainerResponse> for ResponseRegistryKind {
         DOCR_UNSUPPORTED_RESPONSE,
     ];
 
-    fn check(response: &ContainerResponse, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(response: &ContainerResponse, _: &C, path: &Path<'_>, report: &mut Report) {
         let kind = &response.registry.kind;
         if *kind == RegistryKind::Docr {
             let registry = path.field("registry");

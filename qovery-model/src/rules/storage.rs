@@ -7,7 +7,7 @@ use super::unique::for_each_duplicate;
 use crate::model::{StorageRequest, StorageResponse};
 use crate::validate::quote::show;
 use crate::validate::{
-    Context, Path, Repair, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+    Path, Repair, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -87,10 +87,10 @@ pub const MOUNT_POINT: RuleInfo = RuleInfo {
 /// The mount point is absolute, not `/`, without `.`/`..` segments.
 pub struct MountPoint;
 
-impl Rule<String> for MountPoint {
+impl<C: ?Sized> Rule<String, C> for MountPoint {
     const RULES: &'static [RuleInfo] = &[MOUNT_POINT];
 
-    fn check(value: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(value: &String, _: &C, path: &Path<'_>, report: &mut Report) {
         // A blank mount point is the `not_blank` error of the field, not a second diagnostic.
         if is_mount_point(value)
             || MOUNT_POINT_REGEX.is_match(value)
@@ -165,13 +165,13 @@ pub const STORAGE_SIZE_BELOW_CONSOLE_MINIMUM: RuleInfo = RuleInfo {
 /// Warnings outside the console's 4 to 512 GB (the API accepts both sides).
 pub struct StorageSizeLimit;
 
-impl Rule<i32> for StorageSizeLimit {
+impl<C: ?Sized> Rule<i32, C> for StorageSizeLimit {
     const RULES: &'static [RuleInfo] = &[
         STORAGE_SIZE_BELOW_CONSOLE_MINIMUM,
         STORAGE_SIZE_ABOVE_CONSOLE_LIMIT,
     ];
 
-    fn check(size: &i32, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(size: &i32, _: &C, path: &Path<'_>, report: &mut Report) {
         // Below 1 is the `range` error of the field.
         if (1..CONSOLE_MIN_SIZE_GB).contains(size) {
             report.push(
@@ -208,18 +208,18 @@ pub const DUPLICATE_MOUNT_POINT: RuleInfo = RuleInfo {
 /// No two storages on the same mount point. See [`super::unique`] for the cost.
 pub struct UniqueMountPoints;
 
-impl Rule<Vec<StorageRequest>> for UniqueMountPoints {
+impl<C: ?Sized> Rule<Vec<StorageRequest>, C> for UniqueMountPoints {
     const RULES: &'static [RuleInfo] = &[DUPLICATE_MOUNT_POINT];
 
-    fn check(storage: &Vec<StorageRequest>, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(storage: &Vec<StorageRequest>, _: &C, path: &Path<'_>, report: &mut Report) {
         check_unique(storage, |s| &s.mount_point, path, report);
     }
 }
 
-impl Rule<Vec<StorageResponse>> for UniqueMountPoints {
+impl<C: ?Sized> Rule<Vec<StorageResponse>, C> for UniqueMountPoints {
     const RULES: &'static [RuleInfo] = &[DUPLICATE_MOUNT_POINT];
 
-    fn check(storage: &Vec<StorageResponse>, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(storage: &Vec<StorageResponse>, _: &C, path: &Path<'_>, report: &mut Report) {
         check_unique(storage, |s| &s.mount_point, path, report);
     }
 }

@@ -7,7 +7,7 @@
 use super::first_bad_char;
 use crate::validate::quote::{self, show};
 use crate::validate::{
-    Context, Path, Repair, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
+    Path, Repair, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, codes,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -60,10 +60,10 @@ pub const DOCKER_TAG: RuleInfo = RuleInfo {
 /// `not_blank`.
 pub struct DockerTag;
 
-impl Rule<String> for DockerTag {
+impl<C: ?Sized> Rule<String, C> for DockerTag {
     const RULES: &'static [RuleInfo] = &[DOCKER_TAG];
 
-    fn check(value: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(value: &String, _: &C, path: &Path<'_>, report: &mut Report) {
         if is_tag(value) || crate::validate::keyword::is_blank(value) || TAG.is_match(value) {
             return;
         }

@@ -1,5 +1,10 @@
-//! The validation core: the [`Validate`] trait, the lazy [`Path`], [`Diagnostic`]s collected in a
-//! [`Report`], the [`Context`] some rules need, and rules as data ([`RuleInfo`]).
+//! The validation core: the [`Validate`] trait (with the [`Context`](Validate::Context) type its
+//! rules read), the lazy [`Path`], [`Diagnostic`]s collected in a [`Report`], hand-written
+//! [`Rule`]s, and rules as data ([`RuleInfo`]).
+//!
+//! This is the ground floor: it names no model type. What a model type's rules need to know
+//! is the model's business (its `RegistryContext`), declared on each type with
+//! `#[qovery(context = ...)]`.
 //!
 //! Types implement [`Validate`] with `#[derive(Validate)]`; the derive generates the checks and,
 //! with the `schema` feature, the JSON Schema keywords, from the same `#[qovery(...)]`
@@ -11,9 +16,9 @@
 //! reference, compiled here):
 //!
 //! ```
-//! use qovery_model::model::{Nullable, PortProtocol, Probe};
+//! use qovery_model::model::{Nullable, PortProtocol, Probe, RegistryContext};
 //! use qovery_model::validate::{
-//!     Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, Validate,
+//!     Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, Validate,
 //! };
 //! use serde::{Deserialize, Serialize};
 //!
@@ -21,6 +26,7 @@
 //! #[derive(Debug, Serialize, Deserialize, Validate)]
 //! #[serde(rename_all = "camelCase")]
 //! #[qovery(rule = PortsDiffer)]
+//! #[qovery(context = RegistryContext)] // it nests a model type (`probe`)
 //! pub struct Sidecar {
 //!     /// Name of the sidecar (a DNS label).
 //!     #[qovery(not_blank, length(max = 63), pattern = "^[a-z][a-z0-9-]*$", source = kubernetes)]
@@ -58,8 +64,9 @@
 //!     pub probe: Nullable<Probe>,
 //! }
 //!
-//! /// A function rule: an `Err` is a violation, with the code `not_latest`.
-//! fn not_latest(tag: &str, _ctx: &Context) -> Result<(), String> {
+//! /// A function rule: an `Err` is a violation, with the code `not_latest`. It takes the
+//! /// context of the type it is declared on.
+//! fn not_latest(tag: &str, _ctx: &RegistryContext) -> Result<(), String> {
 //!     if tag == "latest" {
 //!         return Err("`latest` moves under a running service; pin a version".to_owned());
 //!     }
@@ -79,10 +86,11 @@
 //!
 //! pub struct PortsDiffer;
 //!
-//! impl Rule<Sidecar> for PortsDiffer {
+//! /// It reads no context, so it is written for any.
+//! impl<C: ?Sized> Rule<Sidecar, C> for PortsDiffer {
 //!     const RULES: &'static [RuleInfo] = &[PORTS_DIFFER];
 //!
-//!     fn check(value: &Sidecar, _ctx: &Context, path: &Path<'_>, report: &mut Report) {
+//!     fn check(value: &Sidecar, _ctx: &C, path: &Path<'_>, report: &mut Report) {
 //!         if value.metrics_port == Some(value.listen_port) {
 //!             let message = format!("{} is also `listenPort`", value.listen_port);
 //!             report.push(&PORTS_DIFFER, &path.field("metricsPort"), message);
@@ -118,7 +126,6 @@
 //! ```
 
 pub mod codes;
-mod context;
 mod diagnostic;
 pub mod fix;
 pub mod format;
@@ -128,7 +135,6 @@ pub mod quote;
 mod report;
 mod rule;
 
-pub use context::Context;
 pub use diagnostic::{Diagnostic, Position, Severity};
 pub use fix::{Applicability, Change, Edit, Fix, Repair, Scalar};
 pub use format::Format;
@@ -143,21 +149,30 @@ pub use rule::{CatalogueEntry, Rule, RuleInfo, SchemaSupport, Source};
 /// Implement it with `#[derive(Validate)]`. Validation never stops at the first problem, and
 /// allocates nothing when the value is valid.
 pub trait Validate {
+    /// The facts outside the value that its rules read (garde's `type Context`): `()` for a
+    /// value that needs none, declared with `#[qovery(context = Type)]` otherwise. A value
+    /// validates its nested values with its own context, so they declare the same type.
+    type Context: ?Sized;
+
     /// Checks `self`, found at `path`, and records every violation in `report`.
-    fn validate_into(&self, ctx: &Context, path: &Path<'_>, report: &mut Report);
+    fn validate_into(&self, ctx: &Self::Context, path: &Path<'_>, report: &mut Report);
 
     /// Appends the rules this type checks to `out`, with pointer patterns under `prefix`.
     fn describe_rules(prefix: &str, out: &mut Vec<CatalogueEntry>)
     where
         Self: Sized;
 
-    /// Validates with an empty [`Context`] (rules that need a registry kind are skipped).
-    fn validate(&self) -> Report {
-        self.validate_with(&context::EMPTY)
+    /// Validates with the default context (for the model types, one that knows no registry, so
+    /// the registry-kind rules are skipped).
+    fn validate(&self) -> Report
+    where
+        Self::Context: Default,
+    {
+        self.validate_with(&Self::Context::default())
     }
 
     /// Validates with the facts in `ctx`.
-    fn validate_with(&self, ctx: &Context) -> Report {
+    fn validate_with(&self, ctx: &Self::Context) -> Report {
         let mut report = Report::new();
         self.validate_into(ctx, &Path::Root, &mut report);
         report
@@ -165,7 +180,9 @@ pub trait Validate {
 }
 
 impl<T: Validate> Validate for Option<T> {
-    fn validate_into(&self, ctx: &Context, path: &Path<'_>, report: &mut Report) {
+    type Context = T::Context;
+
+    fn validate_into(&self, ctx: &T::Context, path: &Path<'_>, report: &mut Report) {
         if let Some(value) = self {
             value.validate_into(ctx, path, report);
         }
@@ -177,7 +194,9 @@ impl<T: Validate> Validate for Option<T> {
 }
 
 impl<T: Validate> Validate for Box<T> {
-    fn validate_into(&self, ctx: &Context, path: &Path<'_>, report: &mut Report) {
+    type Context = T::Context;
+
+    fn validate_into(&self, ctx: &T::Context, path: &Path<'_>, report: &mut Report) {
         (**self).validate_into(ctx, path, report);
     }
 
@@ -187,7 +206,9 @@ impl<T: Validate> Validate for Box<T> {
 }
 
 impl<T: Validate> Validate for Vec<T> {
-    fn validate_into(&self, ctx: &Context, path: &Path<'_>, report: &mut Report) {
+    type Context = T::Context;
+
+    fn validate_into(&self, ctx: &T::Context, path: &Path<'_>, report: &mut Report) {
         for (index, value) in self.iter().enumerate() {
             value.validate_into(ctx, &path.index(index), report);
         }
@@ -206,7 +227,7 @@ pub mod __private {
     pub use std::sync::LazyLock;
 
     use super::keyword::{self, KnownValues, Length};
-    use super::{Context, Format, Path, Report, RuleInfo};
+    use super::{Format, Path, Report, RuleInfo, Validate};
     use std::borrow::Borrow;
     use std::fmt::Display;
 
@@ -362,21 +383,38 @@ pub mod __private {
     /// function takes: `&str` for a `String`, `&[T]` for a `Vec<T>`, or the value's own type)
     /// and records its `Err` message as a violation of `rule`.
     #[inline]
-    pub fn custom<V, T>(
+    pub fn custom<V, T, C>(
         rule: &RuleInfo,
-        check: fn(&T, &Context) -> Result<(), String>,
+        check: fn(&T, &C) -> Result<(), String>,
         value: &V,
-        ctx: &Context,
+        ctx: &C,
         at: At<'_>,
         report: &mut Report,
     ) where
         V: Borrow<T> + ?Sized,
         T: ?Sized,
+        C: ?Sized,
     {
         if let Err(mut message) = check(value.borrow(), ctx) {
             record(at.parent, at.name, at.index, &mut |path| {
                 report.push(rule, path, std::mem::take(&mut message));
             });
+        }
+    }
+
+    /// What `nested` calls: a value validated with the context of the type that nests it, `C`.
+    /// Every `Validate` type implements it for its own `Context` and no other, so a nested type
+    /// that declares another context is one error on `nested` that names both
+    /// (`` type mismatch resolving `<Probe as Validate>::Context == ()` ``).
+    pub trait NestedIn<C: ?Sized> {
+        /// [`Validate::validate_into`] with the context of the type that nests `self`.
+        fn validate_nested(&self, ctx: &C, path: &Path<'_>, report: &mut Report);
+    }
+
+    impl<T: Validate + ?Sized> NestedIn<T::Context> for T {
+        #[inline]
+        fn validate_nested(&self, ctx: &T::Context, path: &Path<'_>, report: &mut Report) {
+            self.validate_into(ctx, path, report);
         }
     }
 

@@ -1,6 +1,5 @@
 //! Rules as data: what each check is, where it comes from, and whether JSON Schema can say it.
 
-use super::context::Context;
 use super::diagnostic::Severity;
 use super::path::Path;
 use super::report::Report;
@@ -98,14 +97,21 @@ pub struct CatalogueEntry {
 /// `#[qovery(custom = ...)]` (on a field): for what the attribute keywords cannot say,
 /// such as cross-field rules.
 ///
+/// `T` is the value checked and `C` the [`Validate::Context`](super::Validate::Context) of the
+/// type the rule is declared on (`()` by default). A rule that reads no context is written once
+/// for every context, `impl<C: ?Sized> Rule<T, C> for MyRule`, and a rule that reads one names
+/// it, `impl Rule<T, MyContext> for MyRule`. The context is a parameter of the trait rather
+/// than an associated type so that one rule type can serve types of different contexts.
+///
 /// The implementor lists every rule it can report in [`Rule::RULES`], so the catalogue stays
 /// complete by construction.
-pub trait Rule<T: ?Sized> {
+pub trait Rule<T: ?Sized, C: ?Sized = ()> {
     /// Every rule this check can report.
     const RULES: &'static [RuleInfo];
 
-    /// Checks `value` (found at `path`) and records violations in `report`.
-    fn check(value: &T, ctx: &Context, path: &Path<'_>, report: &mut Report);
+    /// Checks `value` (found at `path`) with the facts in `ctx`, and records violations in
+    /// `report`.
+    fn check(value: &T, ctx: &C, path: &Path<'_>, report: &mut Report);
 
     /// Adds the JSON Schema construct that expresses this rule, if there is one, to the schema
     /// object of the value it is declared on. The default adds nothing.

@@ -4,8 +4,9 @@
 
 #![allow(dead_code)]
 
+use qovery_model::model::RegistryContext;
 use qovery_model::rules;
-use qovery_model::validate::{Context, Diagnostic, Severity, Validate};
+use qovery_model::validate::{Diagnostic, Severity, Validate};
 use serde::de::DeserializeOwned;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
@@ -91,7 +92,7 @@ pub fn apply(value: &mut Value, ops: &[Op]) -> Result<(), String> {
 pub struct Case {
     pub name: String,
     pub ops: Vec<Op>,
-    pub ctx: Context,
+    pub ctx: RegistryContext,
     pub expected: Vec<(String, &'static str, Severity)>,
 }
 
@@ -104,14 +105,14 @@ impl Case {
         Case {
             name: name.into(),
             ops,
-            ctx: Context::new(),
+            ctx: RegistryContext::new(),
             expected,
         }
     }
 
     /// The same case validated with `ctx`.
     #[must_use]
-    pub fn ctx(mut self, ctx: Context) -> Self {
+    pub fn ctx(mut self, ctx: RegistryContext) -> Self {
         self.ctx = ctx;
         self
     }
@@ -201,7 +202,10 @@ pub struct Outcome {
 
 /// Validates `T` built from `base` patched by each case, and compares the diagnostics with the
 /// expectation (as a multiset: the order of independent rules is not part of the contract).
-pub fn run<T: DeserializeOwned + Validate>(base: &Value, cases: &[Case]) -> Outcome {
+pub fn run<T: DeserializeOwned + Validate<Context = RegistryContext>>(
+    base: &Value,
+    cases: &[Case],
+) -> Outcome {
     let mut outcome = Outcome::default();
     for case in cases {
         let mut payload = base.clone();

@@ -7,7 +7,8 @@
 //! the `schema` feature: `cargo test -p qovery-model-downstream` and
 //! `cargo test -p qovery-model-downstream --all-features`.
 
-use qovery_model::validate::{Context, Validate};
+use qovery_model::model::RegistryContext;
+use qovery_model::validate::Validate;
 
 /// The workspace README's Rust example (its other blocks are `sh`, `text`, `toml`, `yaml` and
 /// `json`), compiled and run as a doctest like the library README above.
@@ -21,8 +22,10 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Opaque(pub u16);
 
-/// A deployment of the user's, with rules of its own.
+/// A deployment of the user's, with rules of its own. It nests a model type, so it validates
+/// with the model's context.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate)]
+#[qovery(context = RegistryContext)]
 pub struct Deployment {
     /// The service, a DNS label.
     #[qovery(not_blank, length(max = 63), pattern = "^[a-z][a-z0-9-]*$")]
@@ -41,7 +44,7 @@ pub struct Deployment {
 }
 
 /// A tag that moves is not a deployment.
-pub fn pinned(tag: &str, _: &Context) -> Result<(), String> {
+pub fn pinned(tag: &str, _: &RegistryContext) -> Result<(), String> {
     match tag {
         "latest" | "main" | "master" => Err(format!("`{tag}` moves; pin a version")),
         _ => Ok(()),

@@ -1308,9 +1308,9 @@ mod walk_tests {
     use crate::document::kinds::shape_of;
     use crate::document::limits::Limits;
     use crate::document::tree::{Member, Node, Number, NumberKind, Span, Value};
-    use crate::model::{ContainerRequest, ContainerResponse};
+    use crate::model::{ContainerRequest, ContainerResponse, RegistryContext};
     use crate::test_rng::Rng;
-    use crate::validate::{Context, Diagnostic, Validate};
+    use crate::validate::{Diagnostic, Validate};
     use serde::de::DeserializeOwned;
     use serde_json::Value as Json;
     use std::fmt::Write;
@@ -1332,11 +1332,13 @@ mod walk_tests {
     /// Typed validation of a repaired value: `None` when it does not deserialize.
     type Typed = fn(&Json) -> Option<Vec<Diagnostic>>;
 
-    fn typed<T: DeserializeOwned + Validate>(value: &Json) -> Option<Vec<Diagnostic>> {
+    fn typed<T: DeserializeOwned + Validate<Context = RegistryContext>>(
+        value: &Json,
+    ) -> Option<Vec<Diagnostic>> {
         let borrowed = T::deserialize(value).ok();
         let owned = serde_json::from_value::<T>(value.clone()).ok();
         assert_eq!(borrowed.is_some(), owned.is_some(), "{value}");
-        owned.map(|v| v.validate_with(&Context::new()).into_iter().collect())
+        owned.map(|v| v.validate().into_iter().collect())
     }
 
     /// The walk of `root` as text, after checking that the alternate repair made in place from

@@ -1,10 +1,10 @@
-use qovery_model::validate::{Context, Path, Report, Rule, RuleInfo, Validate};
+use qovery_model::validate::{Path, Report, Rule, RuleInfo, Validate};
 
 struct PortsDistinct;
 
 impl Rule<Service> for PortsDistinct {
     const RULES: &'static [RuleInfo] = &[];
-    fn check(_: &Service, _: &Context, _: &Path<'_>, _: &mut Report) {}
+    fn check(_: &Service, _: &(), _: &Path<'_>, _: &mut Report) {}
 }
 
 #[derive(Validate)]

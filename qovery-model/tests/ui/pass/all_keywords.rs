@@ -2,7 +2,7 @@
 
 use qovery_model::model::{Nullable, PortProtocol};
 use qovery_model::validate::{
-    Context, Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, Validate,
+    Path, Report, Rule, RuleInfo, SchemaSupport, Severity, Source, Validate,
 };
 use serde::{Deserialize, Serialize};
 
@@ -19,12 +19,12 @@ const NO_LATEST: RuleInfo = RuleInfo {
     schema: SchemaSupport::ValidatorOnly,
 };
 
-/// A field rule on strings.
+/// A field rule on strings, for any context.
 struct NoLatest;
 
-impl Rule<String> for NoLatest {
+impl<C: ?Sized> Rule<String, C> for NoLatest {
     const RULES: &'static [RuleInfo] = &[NO_LATEST];
-    fn check(value: &String, _: &Context, path: &Path<'_>, report: &mut Report) {
+    fn check(value: &String, _: &C, path: &Path<'_>, report: &mut Report) {
         if value == "latest" {
             report.push(&NO_LATEST, path, "`latest` is not reproducible".to_owned());
         }
@@ -36,7 +36,7 @@ struct PortsDistinct;
 
 impl Rule<Service> for PortsDistinct {
     const RULES: &'static [RuleInfo] = &[];
-    fn check(_: &Service, _: &Context, _: &Path<'_>, _: &mut Report) {}
+    fn check(_: &Service, _: &(), _: &Path<'_>, _: &mut Report) {}
 }
 
 #[derive(Serialize, Deserialize, Validate)]

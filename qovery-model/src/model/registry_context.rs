@@ -1,19 +1,20 @@
-//! Facts outside the payload that some rules need.
+//! The validation context of every model type: the registry facts a payload does not carry.
 
-use crate::model::RegistryKind;
+use super::RegistryKind;
 use std::collections::BTreeMap;
 
-/// Facts that the payload does not carry.
+/// What the `image_name` rules need to know that the payload does not say: the validation
+/// [`Context`](crate::validate::Validate::Context) of every model type.
 ///
 /// A `ContainerRequest` names its registry only by `registry_id`; the registry's kind, which
 /// decides the `image_name` rules, comes from the caller: either one kind for every payload, or
-/// a map from registry id to kind.
+/// a map from registry id to kind. The default context knows nothing, and the registry-kind
+/// rules are skipped.
 ///
 /// ```
-/// use qovery_model::model::RegistryKind;
-/// use qovery_model::validate::Context;
+/// use qovery_model::model::{RegistryContext, RegistryKind};
 ///
-/// let ctx = Context::new()
+/// let ctx = RegistryContext::new()
 ///     .with_registry("3c90c3cc-0d44-4b50-8888-8dd25736052a", RegistryKind::GithubCr);
 /// assert_eq!(
 ///     ctx.registry_kind_for(Some("3c90c3cc-0d44-4b50-8888-8dd25736052a")),
@@ -21,20 +22,19 @@ use std::collections::BTreeMap;
 /// );
 /// assert_eq!(ctx.registry_kind_for(Some("another")), None);
 /// ```
+///
+/// A type of your own that nests a model type validates with the same context, declared with
+/// `#[qovery(context = RegistryContext)]` (see [`derive@crate::validate::Validate`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Context {
+pub struct RegistryContext {
     registry_kind: Option<RegistryKind>,
     registries: BTreeMap<String, RegistryKind>,
 }
 
-/// The context that knows nothing, shared by every [`Validate::validate`](super::Validate::validate)
-/// call: nothing to build or drop per call.
-pub(crate) static EMPTY: Context = Context::new();
-
-impl Context {
+impl RegistryContext {
     /// A context that knows nothing: registry-kind rules are skipped.
     pub const fn new() -> Self {
-        Context {
+        RegistryContext {
             registry_kind: None,
             registries: BTreeMap::new(),
         }
