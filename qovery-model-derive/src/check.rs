@@ -6,6 +6,7 @@
 use crate::ast::{Container, Field};
 use crate::attr::{FieldRule, RuleKind};
 use crate::ctxt::Ctxt;
+use crate::symbol::{RANGE, Symbol};
 use crate::ty::Shape;
 use quote::ToTokens;
 
@@ -46,7 +47,7 @@ fn check_field(cx: &Ctxt, field: &Field<'_>) {
     {
         cx.error_at(span, format!("`null_as_absent` says that `null` reads as an omitted `Option`, but `{name}` is not an `Option` (a `Nullable` is already nullable)"));
     }
-    let mut seen: Vec<(&'static str, bool)> = Vec::new();
+    let mut seen: Vec<(Symbol, bool)> = Vec::new();
     for rule in &field.attrs.rules {
         let keyword = rule.kind.keyword();
         if !matches!(rule.kind, RuleKind::Custom(_) | RuleKind::CustomFn(_)) {
@@ -162,7 +163,7 @@ fn check_arguments(cx: &Ctxt, rule: &FieldRule) {
                 }
             }
             for bound in [min, max].into_iter().flatten() {
-                if keyword == "range"
+                if keyword == RANGE
                     && bound
                         .literal
                         .is_some_and(|v| v < i128::from(i64::MIN) || v > i128::from(i64::MAX))
