@@ -10,8 +10,9 @@
 //! - **Not a payload.** A file reached by walking a directory, when no `include` is configured,
 //!   whose documents all plainly are not container payloads (the top level is not an object, or
 //!   has none of `image_name`, `registry_id`, `healthchecks`, `tag` and no `$schema` naming the
-//!   container schemas) is [`FileReport::not_a_payload`] and reports nothing. A file that does
-//!   not parse is checked (its syntax error is reported): nothing says it is not a payload.
+//!   container schemas) is [`FileReport::not_a_payload`] and reports nothing. A document that
+//!   does not parse is a payload when its text names one of a payload's members or schemas (a
+//!   broken payload does; a JSONC `tsconfig.json` does not).
 //! - **Levels** ([`Settings::level`]) turn a diagnostic off (dropped) or set its severity.
 //! - **Suppressions** (YAML comments, [`crate::engine::suppress`]) mark diagnostics
 //!   `suppressed`: still returned, counted apart, never making a file invalid.
@@ -417,9 +418,19 @@ fn next_marker(bytes: &[u8], offset: usize) -> Option<usize> {
     None
 }
 
+/// The words of which a container payload holds at least one: its members that mark it, and its
+/// schemas' names.
+const PAYLOAD_WORDS: &[&str] = &[
+    "image_name",
+    "registry_id",
+    "healthchecks",
+    "container-request",
+    "container-response",
+];
+
 /// Whether a document may be a container payload: its top level is an object with
 /// `image_name`, `registry_id`, `healthchecks` or `tag`, or a `$schema` naming the container
-/// schemas; or it did not parse (nothing says it is not one). Its report decides most cases
+/// schemas; or it did not parse and its text holds one of [`PAYLOAD_WORDS`]. Its report decides most cases
 /// without a second parse: a `type` error at the root is not an object, and a present
 /// `image_name`, `tag` or `healthchecks` (required in both kinds) is not reported missing.
 fn looks_like_payload(piece: &Piece<'_>, report: &Report, options: &CheckOptions) -> bool {
@@ -431,6 +442,13 @@ fn looks_like_payload(piece: &Piece<'_>, report: &Report, options: &CheckOptions
     };
     if reported(structural_codes::TYPE, "") {
         return false;
+    }
+    if report.diagnostics().iter().any(|d| d.code == codes::SYNTAX) {
+        // A document that does not parse says nothing of its shape, but its text still names a
+        // payload's members or schema; a JSONC `tsconfig.json` or a template names none.
+        return PAYLOAD_WORDS
+            .iter()
+            .any(|word| piece.text.windows(word.len()).any(|w| w == word.as_bytes()));
     }
     if !["/image_name", "/tag", "/healthchecks"]
         .iter()

@@ -704,8 +704,13 @@ fn hostile_files_get_diagnostics_and_nothing_raw_reaches_the_terminal() {
     for (name, bytes) in &files {
         std::fs::write(dir.path().join(name), bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
     }
+    // Named, so checked whatever they hold (a walk skips the unparsable ones that name no
+    // payload member).
+    let names: Vec<&str> = files.iter().map(|(name, _)| *name).collect();
     let mut cmd = check();
-    cmd.current_dir(dir.path()).args(["--color", "never", "."]);
+    cmd.current_dir(dir.path())
+        .args(["--color", "never"])
+        .args(&names);
     let output = cmd.output().unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(output.status.code(), Some(1));
     let stdout = String::from_utf8(output.stdout).unwrap_or_else(|e| panic!("{e}"));
@@ -723,7 +728,7 @@ fn hostile_files_get_diagnostics_and_nothing_raw_reaches_the_terminal() {
         "{stdout}"
     );
 
-    let report = json_of(check().current_dir(dir.path()).arg("."));
+    let report = json_of(check().current_dir(dir.path()).args(&names));
     let by_name: BTreeMap<&str, Vec<&str>> = report["files"]
         .as_array()
         .into_iter()
@@ -739,6 +744,18 @@ fn hostile_files_get_diagnostics_and_nothing_raw_reaches_the_terminal() {
     assert_eq!(by_name["deep-arrays.json"], ["limit"]);
     assert_eq!(by_name["deep-objects.json"], ["limit"]);
     assert!(by_name["huge-image.json"].contains(&"length"));
+    // Walked, the five that do not parse and name no payload member are skipped.
+    let report = json_of(check().current_dir(dir.path()).arg("."));
+    assert_eq!(
+        report["skipped"],
+        serde_json::json!([
+            "blank.yaml",
+            "empty.json",
+            "escape.json",
+            "invalid-utf8.json",
+            "nul.json"
+        ])
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1010,7 +1027,14 @@ fn rules_lists_every_code() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(json.as_array().is_some_and(|a| a.len() > 20));
     let markdown = stdout_of(lint().args(["rules", "--format", "markdown"]));
-    assert!(markdown.contains("| `image_name_tag` | error | request | `/image_name` |"));
+    assert!(markdown.contains(
+        "| <a id=\"code-image_name_tag\"></a>`image_name_tag` | error | request | `/image_name` |"
+    ));
+    // The linter's own codes are in the structural table, each with its anchor.
+    assert!(
+        markdown.contains("| <a id=\"code-io\"></a>`io` | error |"),
+        "{markdown}"
+    );
 }
 
 #[test]

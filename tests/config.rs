@@ -151,6 +151,42 @@ fn repository() -> tempfile::TempDir {
 }
 
 #[test]
+fn a_walk_skips_unparsable_files_that_name_no_payload_member() {
+    let dir = temp_dir();
+    let root = dir.path();
+    // JSON with comments (a TypeScript configuration) and a YAML template: neither parses, and
+    // neither names a payload's member.
+    write(
+        root,
+        "tsconfig.json",
+        "{\n  // strict mode\n  \"compilerOptions\": { \"strict\": true }\n}\n",
+    );
+    write(
+        root,
+        "chart/values.yaml",
+        "replicas: {{ .Values.replicas }\n",
+    );
+    // A broken payload: a trailing comma.
+    write(
+        root,
+        "payloads/api.json",
+        "{\"name\": \"api\", \"image_name\": \"acme/api\",}\n",
+    );
+    let (status, report) = json(root, &["."]);
+    assert_eq!(status, 1);
+    assert_eq!(paths(&report), ["payloads/api.json"]);
+    assert_eq!(report["files"][0]["diagnostics"][0]["code"], "syntax");
+    assert_eq!(
+        report["skipped"],
+        serde_json::json!(["chart/values.yaml", "tsconfig.json"])
+    );
+    // Named on the command line, it is checked whatever it holds.
+    let (status, report) = json(root, &["tsconfig.json"]);
+    assert_eq!(status, 1);
+    assert_eq!(report["files"][0]["diagnostics"][0]["code"], "syntax");
+}
+
+#[test]
 fn a_walk_honours_gitignore_and_hidden_files_and_skips_what_is_not_a_payload() {
     let repo = repository();
     let (status, report) = json(repo.path(), &["."]);

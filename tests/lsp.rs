@@ -15,6 +15,8 @@ struct Client {
     connection: Connection,
     server: Option<JoinHandle<u8>>,
     next_id: i64,
+    /// The server's capabilities, as its answer to `initialize` gave them.
+    capabilities: Value,
 }
 
 /// One message as it travels: a `Content-Length` frame, read back by `lsp-server`.
@@ -39,6 +41,7 @@ impl Client {
             connection,
             server: Some(server),
             next_id: 0,
+            capabilities: Value::Null,
         };
         let result = client.request(
             "initialize",
@@ -46,6 +49,7 @@ impl Client {
         );
         assert_eq!(result["result"]["capabilities"]["textDocumentSync"], 2);
         assert_eq!(result["result"]["serverInfo"]["name"], "qovery-lint");
+        client.capabilities = result["result"]["capabilities"].clone();
         client.notify("initialized", json!({}));
         client
     }
@@ -172,7 +176,8 @@ fn brief(diagnostics: &Value) -> Vec<String> {
         .collect()
 }
 
-const RULES_LINK: &str = "https://github.com/qovery-model/qovery-model/blob/main/RULES.md#rules";
+const RULES_LINK: &str =
+    "https://github.com/qovery-model/qovery-model/blob/main/RULES.md#code-duplicate_key";
 
 #[test]
 fn diagnostics_of_the_broken_example_are_checks_with_ranges_links_and_second_places() {
@@ -247,7 +252,7 @@ fn diagnostics_of_the_broken_example_are_checks_with_ranges_links_and_second_pla
 }
 
 #[test]
-fn utf16_ranges_after_non_ascii_text() {
+fn utf16_or_utf8_ranges_after_non_ascii_text() {
     let dir = temp_dir();
     let uri = uri_in(dir.path(), "api.yaml");
     // `é` is one UTF-16 unit (two bytes), `🦀` two units (four bytes).
@@ -260,6 +265,21 @@ fn utf16_ranges_after_non_ascii_text() {
         brief(&diagnostics),
         ["5:8-5:9 1 required", "5:55-5:60 1 type"]
     );
+    assert_eq!(client.capabilities["positionEncoding"], "utf-16");
+    assert_eq!(client.stop(), 0);
+    // A client that offers UTF-8 gets it: columns in bytes (`é` two, `🦀` four).
+    let client =
+        Client::start_with(json!({ "general": { "positionEncodings": ["utf-8", "utf-16"] } }));
+    assert_eq!(client.capabilities["positionEncoding"], "utf-8");
+    let diagnostics = client.open(&uri, "yaml", text);
+    assert_eq!(
+        brief(&diagnostics),
+        ["5:8-5:9 1 required", "5:58-5:63 1 type"]
+    );
+    assert_eq!(client.stop(), 0);
+    // One that offers only UTF-32 gets the default.
+    let client = Client::start_with(json!({ "general": { "positionEncodings": ["utf-32"] } }));
+    assert_eq!(client.capabilities["positionEncoding"], "utf-16");
     assert_eq!(client.stop(), 0);
 }
 
@@ -330,12 +350,18 @@ fn a_syntax_error_gets_what_the_checker_gives() {
     let dir = temp_dir();
     let uri = uri_in(dir.path(), "api.json");
     let client = Client::start();
-    let diagnostics = client.open(&uri, "json", "{\n  \"name\": \"api\",\n  \"cpu\": 5,,\n}\n");
+    // It names `image_name`: a payload (a broken file that names no payload member is not
+    // one, as in a walk).
+    let diagnostics = client.open(
+        &uri,
+        "json",
+        "{\n  \"image_name\": \"api\",\n  \"cpu\": 5,,\n}\n",
+    );
     assert_eq!(brief(&diagnostics), ["2:11-2:12 1 syntax"]);
     assert_eq!(
         diagnostics[0]["message"],
         qovery_model::document::check(
-            b"{\n  \"name\": \"api\",\n  \"cpu\": 5,,\n}\n",
+            b"{\n  \"image_name\": \"api\",\n  \"cpu\": 5,,\n}\n",
             &qovery_model::document::CheckOptions::new()
         )
         .diagnostics()[0]

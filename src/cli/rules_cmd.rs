@@ -1,7 +1,7 @@
 //! `qovery-lint rules`: the catalogue, one block per code.
 
 use super::args::RulesFormat;
-use super::catalogue::{self, Rule};
+use super::catalogue::{self, Rule, Structural};
 use qovery_model::validate::SchemaSupport;
 use serde_json::{Value, json};
 use std::io::{self, Write};
@@ -57,25 +57,11 @@ fn text(out: &mut dyn Write, rules: &[Rule]) -> io::Result<()> {
 }
 
 fn markdown(out: &mut dyn Write, rules: &[Rule]) -> io::Result<()> {
-    writeln!(
-        out,
-        "## Structural codes\n\n| code | severity | source | description |\n|---|---|---|---|"
-    )?;
-    for s in rules.iter().filter_map(|r| r.structural) {
-        writeln!(
-            out,
-            "| `{}` | {} | {} | {} |",
-            s.code,
-            s.severity,
-            s.source,
-            s.description.replace('|', "\\|")
-        )?;
-    }
-    writeln!(out, "\n## Rules\n")?;
+    let structural: Vec<Structural> = rules.iter().filter_map(|r| r.structural).collect();
     write!(
         out,
         "{}",
-        qovery_model::rules::markdown_table(&catalogue::library_rows())
+        qovery_model::rules::codes_markdown(&structural, "", &catalogue::library_rows())
     )
 }
 

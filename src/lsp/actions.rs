@@ -138,6 +138,7 @@ mod tests {
     use crate::lsp::text::Text;
     use crate::lsp::{DocumentKind, Open, Syntax};
     use lsp_types::{CodeActionContext, CodeActionOrCommand, CodeActionParams, Range, Uri};
+    use qovery_model::document::position::Unit;
     use qovery_model::validate::{Diagnostic, Edit, Fix, Severity};
     use serde_json::json;
     use std::str::FromStr;
@@ -151,7 +152,7 @@ mod tests {
             vec![Edit::replace(value..value + 6, "1000")],
         );
         let open = Open {
-            text: Text::new(text.to_owned()),
+            text: Text::new(text.to_owned(), Unit::Utf16),
             version: 1,
             name: "api.json".to_owned(),
             syntax: Syntax::Json,
@@ -188,7 +189,7 @@ mod tests {
                     "range": { "start": { "line": 0, "character": 23 }, "end": { "line": 0, "character": 29 } },
                     "severity": 1,
                     "code": "type",
-                    "codeDescription": { "href": "https://github.com/qovery-model/qovery-model/blob/main/RULES.md#rules" },
+                    "codeDescription": { "href": "https://github.com/qovery-model/qovery-model/blob/main/RULES.md#code-type" },
                     "source": "qovery-lint",
                     "message": "expected an integer"
                 }],

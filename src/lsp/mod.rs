@@ -45,10 +45,11 @@ use lsp_types::request::{
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
     DidChangeWatchedFilesRegistrationOptions, FileSystemWatcher, GlobPattern,
-    HoverProviderCapability, InitializeParams, MessageType, PublishDiagnosticsParams, Registration,
-    RegistrationParams, ServerCapabilities, ServerInfo, TextDocumentSyncCapability,
-    TextDocumentSyncKind, Uri,
+    HoverProviderCapability, InitializeParams, MessageType, PositionEncodingKind,
+    PublishDiagnosticsParams, Registration, RegistrationParams, ServerCapabilities, ServerInfo,
+    TextDocumentSyncCapability, TextDocumentSyncKind, Uri,
 };
+use qovery_model::document::position::Unit;
 use qovery_model::validate::Diagnostic;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -94,6 +95,7 @@ pub fn serve(connection: Connection) -> u8 {
         }
     };
     let params: InitializeParams = serde_json::from_value(params).unwrap_or_default();
+    let unit = position_unit(&params);
     let watch = params
         .capabilities
         .workspace
@@ -102,7 +104,7 @@ pub fn serve(connection: Connection) -> u8 {
         .and_then(|w| w.dynamic_registration)
         .unwrap_or(false);
     let result = serde_json::json!({
-        "capabilities": capabilities(),
+        "capabilities": capabilities(unit),
         "serverInfo": ServerInfo {
             name: SOURCE.to_owned(),
             version: Some(env!("CARGO_PKG_VERSION").to_owned()),
@@ -116,6 +118,7 @@ pub fn serve(connection: Connection) -> u8 {
         sender: connection.sender.clone(),
         documents: HashMap::new(),
         configs: workspace::Configs::default(),
+        unit,
         watch,
         shut_down: false,
     };
@@ -135,8 +138,28 @@ pub fn serve(connection: Connection) -> u8 {
     1
 }
 
-fn capabilities() -> ServerCapabilities {
+/// The column unit: UTF-8 when the client offers it (`general.positionEncodings`, LSP 3.17): the
+/// checker's spans are bytes, so no line is decoded to count UTF-16 units. Otherwise UTF-16,
+/// which every client supports.
+fn position_unit(params: &InitializeParams) -> Unit {
+    let offered = params
+        .capabilities
+        .general
+        .as_ref()
+        .and_then(|general| general.position_encodings.as_ref());
+    if offered.is_some_and(|kinds| kinds.contains(&PositionEncodingKind::UTF8)) {
+        Unit::Utf8
+    } else {
+        Unit::Utf16
+    }
+}
+
+fn capabilities(unit: Unit) -> ServerCapabilities {
     ServerCapabilities {
+        position_encoding: Some(match unit {
+            Unit::Utf8 => PositionEncodingKind::UTF8,
+            Unit::Utf16 => PositionEncodingKind::UTF16,
+        }),
         text_document_sync: Some(TextDocumentSyncCapability::Kind(
             TextDocumentSyncKind::INCREMENTAL,
         )),
@@ -175,6 +198,8 @@ struct Server {
     sender: crossbeam_channel::Sender<Message>,
     documents: HashMap<Uri, Open>,
     configs: workspace::Configs,
+    /// What a column counts, as agreed at initialization.
+    unit: Unit,
     /// Whether the client registers file watchers on request.
     watch: bool,
     shut_down: bool,
@@ -401,7 +426,7 @@ impl Server {
         let settings =
             workspace::selected(path.as_deref(), language, &settings).then_some(settings);
         let mut open = Open {
-            text: Text::new(text),
+            text: Text::new(text, self.unit),
             version,
             name,
             syntax,

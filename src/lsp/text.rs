@@ -1,9 +1,10 @@
-//! An open document's text, its line starts, and the conversions between byte offsets and the
-//! protocol's positions (0-based line, column in UTF-16 code units: LSP 3.17's default
-//! `positionEncoding`, the only one every client supports).
+//! An open document's text, its line table, and the conversions between byte offsets and the
+//! protocol's positions (0-based line; a column in UTF-16 code units, LSP 3.17's default
+//! `positionEncoding` and the only one every client supports, or in UTF-8 bytes when the
+//! client offers it).
 
 use lsp_types::{Position, Range, TextDocumentContentChangeEvent};
-use qovery_model::document::position::LineTable;
+use qovery_model::document::position::{LineTable, Unit};
 use std::ops::Range as Bytes;
 
 /// The text of one open document as the client last sent it.
@@ -12,13 +13,15 @@ pub struct Text {
     text: String,
     /// The line table of `text`, rebuilt after every change.
     lines: LineTable,
+    /// What a column counts: the `positionEncoding` agreed at initialization.
+    unit: Unit,
 }
 
 impl Text {
-    /// A document holding `text`.
-    pub fn new(text: String) -> Self {
+    /// A document holding `text`, whose positions count columns in `unit`.
+    pub fn new(text: String, unit: Unit) -> Self {
         let lines = LineTable::new(text.as_bytes());
-        Text { text, lines }
+        Text { text, lines, unit }
     }
 
     /// The text.
@@ -45,14 +48,20 @@ impl Text {
     /// line and a line past the end the end of the text, as the protocol says; a column inside a
     /// surrogate pair (a client bug) means the end of the character it splits.
     pub fn offset(&self, position: Position) -> usize {
-        self.lines
-            .utf16_offset(self.text.as_bytes(), position.line, position.character)
+        self.lines.protocol_offset(
+            self.text.as_bytes(),
+            position.line,
+            position.character,
+            self.unit,
+        )
     }
 
     /// The protocol position of a byte offset (clamped to the text, and to the start of the
     /// character it falls in).
     pub fn position(&self, offset: usize) -> Position {
-        let (line, character) = self.lines.utf16_position(self.text.as_bytes(), offset);
+        let (line, character) =
+            self.lines
+                .protocol_position(self.text.as_bytes(), offset, self.unit);
         Position::new(line, character)
     }
 
@@ -76,13 +85,13 @@ impl Text {
 
 #[cfg(test)]
 mod tests {
-    use super::Text;
+    use super::{Text, Unit};
     use lsp_types::{Position, Range, TextDocumentContentChangeEvent};
 
     #[test]
     fn positions_count_utf16_units() {
         // `é` is 2 bytes and 1 unit, `🦀` 4 bytes and 2 units.
-        let text = Text::new("{\n  \"é🦀\": 1\n}".to_owned());
+        let text = Text::new("{\n  \"é🦀\": 1\n}".to_owned(), Unit::Utf16);
         let one = text.as_str().find('1').unwrap_or_default();
         assert_eq!(one, 14);
         assert_eq!(text.position(one), Position::new(1, 9));
@@ -97,14 +106,14 @@ mod tests {
 
     #[test]
     fn crlf_line_ends_are_not_columns() {
-        let text = Text::new("a\r\nb".to_owned());
+        let text = Text::new("a\r\nb".to_owned(), Unit::Utf16);
         assert_eq!(text.offset(Position::new(0, 5)), 1);
         assert_eq!(text.position(3), Position::new(1, 0));
     }
 
     #[test]
     fn incremental_changes_apply_in_order() {
-        let mut text = Text::new("{\"a\": 1}\n".to_owned());
+        let mut text = Text::new("{\"a\": 1}\n".to_owned(), Unit::Utf16);
         text.apply(vec![
             TextDocumentContentChangeEvent {
                 range: Some(Range::new(Position::new(0, 6), Position::new(0, 7))),

@@ -6,8 +6,10 @@
 //! of the [`Rule`](crate::validate::Rule) implementations.
 
 use super::fixes::{FIXES, FixInfo, fix_info};
+use super::structural::{STRUCTURAL, Structural};
 use crate::model::{ContainerRequest, ContainerResponse};
 use crate::validate::{CatalogueEntry, Diagnostic, RuleInfo, SchemaSupport, Validate};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 /// The document kind of a [`CatalogueRow`] for [`ContainerRequest`] rules.
@@ -117,9 +119,29 @@ pub fn codes() -> Vec<&'static str> {
     codes
 }
 
-/// `rows` as a Markdown table: code, severity, document, pointer, description, source,
-/// evidence, schema, fix.
+/// The Markdown table of `rows`, one row per entry; the first row of each code carries the
+/// code's anchor ([`anchor`]).
 pub fn markdown_table(rows: &[CatalogueRow]) -> String {
+    rules_table(rows, &mut BTreeSet::new())
+}
+
+/// The anchor of a code's entry in `RULES.md` (`code-<code>`): on its row of the structural
+/// codes, else on its first row of the rules table. A language server links each diagnostic to
+/// it.
+pub fn anchor(code: &str) -> String {
+    format!("code-{code}")
+}
+
+/// The code cell of a table row: the code, preceded by its anchor the first time it is seen.
+fn code_cell(code: &str, anchored: &mut BTreeSet<String>) -> String {
+    if anchored.insert(code.to_owned()) {
+        format!("<a id=\"{}\"></a>`{code}`", anchor(code))
+    } else {
+        format!("`{code}`")
+    }
+}
+
+fn rules_table(rows: &[CatalogueRow], anchored: &mut BTreeSet<String>) -> String {
     let mut out = String::from(
         "| code | severity | document | pointer | description | source | evidence | schema | fix |\n\
          |---|---|---|---|---|---|---|---|---|\n",
@@ -138,8 +160,8 @@ pub fn markdown_table(rows: &[CatalogueRow]) -> String {
         // Writing into a String cannot fail.
         let _ = writeln!(
             out,
-            "| `{}` | {} | {} | `{}` | {} | {} | {} | {} | {} |",
-            rule.code,
+            "| {} | {} | {} | `{}` | {} | {} | {} | {} | {} |",
+            code_cell(rule.code, anchored),
             rule.severity,
             row.document,
             cell(pointer),
@@ -148,6 +170,25 @@ pub fn markdown_table(rows: &[CatalogueRow]) -> String {
             cell(rule.citation),
             schema,
             fix_info(rule.code).map_or("", FixInfo::safety),
+        );
+    }
+    out
+}
+
+fn structural_rows<'s>(
+    codes: impl IntoIterator<Item = &'s Structural>,
+    anchored: &mut BTreeSet<String>,
+) -> String {
+    let mut out = String::from("| code | severity | source | description |\n|---|---|---|---|\n");
+    for s in codes {
+        // Writing into a String cannot fail.
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            code_cell(s.code, anchored),
+            s.severity,
+            s.source,
+            cell(s.description)
         );
     }
     out
@@ -183,10 +224,37 @@ fn cell(text: &str) -> String {
 pub fn rules_markdown() -> String {
     let mut out = String::from(PREAMBLE);
     out.push_str(&fixes_table());
-    out.push_str("\n## Rules\n\n");
-    out.push_str(&markdown_table(&catalogue()));
+    out.push('\n');
+    out.push_str(&codes_markdown(
+        STRUCTURAL,
+        STRUCTURAL_PREAMBLE,
+        &catalogue(),
+    ));
     out
 }
+
+/// The sections `## Structural codes` (with `note` under the heading) and `## Rules`: each
+/// code's anchor ([`anchor`]) once, on its structural row or its first rule row.
+pub fn codes_markdown<'s>(
+    structural: impl IntoIterator<Item = &'s Structural>,
+    note: &str,
+    rows: &[CatalogueRow],
+) -> String {
+    let mut anchored = BTreeSet::new();
+    let mut out = String::from("## Structural codes\n\n");
+    out.push_str(note);
+    out.push_str(&structural_rows(structural, &mut anchored));
+    out.push_str("\n## Rules\n\n");
+    out.push_str(&rules_table(rows, &mut anchored));
+    out
+}
+
+const STRUCTURAL_PREAMBLE: &str =
+    "What the document checker reports about a document's syntax and shape, before and beside the
+rules below (`qovery_model::rules::structural`). The linter adds `io` (a file that cannot be read),
+`internal` (the checker failed) and `unused_suppression` (see `docs/configuration.md`).
+
+";
 
 const PREAMBLE: &str = r#"# Rules
 

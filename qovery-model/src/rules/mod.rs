@@ -48,14 +48,13 @@ pub mod probes;
 pub mod resources;
 pub mod response;
 pub mod storage;
-#[cfg(feature = "document")]
 pub mod structural;
 pub mod tag;
 pub mod unique;
 
 pub use catalogue::{
-    CatalogueRow, REQUEST, RESPONSE, catalogue, codes, find, markdown_table, rule_of,
-    rules_markdown,
+    CatalogueRow, REQUEST, RESPONSE, anchor, catalogue, codes, codes_markdown, find,
+    markdown_table, rule_of, rules_markdown,
 };
 pub use fixes::{FIXES, FixInfo, fix_info};
 

@@ -1,8 +1,8 @@
 //! The codes the document checker reports about a document's syntax and shape rather than a
 //! rule of the catalogue, as data: their severity, who reports them and what they mean.
 
-use crate::document::{codes, structural_codes};
 use crate::validate::Severity;
+use crate::validate::codes;
 
 /// A code that is not a catalogue rule: a problem of the document's syntax or shape.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,31 +39,31 @@ pub const STRUCTURAL: &[Structural] = &[
         description: "A YAML construct with no JSON meaning: a custom tag (ignored, warning), a second document or a complex key (error).",
     },
     Structural {
-        code: structural_codes::DUPLICATE_KEY,
+        code: codes::DUPLICATE_KEY,
         severity: Severity::Error,
         source: "document",
         description: "The same key twice in one object: parsers disagree on which one wins.",
     },
     Structural {
-        code: structural_codes::TYPE,
+        code: codes::TYPE,
         severity: Severity::Error,
         source: "spec",
         description: "A value of a JSON type the member cannot have, or a number that does not fit (a fraction or more than 32 bits where an int32 belongs).",
     },
     Structural {
-        code: structural_codes::REQUIRED,
+        code: codes::REQUIRED,
         severity: Severity::Error,
         source: "spec",
         description: "A required member is missing.",
     },
     Structural {
-        code: structural_codes::UNKNOWN_MEMBER,
+        code: codes::UNKNOWN_MEMBER,
         severity: Severity::Warning,
         source: "spec",
         description: "A member the spec does not define (often a typo); the API ignores it. An error with --strict.",
     },
     Structural {
-        code: structural_codes::FORMAT,
+        code: codes::FORMAT,
         severity: Severity::Error,
         source: "spec",
         description: "A string that is not in the format its member requires (uuid, uri, date-time...).",

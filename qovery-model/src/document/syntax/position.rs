@@ -194,35 +194,44 @@ impl LineTable {
         }
     }
 
-    /// The 0-based line and the column in UTF-16 code units of `offset` in `bytes`: the
-    /// Language Server Protocol's default `positionEncoding`. The offset is clamped to the input
-    /// and to the start of the character it falls in; an invalid byte counts as one unit, as
-    /// its replacement character would. Unlike [`position`](Self::position), a byte order mark
-    /// is a character here, as it is in the client's text.
+    /// The 0-based line and the column in `unit`s of `offset` in `bytes`: a Language Server
+    /// Protocol position (UTF-16 is the protocol's default `positionEncoding`). The offset is
+    /// clamped to the input and to the start of the character it falls in; an invalid byte
+    /// counts as one unit, as its replacement character would. Unlike
+    /// [`position`](Self::position), a byte order mark is a character here, as it is in the
+    /// client's text.
     #[must_use]
-    pub fn utf16_position(&self, bytes: &[u8], offset: usize) -> (u32, u32) {
+    pub fn protocol_position(&self, bytes: &[u8], offset: usize, unit: Unit) -> (u32, u32) {
         let mut offset = offset.min(bytes.len());
         while offset > 0 && bytes.get(offset).is_some_and(|&b| b & 0xC0 == 0x80) {
             offset -= 1;
         }
         let (line, start) = self.line_of(offset);
-        let units = bytes.get(start..offset).map_or(0, utf16_len);
+        let before = bytes.get(start..offset).unwrap_or_default();
+        let units = match unit {
+            Unit::Utf8 => before.len(),
+            Unit::Utf16 => utf16_len(before),
+        };
         (
             u32::try_from(line).unwrap_or(u32::MAX),
             u32::try_from(units).unwrap_or(u32::MAX),
         )
     }
 
-    /// The byte offset in `bytes` of the 0-based `line` and UTF-16 `column`, as the Language
+    /// The byte offset in `bytes` of the 0-based `line` and `column` in `unit`s, as the Language
     /// Server Protocol means them: a column past the end of its line is the end of the line
     /// (before a `\r\n`), a line past the last is the end of the input, and a column inside a
-    /// surrogate pair (a client bug) means the end of the character it splits.
+    /// character (a client bug) means the end of that character.
     #[must_use]
-    pub fn utf16_offset(&self, bytes: &[u8], line: u32, column: u32) -> usize {
+    pub fn protocol_offset(&self, bytes: &[u8], line: u32, column: u32, unit: Unit) -> usize {
         let Some(range) = self.line_bytes(bytes, line as usize) else {
             return bytes.len();
         };
         let text = &bytes[range.clone()];
+        let width = |c: char| match unit {
+            Unit::Utf8 => c.len_utf8(),
+            Unit::Utf16 => c.len_utf16(),
+        };
         let mut units = 0usize;
         let mut at = 0;
         for chunk in text.utf8_chunks() {
@@ -230,7 +239,7 @@ impl LineTable {
                 if units >= column as usize {
                     return range.start + at + i;
                 }
-                units += c.len_utf16();
+                units += width(c);
             }
             at += chunk.valid().len();
             for _ in chunk.invalid() {
@@ -243,6 +252,16 @@ impl LineTable {
         }
         range.start + text.strip_suffix(b"\r").map_or(text.len(), <[u8]>::len)
     }
+}
+
+/// What a protocol column counts: the Language Server Protocol's `positionEncoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Unit {
+    /// Bytes of UTF-8 (`utf-8`).
+    Utf8,
+    /// UTF-16 code units (`utf-16`, the protocol's default, the only one every client supports).
+    #[default]
+    Utf16,
 }
 
 /// The UTF-16 length of `bytes` decoded as UTF-8, an invalid byte counting as one unit.
@@ -302,7 +321,7 @@ impl<'a> LineIndex<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{LineIndex, Position};
+    use super::{LineIndex, Position, Unit};
 
     fn pos(line: u32, column: u32) -> Position {
         Position { line, column }
@@ -435,9 +454,9 @@ mod tests {
     }
 
     #[test]
-    fn utf16_positions_match_the_protocols_definition() {
-        // The Language Server Protocol's position: 0-based line, UTF-16 units before the offset
-        // on its line; and back again at every character boundary.
+    fn protocol_positions_match_the_protocols_definition() {
+        // The Language Server Protocol's position: 0-based line, units (UTF-16 or UTF-8) before
+        // the offset on its line; and back again at every character boundary.
         let pieces = ["a", "\n", "\r\n", "é", "🦀", "\u{FEFF}", "\t"];
         let mut rng = crate::test_rng::Rng(0x1F16_0000_DEAD_BEEF);
         for _ in 0..2_000 {
@@ -446,54 +465,69 @@ mod tests {
                 .collect();
             let bytes = text.as_bytes();
             let table = super::LineTable::new(bytes);
-            for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
-                let line_start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
-                let line = text[..offset].matches('\n').count() as u32;
-                let column = text[line_start..offset].encode_utf16().count() as u32;
-                assert_eq!(
-                    table.utf16_position(bytes, offset),
-                    (line, column),
-                    "{text:?} {offset}"
-                );
-                // Between a `\r` and its `\n` is inside the line end: the protocol has no
-                // position there, and the way back gives the end of the line, before the `\r`.
-                let back = if text[..offset].ends_with('\r') && text[offset..].starts_with('\n') {
-                    offset - 1
-                } else {
-                    offset
-                };
-                assert_eq!(
-                    table.utf16_offset(bytes, line, column),
-                    back,
-                    "{text:?} {offset}"
-                );
-            }
-            // Inside a character: that character's start.
-            if let Some(at) = text.find('🦀') {
-                assert_eq!(
-                    table.utf16_position(bytes, at + 2),
-                    table.utf16_position(bytes, at)
-                );
+            for unit in [Unit::Utf16, Unit::Utf8] {
+                for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                    let line_start = text[..offset].rfind('\n').map_or(0, |at| at + 1);
+                    let line = text[..offset].matches('\n').count() as u32;
+                    let before = &text[line_start..offset];
+                    let column = match unit {
+                        Unit::Utf16 => before.encode_utf16().count(),
+                        Unit::Utf8 => before.len(),
+                    } as u32;
+                    assert_eq!(
+                        table.protocol_position(bytes, offset, unit),
+                        (line, column),
+                        "{text:?} {offset} {unit:?}"
+                    );
+                    // Between a `\r` and its `\n` is inside the line end: the protocol has no
+                    // position there, and the way back gives the end of the line, before the
+                    // `\r`.
+                    let back = if text[..offset].ends_with('\r') && text[offset..].starts_with('\n')
+                    {
+                        offset - 1
+                    } else {
+                        offset
+                    };
+                    assert_eq!(
+                        table.protocol_offset(bytes, line, column, unit),
+                        back,
+                        "{text:?} {offset} {unit:?}"
+                    );
+                }
+                // Inside a character: that character's start.
+                if let Some(at) = text.find('🦀') {
+                    assert_eq!(
+                        table.protocol_position(bytes, at + 2, unit),
+                        table.protocol_position(bytes, at, unit)
+                    );
+                }
             }
         }
     }
 
     #[test]
-    fn utf16_offsets_clamp_as_the_protocol_says() {
+    fn protocol_offsets_clamp_as_the_protocol_says() {
         let text = "ab\r\n🦀c";
         let table = super::LineTable::new(text.as_bytes());
+        let offset =
+            |line, column, unit| table.protocol_offset(text.as_bytes(), line, column, unit);
         // Past the end of a CRLF line: before the `\r`.
-        assert_eq!(table.utf16_offset(text.as_bytes(), 0, 99), 2);
+        assert_eq!(offset(0, 99, Unit::Utf16), 2);
         // Past the last line: the end.
-        assert_eq!(table.utf16_offset(text.as_bytes(), 9, 0), text.len());
-        // Inside the surrogate pair: the end of the crab.
-        assert_eq!(table.utf16_offset(text.as_bytes(), 1, 0), 4);
-        assert_eq!(table.utf16_offset(text.as_bytes(), 1, 1), 8);
-        assert_eq!(table.utf16_offset(text.as_bytes(), 1, 2), 8);
+        assert_eq!(offset(9, 0, Unit::Utf16), text.len());
+        // Inside the surrogate pair (or the UTF-8 sequence): the end of the crab.
+        assert_eq!(offset(1, 0, Unit::Utf16), 4);
+        assert_eq!(offset(1, 1, Unit::Utf16), 8);
+        assert_eq!(offset(1, 2, Unit::Utf16), 8);
+        assert_eq!(offset(1, 1, Unit::Utf8), 8);
+        assert_eq!(offset(1, 4, Unit::Utf8), 8);
+        assert_eq!(offset(1, 5, Unit::Utf8), 9);
         // Invalid bytes count one unit each.
         let bytes = b"\xFF\xFEx";
         let table = super::LineTable::new(bytes);
-        assert_eq!(table.utf16_position(bytes, 2), (0, 2));
-        assert_eq!(table.utf16_offset(bytes, 0, 2), 2);
+        for unit in [Unit::Utf16, Unit::Utf8] {
+            assert_eq!(table.protocol_position(bytes, 2, unit), (0, 2));
+            assert_eq!(table.protocol_offset(bytes, 0, 2, unit), 2);
+        }
     }
 }
