@@ -7,7 +7,7 @@
 
 use crate::ctxt::Ctxt;
 use crate::symbol::*;
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::Span;
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
@@ -23,9 +23,8 @@ struct Attr<'c, T> {
     name: Symbol,
     /// Where the key is unique, for the message: `on this field`.
     place: &'static str,
-    /// The first occurrence's tokens, for the duplicate's span.
-    tokens: TokenStream,
-    value: Option<T>,
+    /// The first occurrence's key and value.
+    first: Option<(Span, T)>,
 }
 
 impl<'c, T> Attr<'c, T> {
@@ -34,25 +33,25 @@ impl<'c, T> Attr<'c, T> {
             cx,
             name,
             place,
-            tokens: TokenStream::new(),
-            value: None,
+            first: None,
         }
     }
 
-    fn set<A: ToTokens>(&mut self, obj: A, value: T) {
-        if self.value.is_some() {
-            let mut both = self.tokens.clone();
-            both.extend(obj.into_token_stream());
-            self.cx
-                .error_spanned_by(both, format!("duplicate `{}` {}", self.name, self.place));
-        } else {
-            self.tokens = obj.into_token_stream();
-            self.value = Some(value);
+    /// Records the value of the key written at `key`.
+    fn set(&mut self, key: &syn::Path, value: T) {
+        let span = key.span();
+        match &self.first {
+            Some((first, _)) => self.cx.duplicate(
+                *first,
+                span,
+                format!("duplicate `{}` {}", self.name, self.place),
+            ),
+            None => self.first = Some((span, value)),
         }
     }
 
     fn get(self) -> Option<T> {
-        self.value
+        self.first.map(|(_, value)| value)
     }
 }
 
