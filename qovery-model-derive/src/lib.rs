@@ -15,7 +15,7 @@
 //!
 //! The macro is a small compiler with three phases, each in its own (private) module: `ast` and
 //! `attr` parse the input into a typed model (serde's own view of wire names, and one typed
-//! struct per attribute level), `check` rejects what cannot work (a rule that does not apply to
+//! struct per attribute level, whose keys and enumerated values are declared once in `symbol`), `check` rejects what cannot work (a rule that does not apply to
 //! the field's type, `min > max`, a bad regex, duplicates), and `expand` emits code. Every
 //! mistake is reported in one compile, spanned on the offending tokens, next to a fallback impl
 //! so no cascade of follow-on errors appears.
