@@ -167,7 +167,6 @@ pub struct FieldRule {
     pub meta: Meta,
 }
 
-#[derive(Default)]
 pub struct FieldAttrs {
     pub rules: Vec<FieldRule>,
     pub default: Option<(Span, Expr)>,
@@ -177,7 +176,6 @@ pub struct FieldAttrs {
     pub null_as_absent: Option<Span>,
 }
 
-#[derive(Default)]
 pub struct ContainerAttrs {
     pub rules: Vec<syn::Path>,
     /// `#[qovery(schema)]`: also derive `schemars::JsonSchema` (with the `schema` feature).
