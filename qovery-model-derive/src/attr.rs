@@ -1,61 +1,59 @@
 //! `#[qovery(...)]` parsed into one typed struct per attribute level.
 //!
+//! Keys are the [`Symbol`]s of `symbol.rs`, values are typed here (an enumerated value becomes its
+//! enum, an unknown one is an error listing the accepted ones), so `expand/` sees no strings.
 //! Parsing keeps going after a mistake: an unknown key, a bad value or a duplicate is recorded
 //! in the [`Ctxt`] and its tokens skipped, so one compile reports them all.
 
 use crate::ctxt::Ctxt;
+use crate::symbol::*;
 use proc_macro2::Span;
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, Expr, ExprLit, ExprUnary, Ident, Lit, LitStr, Token, UnOp};
 
-pub const ATTRIBUTE: &str = "qovery";
-
-const FIELD_KEYS: &[&str] = &[
-    "range",
-    "length",
-    "pattern",
-    "not_blank",
-    "non_empty",
-    "format",
-    "known",
-    "nested",
-    "custom",
-    "each",
-    "default",
-    "example",
-    "null_as_absent",
-    "severity",
-    "source",
-    "code",
-    "description",
-    "cite",
-];
-const EACH_KEYS: &[&str] = &[
-    "range",
-    "length",
-    "pattern",
-    "not_blank",
-    "non_empty",
-    "format",
-    "known",
-    "custom",
-];
-const CONTAINER_KEYS: &[&str] = &["rule", "schema", "context"];
-const SOURCES: &[&str] = &[
-    "spec",
-    "spec_prose",
-    "kubernetes",
-    "engine",
-    "registry",
-    "terraform",
-    "console",
-    "inferred",
-];
-const FORMATS: &[&str] = &["uuid", "uri", "date-time"];
 const EACH_NEEDS_A_RULE: &str =
     "`each(...)` needs at least one rule for the elements, e.g. `each(not_blank)`";
+
+/// A key that takes one value where it is written (a field, a type, an attribute, a bound
+/// list): the first value is kept, and a repeat is reported once, spanning both occurrences.
+struct Attr<'c, T> {
+    cx: &'c Ctxt,
+    name: Symbol,
+    /// Where the key is unique, for the message: `on this field`.
+    place: &'static str,
+    /// The first occurrence's key and value.
+    first: Option<(Span, T)>,
+}
+
+impl<'c, T> Attr<'c, T> {
+    fn none(cx: &'c Ctxt, name: Symbol, place: &'static str) -> Self {
+        Attr {
+            cx,
+            name,
+            place,
+            first: None,
+        }
+    }
+
+    /// Records the value of the key written at `key`.
+    fn set(&mut self, key: &syn::Path, value: T) {
+        let span = key.span();
+        match &self.first {
+            Some((first, _)) => self.cx.duplicate(
+                *first,
+                span,
+                format!("duplicate `{}` {}", self.name, self.place),
+            ),
+            None => self.first = Some((span, value)),
+        }
+    }
+
+    fn get(self) -> Option<T> {
+        self.first.map(|(_, value)| value)
+    }
+}
 
 /// An integer bound, with its value when the macro can read it (a literal, maybe negated).
 #[derive(Clone)]
@@ -95,31 +93,6 @@ fn literal_int(expr: &Expr) -> Option<i128> {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum FormatName {
-    Uuid,
-    Uri,
-    DateTime,
-}
-
-impl FormatName {
-    pub fn variant(self) -> &'static str {
-        match self {
-            FormatName::Uuid => "Uuid",
-            FormatName::Uri => "Uri",
-            FormatName::DateTime => "DateTime",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            FormatName::Uuid => "uuid",
-            FormatName::Uri => "uri",
-            FormatName::DateTime => "date-time",
-        }
-    }
-}
-
 #[derive(Clone)]
 pub enum RuleKind {
     Range {
@@ -133,7 +106,7 @@ pub enum RuleKind {
     Pattern(LitStr),
     NotBlank,
     NonEmpty,
-    Format(FormatName),
+    Format(Format),
     Known,
     Nested,
     /// `custom = MyRule`: a type implementing `Rule<T>` (a CamelCase name).
@@ -145,17 +118,17 @@ pub enum RuleKind {
 
 impl RuleKind {
     /// The keyword as written, for messages and duplicate detection.
-    pub fn keyword(&self) -> &'static str {
+    pub fn keyword(&self) -> Symbol {
         match self {
-            RuleKind::Range { .. } => "range",
-            RuleKind::Length { .. } => "length",
-            RuleKind::Pattern(_) => "pattern",
-            RuleKind::NotBlank => "not_blank",
-            RuleKind::NonEmpty => "non_empty",
-            RuleKind::Format(_) => "format",
-            RuleKind::Known => "known",
-            RuleKind::Nested => "nested",
-            RuleKind::Custom(_) | RuleKind::CustomFn(_) => "custom",
+            RuleKind::Range { .. } => RANGE,
+            RuleKind::Length { .. } => LENGTH,
+            RuleKind::Pattern(_) => PATTERN,
+            RuleKind::NotBlank => NOT_BLANK,
+            RuleKind::NonEmpty => NON_EMPTY,
+            RuleKind::Format(_) => FORMAT,
+            RuleKind::Known => KNOWN,
+            RuleKind::Nested => NESTED,
+            RuleKind::Custom(_) | RuleKind::CustomFn(_) => CUSTOM,
         }
     }
 
@@ -174,32 +147,14 @@ impl RuleKind {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum SeverityName {
-    Error,
-    Warning,
-}
-
 /// Metadata shared by the rules of one attribute.
 #[derive(Clone)]
 pub struct Meta {
-    pub severity: SeverityName,
-    pub source: &'static str,
+    pub severity: Severity,
+    pub source: Source,
     pub code: Option<LitStr>,
     pub description: Option<LitStr>,
     pub cite: Option<LitStr>,
-}
-
-impl Default for Meta {
-    fn default() -> Self {
-        Meta {
-            severity: SeverityName::Error,
-            source: "spec",
-            code: None,
-            description: None,
-            cite: None,
-        }
-    }
 }
 
 #[derive(Clone)]
@@ -212,16 +167,15 @@ pub struct FieldRule {
     pub meta: Meta,
 }
 
-#[derive(Default)]
 pub struct FieldAttrs {
     pub rules: Vec<FieldRule>,
     pub default: Option<(Span, Expr)>,
+    #[cfg_attr(not(feature = "schema"), allow(dead_code))]
     pub examples: Vec<Expr>,
     /// `null_as_absent`: the schema also accepts `null` for this optional field.
     pub null_as_absent: Option<Span>,
 }
 
-#[derive(Default)]
 pub struct ContainerAttrs {
     pub rules: Vec<syn::Path>,
     /// `#[qovery(schema)]`: also derive `schemars::JsonSchema` (with the `schema` feature).
@@ -233,34 +187,23 @@ pub struct ContainerAttrs {
 
 impl ContainerAttrs {
     pub fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Self {
-        let mut out = ContainerAttrs::default();
-        for attr in attrs.iter().filter(|a| a.path().is_ident(ATTRIBUTE)) {
+        let mut rules = Vec::new();
+        let mut schema = Attr::none(cx, SCHEMA, "on this type");
+        let mut context = Attr::none(cx, CONTEXT, "on this type");
+        for attr in attrs.iter().filter(|a| a.path() == &ATTRIBUTE) {
             let result = attr.parse_nested_meta(|meta| {
-                let key = key_of(&meta);
-                match key.as_str() {
-                    "rule" => out.rules.push(meta.value()?.parse()?),
-                    "schema" => {
-                        if !(meta.input.is_empty() || meta.input.peek(Token![,])) {
-                            cx.error_spanned_by(&meta.path, "`schema` takes no arguments");
-                            skip_value(&meta)?;
-                        } else if out.schema {
-                            cx.error_spanned_by(&meta.path, "duplicate `schema` on this type");
+                match Symbol::find(CONTAINER_KEYS, &meta.path) {
+                    Some(RULE) => rules.push(meta.value()?.parse()?),
+                    Some(SCHEMA) => {
+                        if takes_no_arguments(cx, &meta)? {
+                            schema.set(&meta.path, ());
                         }
-                        out.schema = true;
                     }
-                    "context" => {
-                        let span = meta.path.span();
+                    Some(CONTEXT) => {
                         let ty: syn::Type = meta.value()?.parse()?;
-                        if out.context.is_some() {
-                            cx.error_at(span, "duplicate `context` on this type");
-                        } else {
-                            out.context = Some(ty);
-                        }
+                        context.set(&meta.path, ty);
                     }
-                    _ => {
-                        unknown_key(cx, &meta, &key, CONTAINER_KEYS, "on a type");
-                        skip_value(&meta)?;
-                    }
+                    _ => unknown_key(cx, &meta, CONTAINER_KEYS, "on a type")?,
                 }
                 Ok(())
             });
@@ -268,76 +211,67 @@ impl ContainerAttrs {
                 cx.syn_error(error);
             }
         }
-        out
+        ContainerAttrs {
+            rules,
+            schema: schema.get().is_some(),
+            context: context.get(),
+        }
     }
 }
 
 impl FieldAttrs {
     pub fn parse(cx: &Ctxt, attrs: &[Attribute]) -> Self {
-        let mut out = FieldAttrs::default();
-        for attr in attrs.iter().filter(|a| a.path().is_ident(ATTRIBUTE)) {
+        let mut rules = Vec::new();
+        let mut default = Attr::none(cx, DEFAULT, "on this field");
+        let mut examples = Vec::new();
+        let mut null_as_absent = Attr::none(cx, NULL_AS_ABSENT, "on this field");
+        for attr in attrs.iter().filter(|a| a.path() == &ATTRIBUTE) {
             if let syn::Meta::Path(path) = &attr.meta {
                 cx.error_spanned_by(path, "expected `#[qovery(...)]` with at least one rule, e.g. `#[qovery(range(min = 0))]`");
                 continue;
             }
-            let mut rules = Vec::new();
-            let mut meta_values = MetaBuilder::default();
+            let mut attr_rules = Vec::new();
+            let mut meta_values = MetaBuilder::new(cx);
             let mut saw_item = false;
             let result = attr.parse_nested_meta(|meta| {
                 saw_item = true;
-                let key = key_of(&meta);
-                match key.as_str() {
-                    "each" => {
+                let Some(key) = Symbol::find(FIELD_KEYS, &meta.path) else {
+                    return unknown_key(cx, &meta, FIELD_KEYS, "on a field");
+                };
+                match key {
+                    EACH => {
                         let each_span = meta.path.span();
                         if has_no_items(&meta)? {
                             cx.error_at(each_span, EACH_NEEDS_A_RULE);
                             return Ok(());
                         }
-                        let before = rules.len();
+                        let before = attr_rules.len();
                         meta.parse_nested_meta(|inner| {
-                            let inner_key = key_of(&inner);
-                            if EACH_KEYS.contains(&inner_key.as_str()) {
-                                if let Some(kind) = parse_rule(cx, &inner, &inner_key)? {
-                                    rules.push((kind, inner.path.span(), true));
+                            match Symbol::find(EACH_KEYS, &inner.path) {
+                                Some(inner_key) => {
+                                    if let Some(kind) = parse_rule(cx, &inner, inner_key)? {
+                                        attr_rules.push((kind, inner.path.span(), true));
+                                    }
                                 }
-                            } else {
-                                unknown_key(
-                                    cx,
-                                    &inner,
-                                    &inner_key,
-                                    EACH_KEYS,
-                                    "inside `each(...)`",
-                                );
-                                skip_value(&inner)?;
+                                None => unknown_key(cx, &inner, EACH_KEYS, "inside `each(...)`")?,
                             }
                             Ok(())
                         })?;
-                        if rules.len() == before {
+                        if attr_rules.len() == before {
                             cx.error_at(each_span, EACH_NEEDS_A_RULE);
                         }
                     }
-                    "default" => {
+                    DEFAULT => {
                         let span = meta.path.span();
                         let expr: Expr = meta.value()?.parse()?;
-                        if out.default.is_some() {
-                            cx.error_at(span, "duplicate `default` on this field");
-                        } else {
-                            out.default = Some((span, expr));
-                        }
+                        default.set(&meta.path, (span, expr));
                     }
-                    "example" => out.examples.push(meta.value()?.parse()?),
-                    "null_as_absent" => out.null_as_absent = Some(meta.path.span()),
-                    "severity" | "source" | "code" | "description" | "cite" => {
-                        meta_values.parse(cx, &meta, &key)?
-                    }
-                    other => {
-                        if FIELD_KEYS.contains(&other) {
-                            if let Some(kind) = parse_rule(cx, &meta, other)? {
-                                rules.push((kind, meta.path.span(), false));
-                            }
-                        } else {
-                            unknown_key(cx, &meta, other, FIELD_KEYS, "on a field");
-                            skip_value(&meta)?;
+                    EXAMPLE => examples.push(meta.value()?.parse()?),
+                    NULL_AS_ABSENT => null_as_absent.set(&meta.path, meta.path.span()),
+                    key if META_KEYS.contains(&key) => meta_values.parse(&meta, key)?,
+                    rule => {
+                        if let Some(kind) = parse_rule(cx, &meta, rule)? {
+                            attr_rules.push((kind, meta.path.span(), false));
                         }
                     }
                 }
@@ -352,63 +286,67 @@ impl FieldAttrs {
                     "empty `#[qovery()]`: declare a rule, e.g. `#[qovery(not_blank)]`",
                 );
             }
-            if rules.is_empty()
+            if attr_rules.is_empty()
                 && let Some(span) = meta_values.first_span
             {
                 cx.error_at(span, "this attribute has no rule for `severity`, `source`, `code`, `description` or `cite` to describe; put them next to the rule they describe");
             }
             let meta = meta_values.build();
-            out.rules
-                .extend(rules.into_iter().map(|(kind, span, each)| FieldRule {
-                    kind,
-                    span,
-                    each,
-                    meta: meta.clone(),
-                }));
+            rules.extend(attr_rules.into_iter().map(|(kind, span, each)| FieldRule {
+                kind,
+                span,
+                each,
+                meta: meta.clone(),
+            }));
         }
-        out
+        FieldAttrs {
+            rules,
+            default: default.get(),
+            examples,
+            null_as_absent: null_as_absent.get(),
+        }
     }
 }
 
-#[derive(Default)]
-struct MetaBuilder {
-    meta: Meta,
-    seen: Vec<String>,
+/// The metadata keys of one attribute, each given at most once.
+struct MetaBuilder<'c> {
+    severity: Attr<'c, Severity>,
+    source: Attr<'c, Source>,
+    code: Attr<'c, LitStr>,
+    description: Attr<'c, LitStr>,
+    cite: Attr<'c, LitStr>,
+    /// The first metadata key, where a missing rule is reported.
     first_span: Option<Span>,
 }
 
-impl MetaBuilder {
-    fn parse(&mut self, cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<()> {
-        let span = meta.path.span();
-        self.first_span.get_or_insert(span);
-        if self.seen.iter().any(|k| k == key) {
-            cx.error_at(span, format!("duplicate `{key}` in this attribute"));
+impl<'c> MetaBuilder<'c> {
+    fn new(cx: &'c Ctxt) -> Self {
+        const PLACE: &str = "in this attribute";
+        MetaBuilder {
+            severity: Attr::none(cx, SEVERITY, PLACE),
+            source: Attr::none(cx, SOURCE, PLACE),
+            code: Attr::none(cx, CODE, PLACE),
+            description: Attr::none(cx, DESCRIPTION, PLACE),
+            cite: Attr::none(cx, CITE, PLACE),
+            first_span: None,
         }
-        self.seen.push(key.to_owned());
+    }
+
+    fn parse(&mut self, meta: &ParseNestedMeta<'_>, key: Symbol) -> syn::Result<()> {
+        self.first_span.get_or_insert(meta.path.span());
+        let cx = self.severity.cx;
         match key {
-            "severity" => {
-                let ident: Ident = meta.value()?.parse()?;
-                match ident.to_string().as_str() {
-                    "error" => self.meta.severity = SeverityName::Error,
-                    "warning" => self.meta.severity = SeverityName::Warning,
-                    other => cx.error_spanned_by(
-                        &ident,
-                        format!("unknown severity `{other}`: expected `error` or `warning`"),
-                    ),
+            SEVERITY => {
+                if let Some(severity) = enumerated_ident(cx, meta)? {
+                    self.severity.set(&meta.path, severity);
                 }
             }
-            "source" => {
-                let ident: Ident = meta.value()?.parse()?;
-                let name = ident.to_string();
-                match SOURCES.iter().find(|s| **s == name) {
-                    Some(source) => self.meta.source = source,
-                    None => cx.error_spanned_by(
-                        &ident,
-                        format!("unknown source `{name}`: expected one of {}", list(SOURCES)),
-                    ),
+            SOURCE => {
+                if let Some(source) = enumerated_ident(cx, meta)? {
+                    self.source.set(&meta.path, source);
                 }
             }
-            "code" => {
+            CODE => {
                 let code: LitStr = meta.value()?.parse()?;
                 let value = code.value();
                 let snake = !value.is_empty()
@@ -419,22 +357,57 @@ impl MetaBuilder {
                 if !snake {
                     cx.error_spanned_by(&code, format!("code {value:?} must be snake_case (lowercase ASCII letters, digits and `_`, starting with a letter)"));
                 }
-                self.meta.code = Some(code);
+                self.code.set(&meta.path, code);
             }
-            "cite" => self.meta.cite = Some(meta.value()?.parse()?),
-            _ => self.meta.description = Some(meta.value()?.parse()?),
+            CITE => self.cite.set(&meta.path, meta.value()?.parse()?),
+            _ => self.description.set(&meta.path, meta.value()?.parse()?),
         }
         Ok(())
     }
 
     fn build(self) -> Meta {
-        self.meta
+        Meta {
+            severity: self.severity.get().unwrap_or(Severity::Error),
+            source: self.source.get().unwrap_or(Source::Spec),
+            code: self.code.get(),
+            description: self.description.get(),
+            cite: self.cite.get(),
+        }
     }
 }
 
-fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<Option<RuleKind>> {
+/// The value of `T` spelled `name`, or an error on `tokens` (written as `shown`) listing the
+/// accepted spellings.
+fn enumerated<T: Enumerated>(
+    cx: &Ctxt,
+    name: &str,
+    shown: &str,
+    tokens: impl ToTokens,
+) -> Option<T> {
+    let value = T::from_name(name);
+    if value.is_none() {
+        let expected = expected(T::ALL.iter().map(|value| value.name()));
+        cx.error_spanned_by(
+            tokens,
+            format!("unknown {} {shown}: expected {expected}", T::WHAT),
+        );
+    }
+    value
+}
+
+/// The value of `T` written as an identifier (`source = kubernetes`).
+fn enumerated_ident<T: Enumerated>(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta<'_>,
+) -> syn::Result<Option<T>> {
+    let ident: Ident = meta.value()?.parse()?;
+    let name = ident.to_string();
+    Ok(enumerated(cx, &name, &format!("`{name}`"), &ident))
+}
+
+fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: Symbol) -> syn::Result<Option<RuleKind>> {
     Ok(Some(match key {
-        "range" | "length" => {
+        RANGE | LENGTH => {
             let (min, max) = parse_bounds(cx, meta, key)?;
             if min.is_none() && max.is_none() {
                 cx.error_spanned_by(
@@ -443,32 +416,22 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<O
                 );
                 return Ok(None);
             }
-            if key == "range" {
+            if key == RANGE {
                 RuleKind::Range { min, max }
             } else {
                 RuleKind::Length { min, max }
             }
         }
-        "pattern" => RuleKind::Pattern(meta.value()?.parse()?),
-        "format" => {
+        PATTERN => RuleKind::Pattern(meta.value()?.parse()?),
+        FORMAT => {
             let name: LitStr = meta.value()?.parse()?;
-            match name.value().as_str() {
-                "uuid" => RuleKind::Format(FormatName::Uuid),
-                "uri" => RuleKind::Format(FormatName::Uri),
-                "date-time" => RuleKind::Format(FormatName::DateTime),
-                other => {
-                    cx.error_spanned_by(
-                        &name,
-                        format!(
-                            "unknown format {other:?}: expected one of {}",
-                            list(FORMATS)
-                        ),
-                    );
-                    return Ok(None);
-                }
+            let value = name.value();
+            match enumerated(cx, &value, &format!("{value:?}"), &name) {
+                Some(format) => RuleKind::Format(format),
+                None => return Ok(None),
             }
         }
-        "custom" => {
+        CUSTOM => {
             let path: syn::Path = meta.value()?.parse()?;
             if names_a_function(&path) {
                 RuleKind::CustomFn(path)
@@ -476,21 +439,31 @@ fn parse_rule(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str) -> syn::Result<O
                 RuleKind::Custom(path)
             }
         }
-        "not_blank" | "non_empty" | "known" | "nested" => {
-            if !(meta.input.is_empty() || meta.input.peek(Token![,])) {
-                cx.error_spanned_by(&meta.path, format!("`{key}` takes no arguments"));
-                skip_value(meta)?;
+        NOT_BLANK | NON_EMPTY | KNOWN | NESTED => {
+            if !takes_no_arguments(cx, meta)? {
                 return Ok(None);
             }
             match key {
-                "not_blank" => RuleKind::NotBlank,
-                "non_empty" => RuleKind::NonEmpty,
-                "known" => RuleKind::Known,
+                NOT_BLANK => RuleKind::NotBlank,
+                NON_EMPTY => RuleKind::NonEmpty,
+                KNOWN => RuleKind::Known,
                 _ => RuleKind::Nested,
             }
         }
         _ => return Ok(None),
     }))
+}
+
+/// Whether a flag key (`schema`, `not_blank`) was written bare; if not, reports it and skips
+/// its arguments.
+fn takes_no_arguments(cx: &Ctxt, meta: &ParseNestedMeta<'_>) -> syn::Result<bool> {
+    if meta.input.is_empty() || meta.input.peek(Token![,]) {
+        return Ok(true);
+    }
+    let key = key_of(meta);
+    cx.error_spanned_by(&meta.path, format!("`{key}` takes no arguments"));
+    skip_value(meta)?;
+    Ok(false)
 }
 
 /// Whether `custom = path` names a function rather than a `Rule` type. Rust's naming
@@ -507,40 +480,30 @@ fn names_a_function(path: &syn::Path) -> bool {
 fn parse_bounds(
     cx: &Ctxt,
     meta: &ParseNestedMeta<'_>,
-    key: &str,
+    key: Symbol,
 ) -> syn::Result<(Option<Bound>, Option<Bound>)> {
-    let mut min = None;
-    let mut max = None;
+    let (place, inside) = if key == RANGE {
+        ("in `range(...)`", "inside `range(...)`")
+    } else {
+        ("in `length(...)`", "inside `length(...)`")
+    };
+    let mut min = Attr::none(cx, MIN, place);
+    let mut max = Attr::none(cx, MAX, place);
     if has_no_items(meta)? {
         // `range`, `range()` or `range = ..`: the caller says what is missing.
-        return Ok((min, max));
+        return Ok((None, None));
     }
     meta.parse_nested_meta(|bound| {
-        let name = key_of(&bound);
-        let slot = match name.as_str() {
-            "min" => &mut min,
-            "max" => &mut max,
-            other => {
-                unknown_key(
-                    cx,
-                    &bound,
-                    other,
-                    &["min", "max"],
-                    &format!("inside `{key}(...)`"),
-                );
-                skip_value(&bound)?;
-                return Ok(());
-            }
+        let slot = match Symbol::find(BOUND_KEYS, &bound.path) {
+            Some(MIN) => &mut min,
+            Some(MAX) => &mut max,
+            _ => return unknown_key(cx, &bound, BOUND_KEYS, inside),
         };
         let expr: Expr = bound.value()?.parse()?;
-        if slot.is_some() {
-            cx.error_spanned_by(&bound.path, format!("duplicate `{name}` in `{key}(...)`"));
-        } else {
-            *slot = Some(Bound::new(expr));
-        }
+        slot.set(&bound.path, Bound::new(expr));
         Ok(())
     })?;
-    Ok((min, max))
+    Ok((min.get(), max.get()))
 }
 
 fn key_of(meta: &ParseNestedMeta<'_>) -> String {
@@ -579,38 +542,23 @@ fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
     Ok(())
 }
 
-fn unknown_key(cx: &Ctxt, meta: &ParseNestedMeta<'_>, key: &str, known: &[&str], place: &str) {
-    let mut message = format!("unknown `qovery` key `{key}` {place}");
-    if let Some(suggestion) = closest(key, known) {
-        message.push_str(&format!("; did you mean `{suggestion}`?"));
-    } else {
-        message.push_str(&format!("; expected one of {}", list(known)));
+/// Reports a key that is not one of `known` here, with a suggestion or the list, and skips its
+/// value so parsing can go on.
+fn unknown_key(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta<'_>,
+    known: &[Symbol],
+    place: &str,
+) -> syn::Result<()> {
+    let key = key_of(meta);
+    let mut message = format!("unknown `{ATTRIBUTE}` key `{key}` {place}");
+    match closest(&key, known.iter().map(|symbol| symbol.0)) {
+        Some(suggestion) => message.push_str(&format!("; did you mean `{suggestion}`?")),
+        None => message.push_str(&format!(
+            "; expected {}",
+            expected(known.iter().map(|symbol| symbol.0))
+        )),
     }
     cx.error_spanned_by(&meta.path, message);
-}
-
-fn list(items: &[&str]) -> String {
-    items
-        .iter()
-        .map(|i| format!("`{i}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The known key closest to `key`, if it is close enough to be a typo.
-///
-/// The did-you-mean rule, the same as the document checker's for members
-/// (`qovery_model::document`'s `shape::closest`; a proc-macro crate cannot share a function): a
-/// Levenshtein distance of at most `max(2, len / 4)` for a candidate of `len` bytes, and below
-/// the key's length, so a suggestion keeps at least one character of the key.
-fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
-    let key_len = key.chars().count();
-    known
-        .iter()
-        .map(|candidate| (strsim::levenshtein(key, candidate), *candidate))
-        .filter(|(distance, candidate)| {
-            *distance <= 2.max(candidate.len() / 4) && *distance < key_len
-        })
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
+    skip_value(meta)
 }

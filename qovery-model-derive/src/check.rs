@@ -6,23 +6,28 @@
 use crate::ast::{Container, Field};
 use crate::attr::{FieldRule, RuleKind};
 use crate::ctxt::Ctxt;
+use crate::symbol::{RANGE, Symbol};
 use crate::ty::Shape;
+use proc_macro2::Span;
 use quote::ToTokens;
+use syn::spanned::Spanned;
 
 pub fn check(cx: &Ctxt, container: &Container<'_>) {
     for field in &container.fields {
         check_field(cx, field);
     }
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: Vec<(String, Span)> = Vec::new();
     for rule in &container.attrs.rules {
         let text = rule.to_token_stream().to_string();
-        if seen.contains(&text) {
-            cx.error_spanned_by(
-                rule,
+        let span = rule.span();
+        match seen.iter().find(|(other, _)| *other == text) {
+            Some((_, first)) => cx.duplicate(
+                *first,
+                span,
                 format!("duplicate `rule = {}` on this type", text.replace(' ', "")),
-            );
+            ),
+            None => seen.push((text, span)),
         }
-        seen.push(text);
     }
 }
 
@@ -46,17 +51,21 @@ fn check_field(cx: &Ctxt, field: &Field<'_>) {
     {
         cx.error_at(span, format!("`null_as_absent` says that `null` reads as an omitted `Option`, but `{name}` is not an `Option` (a `Nullable` is already nullable)"));
     }
-    let mut seen: Vec<(&'static str, bool)> = Vec::new();
+    let mut seen: Vec<(Symbol, bool, Span)> = Vec::new();
     for rule in &field.attrs.rules {
         let keyword = rule.kind.keyword();
         if !matches!(rule.kind, RuleKind::Custom(_) | RuleKind::CustomFn(_)) {
-            if seen.contains(&(keyword, rule.each)) {
-                cx.error_at(
+            match seen
+                .iter()
+                .find(|(other, each, _)| *other == keyword && *each == rule.each)
+            {
+                Some((_, _, first)) => cx.duplicate(
+                    *first,
                     rule.span,
                     format!("duplicate `{keyword}` on `{name}`: merge the two into one rule"),
-                );
+                ),
+                None => seen.push((keyword, rule.each, rule.span)),
             }
-            seen.push((keyword, rule.each));
         }
         let target = if rule.each {
             match field.shape.present() {
@@ -162,7 +171,7 @@ fn check_arguments(cx: &Ctxt, rule: &FieldRule) {
                 }
             }
             for bound in [min, max].into_iter().flatten() {
-                if keyword == "range"
+                if keyword == RANGE
                     && bound
                         .literal
                         .is_some_and(|v| v < i128::from(i64::MIN) || v > i128::from(i64::MAX))

@@ -1,5 +1,6 @@
 //! An accumulator of spanned errors, so every mistake is reported in one compile.
 
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use std::cell::RefCell;
 use std::fmt::Display;
@@ -33,8 +34,19 @@ impl Ctxt {
     }
 
     /// Records an error at `span`.
-    pub fn error_at<M: Display>(&self, span: proc_macro2::Span, message: M) {
+    pub fn error_at<M: Display>(&self, span: Span, message: M) {
         self.push(syn::Error::new(span, message));
+    }
+
+    /// Records that something written once was written again: one error spanning from the first
+    /// occurrence to the second, so both are underlined (stable proc macros have no secondary
+    /// labels; rustc underlines a `compile_error!` from its first token's span to its last's).
+    pub fn duplicate<M: Display>(&self, first: Span, second: Span, message: M) {
+        let tokens: TokenStream = [first, second]
+            .into_iter()
+            .map(|span| TokenTree::Ident(Ident::new("duplicate", span)))
+            .collect();
+        self.error_spanned_by(tokens, message);
     }
 
     /// Records one of syn's errors.

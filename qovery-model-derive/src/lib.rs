@@ -15,7 +15,7 @@
 //!
 //! The macro is a small compiler with three phases, each in its own (private) module: `ast` and
 //! `attr` parse the input into a typed model (serde's own view of wire names, and one typed
-//! struct per attribute level), `check` rejects what cannot work (a rule that does not apply to
+//! struct per attribute level, whose keys and enumerated values are declared once in `symbol`), `check` rejects what cannot work (a rule that does not apply to
 //! the field's type, `min > max`, a bad regex, duplicates), and `expand` emits code. Every
 //! mistake is reported in one compile, spanned on the offending tokens, next to a fallback impl
 //! so no cascade of follow-on errors appears.
@@ -27,6 +27,7 @@ mod bound;
 mod check;
 mod ctxt;
 mod expand;
+mod symbol;
 mod ty;
 
 use proc_macro::TokenStream;
@@ -266,4 +267,37 @@ use syn::{DeriveInput, parse_macro_input};
 pub fn derive_validate(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input).into()
+}
+
+/// `__closest!("key", ["candidate", ...])` expands to the suggestion the derive's did-you-mean
+/// rule gives, `Some("candidate")` or `None`: not for use, but so `qovery-model`'s tests can check
+/// that this rule and `qovery_model::document::closest` agree (a proc-macro crate can export
+/// nothing but macros).
+#[doc(hidden)]
+#[proc_macro]
+pub fn __closest(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as ClosestInput);
+    let candidates: Vec<String> = input.candidates.iter().map(syn::LitStr::value).collect();
+    match symbol::closest(&input.key.value(), candidates.iter().map(String::as_str)) {
+        Some(found) => quote::quote!(::core::option::Option::Some(#found)),
+        None => quote::quote!(::core::option::Option::<&'static str>::None),
+    }
+    .into()
+}
+
+/// The input of [`__closest!`]: a key, a comma, a bracketed list of candidates.
+struct ClosestInput {
+    key: syn::LitStr,
+    candidates: syn::punctuated::Punctuated<syn::LitStr, syn::Token![,]>,
+}
+
+impl syn::parse::Parse for ClosestInput {
+    fn parse(input: syn::parse::ParseStream<'_>) -> syn::Result<Self> {
+        let key = input.parse()?;
+        input.parse::<syn::Token![,]>()?;
+        let list;
+        syn::bracketed!(list in input);
+        let candidates = list.parse_terminated(|item| item.parse(), syn::Token![,])?;
+        Ok(ClosestInput { key, candidates })
+    }
 }

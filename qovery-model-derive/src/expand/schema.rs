@@ -9,7 +9,8 @@
 
 use super::validate::bound;
 use crate::ast::{Container, Field};
-use crate::attr::{FieldRule, RuleKind, SeverityName};
+use crate::attr::{FieldRule, RuleKind};
+use crate::symbol::{Enumerated, Severity};
 use crate::ty::{Shape, present_type};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -186,7 +187,7 @@ fn keyword(rule: &FieldRule, field: &Field<'_>, each: bool, context: &TokenStrea
     // JSON Schema has no warnings: a keyword would make an editor reject what the validator
     // only warns about. A warning-level keyword rule is left out of the schema and marked
     // validator only in the catalogue (`validate.rs`), which the type's description then names.
-    if rule.meta.severity == SeverityName::Warning
+    if rule.meta.severity == Severity::Warning
         && !matches!(rule.kind, RuleKind::Known | RuleKind::Custom(_))
     {
         return TokenStream::new();
@@ -212,7 +213,7 @@ fn keyword(rule: &FieldRule, field: &Field<'_>, each: bool, context: &TokenStrea
             quote_spanned! {span=> __s::set(__schema, "format", #name); }
         }
         // The enumeration's own schema lists its values: an error for any other value.
-        RuleKind::Known if rule.meta.severity == SeverityName::Error => TokenStream::new(),
+        RuleKind::Known if rule.meta.severity == Severity::Error => TokenStream::new(),
         // A newer value is only a warning (responses are forward-compatible): the schema lists
         // the known values but accepts any string, or it would reject what the validator
         // accepts (found by `tests/schema_differential.rs`).

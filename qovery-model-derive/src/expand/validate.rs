@@ -7,7 +7,8 @@
 //! their own spans, so a type error lands on the attribute, not on `#[derive]`.
 
 use crate::ast::{Container, Field};
-use crate::attr::{Bound, FieldRule, RuleKind, SeverityName};
+use crate::attr::{Bound, FieldRule, RuleKind};
+use crate::symbol::{Enumerated, Severity};
 use crate::ty::{Shape, present_type};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
@@ -369,24 +370,8 @@ fn rule_info(field: &Field<'_>, rule: &FieldRule) -> TokenStream {
             }
         },
     };
-    let severity = match rule.meta.severity {
-        SeverityName::Error => quote!(Error),
-        SeverityName::Warning => quote!(Warning),
-    };
-    let source = format_ident!(
-        "{}",
-        match rule.meta.source {
-            "spec" => "Spec",
-            "spec_prose" => "SpecProse",
-            "kubernetes" => "Kubernetes",
-            "engine" => "Engine",
-            "registry" => "Registry",
-            "terraform" => "TerraformProvider",
-            "console" => "Console",
-            _ => "Inferred",
-        },
-        span = Span::call_site()
-    );
+    let severity = format_ident!("{}", rule.meta.severity.variant());
+    let source = format_ident!("{}", rule.meta.source.variant());
     let pointer = format!(
         "/{}{}",
         escape(&field.wire),
@@ -395,7 +380,7 @@ fn rule_info(field: &Field<'_>, rule: &FieldRule) -> TokenStream {
     // A warning cannot be a JSON Schema keyword (see `schema.rs`), except `known`, whose schema
     // lists the values and still accepts newer ones.
     let schema = if matches!(rule.kind, RuleKind::CustomFn(_))
-        || (rule.meta.severity == SeverityName::Warning && !matches!(rule.kind, RuleKind::Known))
+        || (rule.meta.severity == Severity::Warning && !matches!(rule.kind, RuleKind::Known))
     {
         format_ident!("ValidatorOnly")
     } else {

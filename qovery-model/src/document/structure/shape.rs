@@ -1257,12 +1257,13 @@ fn sample(
 
 /// The candidate closest to `key`, if close enough to be a typo.
 ///
-/// The did-you-mean rule, the same as the derive's for attribute keys (`qovery-model-derive`'s
-/// `attr::closest`; a proc-macro crate cannot share a function): a Levenshtein distance
-/// ([`strsim::levenshtein`], case-insensitive here) of at most `max(2, len / 4)` for a candidate
-/// of `len` bytes, and below the key's length, so a suggestion keeps at least one character of
-/// the key (a key of one or two characters is otherwise "close" to any member of three: `a` ->
-/// did you mean `tag`?).
+/// The project's one did-you-mean rule (members, codes, settings; `qovery-model-derive`'s
+/// `symbol::closest` mirrors it for attribute keys, as a proc-macro crate cannot share a
+/// function, and `tests/closest_rule.rs` checks that both agree): a Levenshtein distance
+/// ([`strsim::levenshtein`], with the key lowercased) of at most `max(2, len / 4)` for a
+/// candidate of `len` bytes, and below the key's length, so a suggestion keeps at least one
+/// character of the key (a key of one or two characters is otherwise "close" to any member of
+/// three: `a` -> did you mean `tag`?).
 pub fn closest<'a>(key: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
     let key_lower = key.to_lowercase();
     let key_len = key_lower.chars().count();
