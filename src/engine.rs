@@ -423,19 +423,17 @@ fn next_marker(bytes: &[u8], offset: usize) -> Option<usize> {
     None
 }
 
-/// The words of which a container payload holds at least one: its members that mark it, and its
-/// schemas' names.
-const PAYLOAD_WORDS: &[&str] = &[
-    "image_name",
-    "registry_id",
-    "healthchecks",
-    "container-request",
-    "container-response",
-];
+/// The members that mark a container payload at its top level. `tag` comes last: it is too
+/// common a word to mark the text of a document that did not parse.
+const MARKER_MEMBERS: &[&str] = &["image_name", "registry_id", "healthchecks", "tag"];
+
+/// What a `$schema` naming the container schemas holds.
+const SCHEMA_NAMES: &[&str] = &["container-request", "container-response"];
 
 /// Whether a document may be a container payload: its top level is an object with
 /// `image_name`, `registry_id`, `healthchecks` or `tag`, or a `$schema` naming the container
-/// schemas; or it did not parse and its text holds one of [`PAYLOAD_WORDS`]. Its report decides most cases
+/// schemas; or it did not parse and its text holds one of
+/// [`MARKER_MEMBERS`] (but `tag`) or [`SCHEMA_NAMES`]. Its report decides most cases
 /// without a second parse: a `type` error at the root is not an object, and a present
 /// `image_name`, `tag` or `healthchecks` (required in both kinds) is not reported missing.
 fn looks_like_payload(piece: &Piece<'_>, report: &Report, options: &CheckOptions) -> bool {
@@ -451,8 +449,9 @@ fn looks_like_payload(piece: &Piece<'_>, report: &Report, options: &CheckOptions
     if report.diagnostics().iter().any(|d| d.code == codes::SYNTAX) {
         // A document that does not parse says nothing of its shape, but its text still names a
         // payload's members or schema; a JSONC `tsconfig.json` or a template names none.
-        return PAYLOAD_WORDS
+        return MARKER_MEMBERS[..MARKER_MEMBERS.len() - 1]
             .iter()
+            .chain(SCHEMA_NAMES)
             .any(|word| piece.text.windows(word.len()).any(|w| w == word.as_bytes()));
     }
     if !["/image_name", "/tag", "/healthchecks"]
@@ -482,10 +481,12 @@ fn looks_like_payload(piece: &Piece<'_>, report: &Report, options: &CheckOptions
         return false;
     };
     members.iter().any(|member| match &*member.key {
-        "image_name" | "registry_id" | "healthchecks" | "tag" => true,
-        "$schema" => member.value.value.as_str().is_some_and(|schema| {
-            schema.contains("container-request") || schema.contains("container-response")
-        }),
+        key if MARKER_MEMBERS.contains(&key) => true,
+        "$schema" => member
+            .value
+            .value
+            .as_str()
+            .is_some_and(|schema| SCHEMA_NAMES.iter().any(|name| schema.contains(name))),
         _ => false,
     })
 }

@@ -12,10 +12,8 @@ use qovery_model::document::parse::{ParseIssue, Parsed};
 use qovery_model::document::structural_codes::DUPLICATE_KEY;
 use qovery_model::rules;
 use qovery_model::validate::{Diagnostic, Severity};
-use std::collections::BTreeSet;
 use std::ops::Range;
 use std::str::FromStr;
-use std::sync::OnceLock;
 
 /// The code of the rule whose diagnostic names the declared ports.
 const PROBE_PORT_NOT_DECLARED: &str = "probe_port_not_declared";
@@ -24,15 +22,7 @@ const PROBE_PORT_NOT_DECLARED: &str = "probe_port_not_declared";
 /// first row of the rules table). `None` for the linter's own codes (`io`, `internal`,
 /// `unused_suppression`), which RULES.md does not list.
 pub fn rule_link(code: &str) -> Option<Uri> {
-    static DOCUMENTED: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
-    let documented = DOCUMENTED.get_or_init(|| {
-        rules::catalogue()
-            .iter()
-            .map(|row| row.entry.rule.code)
-            .chain(rules::structural::STRUCTURAL.iter().map(|s| s.code))
-            .collect()
-    });
-    if !documented.contains(code) {
+    if !rules::documented_codes().contains(code) {
         return None;
     }
     Uri::from_str(&format!(

@@ -11,6 +11,7 @@ use crate::model::{ContainerRequest, ContainerResponse};
 use crate::validate::{CatalogueEntry, Diagnostic, RuleInfo, SchemaSupport, Validate};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 /// The document kind of a [`CatalogueRow`] for [`ContainerRequest`] rules.
 pub const REQUEST: &str = "request";
@@ -132,16 +133,29 @@ pub fn anchor(code: &str) -> String {
     format!("code-{code}")
 }
 
+/// The codes `RULES.md` documents, each with its [`anchor`]: the structural codes and every
+/// catalogue rule's code (not the linter's own `io`, `internal`, `unused_suppression`).
+pub fn documented_codes() -> &'static BTreeSet<&'static str> {
+    static CODES: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
+    CODES.get_or_init(|| {
+        STRUCTURAL
+            .iter()
+            .map(|s| s.code)
+            .chain(catalogue().iter().map(|row| row.entry.rule.code))
+            .collect()
+    })
+}
+
 /// The code cell of a table row: the code, preceded by its anchor the first time it is seen.
-fn code_cell(code: &str, anchored: &mut BTreeSet<String>) -> String {
-    if anchored.insert(code.to_owned()) {
+fn code_cell(code: &'static str, anchored: &mut BTreeSet<&'static str>) -> String {
+    if anchored.insert(code) {
         format!("<a id=\"{}\"></a>`{code}`", anchor(code))
     } else {
         format!("`{code}`")
     }
 }
 
-fn rules_table(rows: &[CatalogueRow], anchored: &mut BTreeSet<String>) -> String {
+fn rules_table(rows: &[CatalogueRow], anchored: &mut BTreeSet<&'static str>) -> String {
     let mut out = String::from(
         "| code | severity | document | pointer | description | source | evidence | schema | fix |\n\
          |---|---|---|---|---|---|---|---|---|\n",
@@ -177,7 +191,7 @@ fn rules_table(rows: &[CatalogueRow], anchored: &mut BTreeSet<String>) -> String
 
 fn structural_rows<'s>(
     codes: impl IntoIterator<Item = &'s Structural>,
-    anchored: &mut BTreeSet<String>,
+    anchored: &mut BTreeSet<&'static str>,
 ) -> String {
     let mut out = String::from("| code | severity | source | description |\n|---|---|---|---|\n");
     for s in codes {

@@ -58,8 +58,8 @@ pub mod tag;
 pub mod unique;
 
 pub use catalogue::{
-    CatalogueRow, REQUEST, RESPONSE, anchor, catalogue, codes, codes_markdown, find,
-    markdown_table, rule_of, rules_markdown,
+    CatalogueRow, REQUEST, RESPONSE, anchor, catalogue, codes, codes_markdown, documented_codes,
+    find, markdown_table, rule_of, rules_markdown,
 };
 pub use fixes::{FIXES, FixInfo, fix_info};
 
