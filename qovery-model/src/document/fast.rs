@@ -59,7 +59,7 @@ type Result<T> = std::result::Result<T, Refused>;
 /// document over the `limits` is refused, so that the complete path reports it.
 pub(crate) fn read<T: de::DeserializeOwned>(
     bytes: &[u8],
-    nullable: &[String],
+    nullable: &[&str],
     limits: &Limits,
 ) -> Option<T> {
     let text = std::str::from_utf8(bytes).ok()?;
@@ -79,7 +79,7 @@ struct Reader<'de, 'n> {
     nodes_left: usize,
     /// Decoded strings that hold escapes (the only strings that cannot be borrowed).
     scratch: String,
-    nullable: &'n [String],
+    nullable: &'n [&'n str],
     /// Whose value is about to be read: what decides whether it may be `null`, or skipped.
     member: Member<'de>,
 }
@@ -123,12 +123,12 @@ impl Number {
 /// The root member that names the schema for editors, the one unknown member accepted.
 const SCHEMA: &str = "$schema";
 
-fn is_nullable(nullable: &[String], key: &str) -> bool {
-    nullable.iter().any(|name| name == key)
+fn is_nullable(nullable: &[&str], key: &str) -> bool {
+    nullable.contains(&key)
 }
 
 impl<'de, 'n> Reader<'de, 'n> {
-    fn new(text: &'de str, nullable: &'n [String], limits: &Limits) -> Self {
+    fn new(text: &'de str, nullable: &'n [&'n str], limits: &Limits) -> Self {
         Reader {
             lex: Lexer::new(text, 0),
             depth: 0,
