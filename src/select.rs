@@ -63,7 +63,19 @@ pub fn is_payload_name(path: &Path) -> bool {
 
 /// Expands the command-line paths.
 pub fn select(paths: &[PathBuf], settings: &Settings) -> Selection {
-    let mut selection = Selection::default();
+    let mut inputs = Vec::new();
+    let warnings = select_each(paths, settings, |input| inputs.push(input));
+    Selection { inputs, warnings }
+}
+
+/// [`select`], giving each input to `push` as soon as it is found, in the same order: the
+/// checker takes the first files while the walk goes on. Returns the warnings.
+pub fn select_each(
+    paths: &[PathBuf],
+    settings: &Settings,
+    mut push: impl FnMut(Input),
+) -> Vec<String> {
+    let mut warnings = Vec::new();
     let mut stdin_seen = false;
     // A file can be found twice only from two command-line paths: one walk meets a path once.
     let mut files = (paths.len() > 1).then(HashSet::new);
@@ -74,56 +86,52 @@ pub fn select(paths: &[PathBuf], settings: &Settings) -> Selection {
     for path in paths {
         if path.as_os_str() == "-" {
             if stdin_seen {
-                selection
-                    .warnings
-                    .push("`-` (standard input) given more than once: read once".to_owned());
+                warnings.push("`-` (standard input) given more than once: read once".to_owned());
             } else {
                 stdin_seen = true;
-                selection.inputs.push(Input::Stdin);
+                push(Input::Stdin);
             }
             continue;
         }
         match std::fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
-                walk(
-                    path,
-                    settings,
-                    &seen_dirs,
-                    &loops,
-                    &mut files,
-                    &mut selection,
-                );
-                selection
-                    .warnings
-                    .append(&mut loops.lock().unwrap_or_else(PoisonError::into_inner));
+                let mut walk_state = Walk {
+                    seen_dirs: &seen_dirs,
+                    loops: &loops,
+                    files: &mut files,
+                    warnings: &mut warnings,
+                };
+                walk(path, settings, &mut walk_state, &mut push);
+                warnings.append(&mut loops.lock().unwrap_or_else(PoisonError::into_inner));
             }
             Ok(_) => {
                 if is_new(&mut files, path) {
-                    selection.inputs.push(Input::File {
+                    push(Input::File {
                         path: path.clone(),
                         walked: false,
                     });
                 }
             }
-            Err(error) => selection.inputs.push(Input::Failed {
+            Err(error) => push(Input::Failed {
                 path: path.clone(),
                 message: describe(&error),
             }),
         }
     }
-    selection
+    warnings
 }
 
-fn walk(
-    dir: &Path,
-    settings: &Settings,
-    seen_dirs: &Arc<Mutex<HashSet<PathBuf>>>,
-    loops: &Arc<Mutex<Vec<String>>>,
-    files: &mut Option<HashSet<PathBuf>>,
-    selection: &mut Selection,
-) {
-    let seen = Arc::clone(seen_dirs);
-    let loops = Arc::clone(loops);
+/// What the walks of one selection share.
+struct Walk<'a> {
+    seen_dirs: &'a Arc<Mutex<HashSet<PathBuf>>>,
+    loops: &'a Arc<Mutex<Vec<String>>>,
+    files: &'a mut Option<HashSet<PathBuf>>,
+    warnings: &'a mut Vec<String>,
+}
+
+fn walk(dir: &Path, settings: &Settings, state: &mut Walk<'_>, push: &mut impl FnMut(Input)) {
+    let seen = Arc::clone(state.seen_dirs);
+    let loops = Arc::clone(state.loops);
     let walker = ignore::WalkBuilder::new(dir)
         .follow_links(true)
         // Siblings share their parent, so their paths' bytes order them as their names' bytes
@@ -169,16 +177,16 @@ fn walk(
                     continue;
                 }
                 let path = shown(dir, entry.path());
-                if is_candidate(&path, settings) && is_new(files, &path) {
-                    selection.inputs.push(Input::File { path, walked: true });
+                if is_candidate(&path, settings) && is_new(state.files, &path) {
+                    push(Input::File { path, walked: true });
                 }
             }
             Err(error) => match walk_error(dir, &error) {
-                Some(WalkError::Loop(warning)) => selection.warnings.push(warning),
+                Some(WalkError::Loop(warning)) => state.warnings.push(warning),
                 Some(WalkError::Path(path, message))
                     if is_candidate(&path, settings) || path.is_dir() =>
                 {
-                    selection.inputs.push(Input::Failed { path, message });
+                    push(Input::Failed { path, message });
                 }
                 _ => {}
             },

@@ -121,18 +121,23 @@ fn check(args: &CheckArgs, levels: &[(&'static str, String, Level)]) -> u8 {
     if args.show_config {
         return with_stdout(|out| out.write_all(settings.describe().as_bytes()));
     }
-    let selection = select::select(&args.paths, &settings);
-    for warning in &selection.warnings {
-        report_warning(warning);
-    }
     if args.fix || args.diff {
+        let selection = select::select(&args.paths, &settings);
+        selection.warnings.iter().for_each(report_warning);
         return fix_cmd::run(&selection.inputs, &settings, args);
     }
     let emitter = render::emitter(&settings);
     let mut summary = Summary::default();
     let written = with_stdout(|out| {
         let mut stream = Stream::new(emitter.as_ref(), out, emitter_context(&settings));
-        run::run(&selection.inputs, &settings, emitter.as_ref(), |linted| {
+        // The walk hands each file to the workers as it finds it; its warnings (link loops)
+        // are printed when it ends, on standard error.
+        let produce = |push: &mut dyn FnMut(select::Input)| {
+            select::select_each(&args.paths, &settings, push)
+                .iter()
+                .for_each(report_warning);
+        };
+        run::run(produce, &settings, emitter.as_ref(), |linted| {
             stream.file(linted);
         });
         let written;

@@ -15,13 +15,13 @@ use crate::engine::{self, FileReport, INTERNAL, IO, Linted};
 use crate::render::Emitter;
 use crate::select::{Input, describe};
 use crate::settings::{Format, Settings};
+use crossbeam_channel::TrySendError;
 use qovery_model::document;
 use qovery_model::validate::{Diagnostic, Position, Severity};
 use std::collections::BTreeMap;
 use std::io::{self, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 /// The name standard input is reported under when `--stdin-filename` is not given.
@@ -31,41 +31,60 @@ pub const STDIN_NAME: &str = "<stdin>";
 /// rarely stops the others, few enough that memory does not grow with the files.
 pub const WINDOW_PER_JOB: usize = 16;
 
-/// Lints every input over `settings.jobs` threads, each worker rendering what it linted with
-/// `emitter`, and gives each result to `each` in input order (on whichever worker completes it).
+/// Lints every input `produce` gives, over `settings.jobs` threads, each worker rendering what
+/// it linted with `emitter`, and gives each result to `each` in input order (on whichever worker
+/// completes it).
+///
+/// `produce` runs on the calling thread and hands the inputs over in order as it finds them
+/// (the directory walk: [`crate::select::select_each`]); the other workers check the first
+/// files meanwhile, and the calling thread becomes a worker when it is done, so the walk costs
+/// no thread of its own.
 pub fn run(
-    inputs: &[Input],
+    produce: impl FnOnce(&mut dyn FnMut(Input)),
     settings: &Settings,
     emitter: &dyn Emitter,
     mut each: impl FnMut(Linted) + Send,
 ) {
-    let jobs = settings.jobs.clamp(1, inputs.len().max(1));
     let lint =
         |input: &Input, buffer: &mut Vec<u8>| lint_and_render(input, settings, emitter, buffer);
-    if jobs == 1 {
+    if settings.jobs <= 1 {
         let mut buffer = Vec::new();
-        inputs
-            .iter()
-            .map(|input| lint(input, &mut buffer))
-            .for_each(each);
+        produce(&mut |input| each(lint(&input, &mut buffer)));
         return;
     }
-    let next = AtomicUsize::new(0);
-    let window = Window::new(jobs * WINDOW_PER_JOB, &mut each);
+    // Bounded: the walk runs no further ahead of the checking than the window, so memory does
+    // not grow with the files.
+    let size = settings.jobs * WINDOW_PER_JOB;
+    let (sender, inputs) = crossbeam_channel::bounded::<(usize, Input)>(size);
+    let window = Window::new(size, &mut each);
+    let take = |(index, input): (usize, Input), buffer: &mut Vec<u8>| {
+        window.wait_for_room(index);
+        window.done(index, lint(&input, buffer));
+    };
+    let work = || {
+        let mut buffer = Vec::new();
+        inputs.iter().for_each(|item| take(item, &mut buffer));
+    };
     std::thread::scope(|scope| {
-        for _ in 0..jobs {
-            scope.spawn(|| {
-                let mut buffer = Vec::new();
-                loop {
-                    let index = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(input) = inputs.get(index) else {
-                        break;
-                    };
-                    window.wait_for_room(index);
-                    window.done(index, lint(input, &mut buffer));
-                }
-            });
+        for _ in 1..settings.jobs {
+            scope.spawn(work);
         }
+        let mut buffer = Vec::new();
+        let mut index = 0;
+        produce(&mut |input| {
+            let mut item = (index, input);
+            index += 1;
+            // When the workers are behind, the walk checks the oldest waiting input itself,
+            // which makes room: it is the only sender.
+            while let Err(TrySendError::Full(back)) = sender.try_send(item) {
+                if let Ok(oldest) = inputs.try_recv() {
+                    take(oldest, &mut buffer);
+                }
+                item = back;
+            }
+        });
+        drop(sender);
+        inputs.iter().for_each(|item| take(item, &mut buffer));
     });
 }
 
@@ -409,7 +428,8 @@ mod tests {
         for jobs in 1..=4 {
             let settings = Settings { jobs, ..settings() };
             let mut names = Vec::new();
-            run(&inputs, &settings, &JsonEmitter::new(false), |linted| {
+            let produce = |push: &mut dyn FnMut(Input)| inputs.iter().cloned().for_each(push);
+            run(produce, &settings, &JsonEmitter::new(false), |linted| {
                 assert!(linted.rendered.is_some_and(|r| r.contains(&linted.name)));
                 names.push(linted.name);
             });
