@@ -16,7 +16,6 @@
 
 use crate::settings::Settings;
 use std::collections::HashSet;
-use std::ffi::OsStr;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -54,11 +53,21 @@ pub struct Selection {
 /// Whether a file with this name is checked by a walk without `include`: `.json`, `.yaml` or
 /// `.yml`.
 pub fn is_payload_name(path: &Path) -> bool {
-    path.extension().and_then(OsStr::to_str).is_some_and(|ext| {
-        ["json", "yaml", "yml"]
-            .iter()
-            .any(|known| ext.eq_ignore_ascii_case(known))
-    })
+    // `Path::extension` parses components from the end (about 400 instructions a file);
+    // the bytes after the last separator give the same name for every path a walk yields.
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let name = bytes
+        .rsplit(|&b| std::path::is_separator(char::from(b)))
+        .next()
+        .unwrap_or(bytes);
+    // As `Path::extension`: after the last dot, unless the name starts there (`.json`).
+    let extension = match name.iter().rposition(|&b| b == b'.') {
+        Some(dot) if dot > 0 => &name[dot + 1..],
+        _ => return false,
+    };
+    [&b"json"[..], b"yaml", b"yml"]
+        .iter()
+        .any(|known| extension.eq_ignore_ascii_case(known))
 }
 
 /// Expands the command-line paths.
@@ -249,7 +258,9 @@ fn walk_error(dir: &Path, error: &ignore::Error) -> Option<WalkError> {
 
 /// The path as shown: under `.`, without the `./` prefix (`a.json`, not `./a.json`).
 fn shown(dir: &Path, path: &Path) -> PathBuf {
-    if dir == Path::new(".") {
+    // A walk's paths start with its directory's text: one that does not start with a dot is
+    // not under `.`, and the comparison of components (300 instructions) is skipped.
+    if path.as_os_str().as_encoded_bytes().first() == Some(&b'.') && dir == Path::new(".") {
         // The walk joins names to `.` with `/`: a text prefix, cut without parsing components.
         if let Some(rest) = path.to_str().and_then(|p| p.strip_prefix("./")) {
             return PathBuf::from(rest);
@@ -368,5 +379,9 @@ mod tests {
         assert!(is_payload_name(Path::new("b.yml")));
         assert!(!is_payload_name(Path::new("b.toml")));
         assert!(!is_payload_name(Path::new("json")));
+        assert!(!is_payload_name(Path::new(".json")));
+        assert!(!is_payload_name(Path::new("a.json/b")));
+        assert!(is_payload_name(Path::new("a.b/.c.Json")));
+        assert!(!is_payload_name(Path::new("a.")));
     }
 }
