@@ -179,18 +179,19 @@ fn walk(dir: &Path, settings: &Settings, state: &mut Walk<'_>, push: &mut impl F
             false
         })
         .build();
+    let dot = dir == Path::new(".");
     for entry in walker {
         match entry {
             Ok(entry) => {
                 if !entry.file_type().is_some_and(|t| t.is_file()) {
                     continue;
                 }
-                let path = shown(dir, entry.path());
+                let path = shown(dot, entry.path());
                 if is_candidate(&path, settings) && is_new(state.files, &path) {
                     push(Input::File { path, walked: true });
                 }
             }
-            Err(error) => match walk_error(dir, &error) {
+            Err(error) => match walk_error(dot, &error) {
                 Some(WalkError::Loop(warning)) => state.warnings.push(warning),
                 Some(WalkError::Path(path, message))
                     if is_candidate(&path, settings) || path.is_dir() =>
@@ -236,19 +237,19 @@ enum WalkError {
     Path(PathBuf, String),
 }
 
-fn walk_error(dir: &Path, error: &ignore::Error) -> Option<WalkError> {
+fn walk_error(dot: bool, error: &ignore::Error) -> Option<WalkError> {
     match error {
-        ignore::Error::WithPath { path, err } => match walk_error(dir, err) {
-            Some(WalkError::Path(_, message)) => Some(WalkError::Path(shown(dir, path), message)),
+        ignore::Error::WithPath { path, err } => match walk_error(dot, err) {
+            Some(WalkError::Path(_, message)) => Some(WalkError::Path(shown(dot, path), message)),
             Some(found) => Some(found),
-            None => Some(WalkError::Path(shown(dir, path), err.to_string())),
+            None => Some(WalkError::Path(shown(dot, path), err.to_string())),
         },
         ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-            walk_error(dir, err)
+            walk_error(dot, err)
         }
         ignore::Error::Loop { child, ancestor } => Some(WalkError::Loop(format!(
             "{}: symbolic link loop (back to {}), not followed",
-            shown(dir, child).display(),
+            shown(dot, child).display(),
             ancestor.display()
         ))),
         ignore::Error::Io(io) => Some(WalkError::Path(PathBuf::new(), describe(io))),
@@ -257,10 +258,9 @@ fn walk_error(dir: &Path, error: &ignore::Error) -> Option<WalkError> {
 }
 
 /// The path as shown: under `.`, without the `./` prefix (`a.json`, not `./a.json`).
-fn shown(dir: &Path, path: &Path) -> PathBuf {
-    // A walk's paths start with its directory's text: one that does not start with a dot is
-    // not under `.`, and the comparison of components (300 instructions) is skipped.
-    if path.as_os_str().as_encoded_bytes().first() == Some(&b'.') && dir == Path::new(".") {
+/// `dot`: the walk's directory is `.` (compared once a walk: 300 instructions).
+fn shown(dot: bool, path: &Path) -> PathBuf {
+    if dot {
         // The walk joins names to `.` with `/`: a text prefix, cut without parsing components.
         if let Some(rest) = path.to_str().and_then(|p| p.strip_prefix("./")) {
             return PathBuf::from(rest);
