@@ -224,6 +224,9 @@ fn same_value(node: &Node, value: &Scalar) -> bool {
 
 /// RFC 6901: `~1` is `/`, `~0` is `~`.
 fn unescape(token: &str) -> String {
+    if !token.contains('~') {
+        return token.to_owned();
+    }
     token.replace("~1", "/").replace("~0", "~")
 }
 

@@ -16,6 +16,28 @@ use std::collections::{HashMap, HashSet};
 /// The place is part of the key, since a repeated key has one pointer for two values
 /// (`"cpu": "x", "cpu": "y"`: two type errors).
 pub(super) fn drop_repeats(located: &mut Vec<(Span, Diagnostic)>, distinct: usize) {
+    if located.len().saturating_sub(distinct) <= SCAN_MAX {
+        // Few diagnostics (the usual case): each compared with those before it, no key built.
+        // Being a repeat is an equivalence, so an earlier repeat stands for what it repeats.
+        let same = |(a_span, a): &(Span, Diagnostic), (b_span, b): &(Span, Diagnostic)| {
+            a_span.start == b_span.start && a.code == b.code && a.pointer == b.pointer
+        };
+        let repeats: Vec<bool> = (0..located.len())
+            .map(|i| {
+                i >= distinct
+                    && located.get(i).is_some_and(|entry| {
+                        located
+                            .get(distinct..i)
+                            .unwrap_or_default()
+                            .iter()
+                            .any(|earlier| same(earlier, entry))
+                    })
+            })
+            .collect();
+        let mut repeats = repeats.into_iter();
+        located.retain(|_| !repeats.next().unwrap_or(false));
+        return;
+    }
     let mut seen: HashSet<(String, &'static str, usize)> = HashSet::new();
     let mut index = 0;
     located.retain(|(span, d)| {
@@ -23,6 +45,10 @@ pub(super) fn drop_repeats(located: &mut Vec<(Span, Diagnostic)>, distinct: usiz
         index <= distinct || seen.insert((d.pointer.clone(), d.code, span.start))
     });
 }
+
+/// Up to this many diagnostics, [`drop_repeats`] compares each with the earlier ones (cheaper
+/// than hashing a copy of every pointer); beyond, it remembers them in a hash set.
+const SCAN_MAX: usize = 16;
 
 /// Appends the located diagnostics to `report` in file order, each with its line and column
 /// and its fix, when its repair can be made in this document.
@@ -88,10 +114,11 @@ impl<'t> Spans<'t> {
         if let Some(node) = self.nodes.get(pointer) {
             return *node;
         }
+        // `token`, after the last `/`, holds none.
         let (parent, token) = pointer.rsplit_once('/')?;
         let node = self
             .node(parent)
-            .and_then(|parent| parent.pointer_get(&format!("/{token}")));
+            .and_then(|parent| parent.token_child(token));
         self.nodes.insert(pointer.to_owned(), node);
         node
     }
@@ -171,4 +198,40 @@ pub(super) fn locate(diagnostic: Diagnostic, lines: &LineIndex<'_>, span: Span) 
         .with_position(start)
         .with_end(end)
         .with_span(span.start..span.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{SCAN_MAX, drop_repeats};
+    use crate::document::tree::Span;
+    use crate::validate::{Diagnostic, Severity};
+
+    /// Both ways of dropping repeats, the scan and the hash set, keep the first of each
+    /// (pointer, code, place) after the `distinct` entries, which are all kept.
+    #[test]
+    fn repeats_are_dropped_below_and_above_the_scan_limit() {
+        for n in [6, SCAN_MAX + 1, 3 * SCAN_MAX] {
+            let entry = |i: usize| {
+                // Four distinct entries, some differing only in the place, or in the code.
+                let (pointer, code) = (
+                    format!("/a{}", i % 4 / 2),
+                    if i % 4 == 3 { "range" } else { "type" },
+                );
+                let d = Diagnostic::new(pointer, code, Severity::Error, "m");
+                (Span::new(i % 4 % 2, 9), d)
+            };
+            // Two parse issues at the start, repeats of each other and of later entries.
+            let mut located: Vec<_> = [0, 0].into_iter().chain(0..n).map(entry).collect();
+            drop_repeats(&mut located, 2);
+            let mut expected = vec![entry(0), entry(0)];
+            for i in 0..n {
+                let key = |(s, d): &(Span, Diagnostic)| (s.start, d.code, d.pointer.clone());
+                if !expected[2..].iter().any(|e| key(e) == key(&entry(i))) {
+                    expected.push(entry(i));
+                }
+            }
+            assert_eq!(located, expected, "n = {n}");
+            assert!(located.len() < n + 2, "n = {n}: some repeats");
+        }
+    }
 }

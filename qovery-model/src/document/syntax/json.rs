@@ -37,8 +37,10 @@ pub fn parse_json<'a>(bytes: &'a [u8], limits: &Limits) -> Result<Parsed<'a>, Sy
     let mut parser = Parser {
         lex: Lexer::new(text, if had_bom { BOM.len() } else { 0 }),
         decoded: String::new(),
-        items: Vec::new(),
-        members: Vec::new(),
+        // Room for a payload's open containers (a root of about 20 members, a few nested
+        // objects), so that the buffers seldom grow.
+        items: Vec::with_capacity(16),
+        members: Vec::with_capacity(32),
         limits: *limits,
         issues: Vec::new(),
         nodes: 0,
@@ -124,8 +126,20 @@ impl<'a> Parser<'a> {
     }
 
     /// Skips whitespace; a comment is an error.
+    #[inline]
     fn skip_ws(&mut self) -> Result<(), SyntaxError> {
         self.lex.skip_whitespace();
+        match self.peek() {
+            Some(b'#' | b'/') => self.no_comment(),
+            _ => Ok(()),
+        }
+    }
+
+    /// The error for a comment at `self.lex.pos`, which holds a `#` or a `/` (out of line: a
+    /// `/` is an error anyway, reported later when it does not start a comment).
+    #[cold]
+    #[inline(never)]
+    fn no_comment(&self) -> Result<(), SyntaxError> {
         match self.peek() {
             Some(b'#') => Err(self.comment_error()),
             Some(b'/') if matches!(self.peek_at(self.lex.pos + 1), Some(b'/' | b'*')) => {
@@ -140,6 +154,8 @@ impl<'a> Parser<'a> {
     }
 
     /// The error for the end of the input inside the innermost open container.
+    #[cold]
+    #[inline(never)]
     fn unexpected_end(&self, stack: &[Frame<'a>]) -> SyntaxError {
         match stack.last() {
             Some(frame) => {
@@ -209,7 +225,8 @@ impl<'a> Parser<'a> {
             };
             return Err(self.error(K::Empty, self.lex.bytes.len(), message));
         }
-        let mut stack: Vec<Frame<'a>> = Vec::new();
+        // A payload nests a few levels deep.
+        let mut stack: Vec<Frame<'a>> = Vec::with_capacity(8);
         'value: loop {
             // A value is expected at `self.lex.pos` (whitespace skipped).
             let mut node = match self.peek() {
@@ -327,11 +344,11 @@ impl<'a> Parser<'a> {
                         let end = self.lex.pos;
                         node = match stack.pop() {
                             Some(Frame::Array { start, first }) => {
-                                let items = self.items.drain(first..).collect();
+                                let items = self.items.split_off(first);
                                 Node::new(Value::Array(items), Span::new(start, end))
                             }
                             Some(Frame::Object { start, first, .. }) => {
-                                let members = self.members.drain(first..).collect();
+                                let members = self.members.split_off(first);
                                 Node::new(Value::Object(members), Span::new(start, end))
                             }
                             None => return Err(self.unexpected_end(&stack)),
@@ -365,52 +382,15 @@ impl<'a> Parser<'a> {
 
     /// Parses the key of an object member and its `:`, leaving `self.lex.pos` at the value.
     fn member_key(&mut self, stack: &mut [Frame<'a>], first: bool) -> Result<(), SyntaxError> {
-        match self.peek() {
-            Some(b'"') => {}
-            None => return Err(self.unexpected_end(stack)),
-            Some(b) => {
-                let expected = if first {
-                    "expected a string key in double quotes or `}`"
-                } else {
-                    "expected a string key in double quotes"
-                };
-                let (kind, message) = match b {
-                    b'\'' => (
-                        K::UnexpectedCharacter,
-                        format!("{expected}, found `'`: JSON strings use double quotes"),
-                    ),
-                    0 => (K::NulByte, format!("{expected}, found a NUL byte")),
-                    b if b.is_ascii_alphabetic() || b == b'_' || b == b'$' => {
-                        let end = self.word_end(self.lex.pos);
-                        (
-                            K::InvalidLiteral,
-                            format!(
-                                "{expected}, found `{}`: object keys must be quoted",
-                                clip(self.slice(self.lex.pos, end))
-                            ),
-                        )
-                    }
-                    _ => (
-                        K::UnexpectedCharacter,
-                        format!("{expected}, found {}", self.found()),
-                    ),
-                };
-                return Err(self.error(kind, self.lex.pos, message));
-            }
+        if self.peek() != Some(b'"') {
+            return Err(self.key_error(stack, first));
         }
         let (key, key_span) = self.string()?;
         self.skip_ws()?;
-        match self.peek() {
-            Some(b':') => self.lex.pos += 1,
-            None => return Err(self.unexpected_end(stack)),
-            Some(_) => {
-                return Err(self.error(
-                    K::UnexpectedCharacter,
-                    self.lex.pos,
-                    format!("expected `:` after the object key, found {}", self.found()),
-                ));
-            }
+        if self.peek() != Some(b':') {
+            return Err(self.colon_error(stack));
         }
+        self.lex.pos += 1;
         self.skip_ws()?;
         if self.lex.pos >= self.lex.bytes.len() {
             return Err(self.unexpected_end(stack));
@@ -425,6 +405,57 @@ impl<'a> Parser<'a> {
             *ks = key_span;
         }
         Ok(())
+    }
+
+    /// The error for what is at `self.lex.pos` where a member's key (or, for the `first` member,
+    /// a `}`) is expected and no `"` is.
+    #[cold]
+    #[inline(never)]
+    fn key_error(&self, stack: &[Frame<'a>], first: bool) -> SyntaxError {
+        let Some(b) = self.peek() else {
+            return self.unexpected_end(stack);
+        };
+        let expected = if first {
+            "expected a string key in double quotes or `}`"
+        } else {
+            "expected a string key in double quotes"
+        };
+        let (kind, message) = match b {
+            b'\'' => (
+                K::UnexpectedCharacter,
+                format!("{expected}, found `'`: JSON strings use double quotes"),
+            ),
+            0 => (K::NulByte, format!("{expected}, found a NUL byte")),
+            b if b.is_ascii_alphabetic() || b == b'_' || b == b'$' => {
+                let end = self.word_end(self.lex.pos);
+                (
+                    K::InvalidLiteral,
+                    format!(
+                        "{expected}, found `{}`: object keys must be quoted",
+                        clip(self.slice(self.lex.pos, end))
+                    ),
+                )
+            }
+            _ => (
+                K::UnexpectedCharacter,
+                format!("{expected}, found {}", self.found()),
+            ),
+        };
+        self.error(kind, self.lex.pos, message)
+    }
+
+    /// The error for what is at `self.lex.pos` where the `:` after a key is expected and is not.
+    #[cold]
+    #[inline(never)]
+    fn colon_error(&self, stack: &[Frame<'a>]) -> SyntaxError {
+        if self.lex.pos >= self.lex.bytes.len() {
+            return self.unexpected_end(stack);
+        }
+        self.error(
+            K::UnexpectedCharacter,
+            self.lex.pos,
+            format!("expected `:` after the object key, found {}", self.found()),
+        )
     }
 
     fn word_end(&self, from: usize) -> usize {

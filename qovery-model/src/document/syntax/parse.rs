@@ -304,6 +304,10 @@ pub(crate) fn describe_char_at(text: &str, offset: usize) -> String {
 /// small objects, a hash map (built on demand) beyond.
 #[derive(Debug, Default)]
 pub(crate) struct KeyIndex {
+    /// While the scan is linear: bit [`fingerprint`]`(key)` is set for each key recorded. Equal
+    /// keys have equal fingerprints, so a key whose bit is clear is new and needs no scan (most
+    /// keys of an object: the scan is quadratic in its size).
+    fingerprints: u64,
     map: Option<HashMap<String, usize>>,
 }
 
@@ -311,21 +315,48 @@ pub(crate) struct KeyIndex {
 /// scanning them is cheaper than hashing and cloning every key).
 pub(crate) const LINEAR_SCAN_MAX: usize = 32;
 
+/// One of 64 bits, from the length and the first and last bytes of `key`: a few instructions,
+/// and the keys of an object (`cpu`, `memory`, `ports`...) mostly differ in one of them.
+fn fingerprint(key: &str) -> u64 {
+    let bytes = key.as_bytes();
+    let (first, last) = (bytes.first().copied(), bytes.last().copied());
+    let mix = (key.len() as u64)
+        ^ u64::from(first.unwrap_or(0)) << 16
+        ^ u64::from(last.unwrap_or(0)) << 24;
+    // The top 6 bits of a multiplicative hash (Fibonacci hashing).
+    1 << (mix.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58)
+}
+
 impl KeyIndex {
     /// Returns the index of the first member of `members` (the members before the new one)
-    /// with `key`, and records `key` as the member at index `members.len()`.
+    /// with `key`, and records `key` as the member at index `members.len()`. Every member of
+    /// `members` was recorded by this index.
+    #[inline]
     pub(crate) fn check(&mut self, members: &[Member], key: &str) -> Option<usize> {
-        if self.map.is_none() {
-            if members.len() < LINEAR_SCAN_MAX {
-                return members.iter().position(|m| m.key == key);
-            }
+        if self.map.is_none() && members.len() < LINEAR_SCAN_MAX {
+            let bit = fingerprint(key);
+            let seen = self.fingerprints & bit != 0;
+            self.fingerprints |= bit;
+            return if seen {
+                members.iter().position(|m| m.key == key)
+            } else {
+                None
+            };
+        }
+        self.check_in_map(members, key)
+    }
+
+    /// [`check`](Self::check) beyond the linear scan: out of line, so that the scan stays small
+    /// enough to be inlined.
+    #[inline(never)]
+    fn check_in_map(&mut self, members: &[Member], key: &str) -> Option<usize> {
+        let map = self.map.get_or_insert_with(|| {
             let mut map = HashMap::with_capacity(members.len() * 2);
             for (i, m) in members.iter().enumerate() {
                 map.entry(m.key.to_string()).or_insert(i);
             }
-            self.map = Some(map);
-        }
-        let map = self.map.as_mut()?;
+            map
+        });
         match map.get(key) {
             Some(&first) => Some(first),
             None => {
@@ -350,17 +381,24 @@ pub(crate) fn push_member<'a>(
     let object = members.get(first..).unwrap_or_default();
     if let Some(earlier) = keys.check(object, &key) {
         let first = object.get(earlier).map_or(key_span, |m| m.key_span);
-        issues.push(ParseIssue::DuplicateKey {
-            key: key.to_string(),
-            first,
-            duplicate: key_span,
-        });
+        issues.push(duplicate_key(&key, first, key_span));
     }
     members.push(Member {
         key,
         key_span,
         value,
     });
+}
+
+/// The issue for a repeated key (rare: out of line).
+#[cold]
+#[inline(never)]
+fn duplicate_key(key: &str, first: Span, duplicate: Span) -> ParseIssue {
+    ParseIssue::DuplicateKey {
+        key: key.to_owned(),
+        first,
+        duplicate,
+    }
 }
 
 #[cfg(test)]

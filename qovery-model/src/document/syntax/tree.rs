@@ -441,6 +441,12 @@ impl<'a> Node<'a> {
         }
     }
 
+    /// The child designated by one reference token as written in a pointer (escaped, without
+    /// `/`): `pointer_get(&format!("/{token}"))`, without building that pointer.
+    pub(crate) fn token_child(&self, token: &str) -> Option<&Node<'a>> {
+        self.child(&unescape_token(token)?)
+    }
+
     /// The node designated by an RFC 6901 JSON Pointer (`""` is this node, `/a/0` is element 0
     /// of member `a`; `~1` stands for `/` and `~0` for `~`; array indexes are written without
     /// leading zeros). For a duplicated key the last member is used. `None` if the pointer is
