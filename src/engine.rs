@@ -157,11 +157,15 @@ impl Linted {
     /// The name of the document a finding is in: the file's name, with `[index]` when the
     /// file holds several documents (`deploy.yaml[2]`).
     pub fn document_name(&self, finding: &Finding) -> String {
-        if self.report.documents > 1 || finding.document > 0 {
-            format!("{}[{}]", self.name, finding.document)
-        } else {
-            self.name.clone()
+        match self.document_index(finding) {
+            Some(index) => format!("{}[{index}]", self.name),
+            None => self.name.clone(),
         }
+    }
+
+    /// The `[index]` that [`Linted::document_name`] adds to the file's name, if any.
+    pub fn document_index(&self, finding: &Finding) -> Option<usize> {
+        (self.report.documents > 1 || finding.document > 0).then_some(finding.document)
     }
 }
 

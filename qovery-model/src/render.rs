@@ -25,6 +25,7 @@
 
 use crate::validate::{Diagnostic, Report, Severity};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Snippet};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -57,10 +58,27 @@ impl Renderer {
     /// when `source` is given and the diagnostic has a position; no final line break.
     pub fn diagnostic(&self, name: &str, source: Option<&[u8]>, diagnostic: &Diagnostic) -> String {
         let mut out = String::new();
-        if self.plain && render_plain_ascii(&mut out, name, source, diagnostic) {
-            return out;
+        self.diagnostic_into(&mut out, name, source, diagnostic);
+        out
+    }
+
+    /// [`Renderer::diagnostic`], appended to `out`.
+    pub fn diagnostic_into(
+        &self,
+        out: &mut String,
+        name: &str,
+        source: Option<&[u8]>,
+        diagnostic: &Diagnostic,
+    ) {
+        if !(self.plain && render_plain_ascii(out, name, source, diagnostic)) {
+            out.push_str(&render_block(
+                &self.inner,
+                name,
+                source,
+                diagnostic,
+                Tail::Cut,
+            ));
         }
-        render_block(&self.inner, name, source, diagnostic, Tail::Cut)
     }
 
     /// Every diagnostic of `report`, each followed by a blank line, as `qovery-lint check`
@@ -69,7 +87,7 @@ impl Renderer {
         let name = printable(name);
         let mut out = String::new();
         for diagnostic in report.diagnostics() {
-            out.push_str(&self.diagnostic(&name, Some(source), diagnostic));
+            self.diagnostic_into(&mut out, &name, Some(source), diagnostic);
             out.push_str("\n\n");
         }
         out
@@ -83,6 +101,10 @@ pub const MAX_SHOWN_CHARS: usize = 400;
 
 /// `text`, cut after [`MAX_SHOWN_CHARS`] characters.
 pub fn clip(text: &str) -> String {
+    // No more bytes than that, so no more characters.
+    if text.len() <= MAX_SHOWN_CHARS {
+        return text.to_owned();
+    }
     match text.char_indices().nth(MAX_SHOWN_CHARS) {
         None => text.to_owned(),
         Some((cut, _)) => {
@@ -114,12 +136,63 @@ pub fn printable(text: &str) -> String {
 /// One pass over the bytes; most texts have none and are then copied as they are.
 pub fn has_control(text: &str) -> bool {
     let bytes = text.as_bytes();
+    // Without any byte that can start one (the common case), there is none.
+    if !any_byte(bytes, |b| {
+        (b < 0x20 && b != b'\t') || b == 0x7F || b == 0xC2
+    }) {
+        return false;
+    }
     bytes.iter().enumerate().any(|(i, &b)| match b {
         b'\t' => false,
         0x00..=0x1F | 0x7F => true,
         0xC2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9F).contains(n)),
         _ => false,
     })
+}
+
+/// Whether a byte of `bytes` passes `test`. Every byte is tested, without stopping at the
+/// first that passes, so that the compiler tests many bytes at a time: several times faster
+/// than [`Iterator::any`] on the long lines of one-line payloads, where no byte usually passes.
+fn any_byte(bytes: &[u8], test: impl Fn(u8) -> bool) -> bool {
+    bytes.iter().fold(false, |found, &b| found | test(b))
+}
+
+/// `text` as the text formats show it, `printable(&clip(text))`: borrowed when that is `text`
+/// itself (short, without control characters), as it most often is.
+fn shown(text: &str) -> Cow<'_, str> {
+    if text.len() <= MAX_SHOWN_CHARS && !has_control(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(printable(&clip(text)))
+    }
+}
+
+/// Runs of spaces and carets for [`push_run`].
+const SPACES: &str = "                                ";
+const CARETS: &str = "^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^";
+
+/// Appends `n` times the one character `run` repeats, copying up to a whole run at a time (a
+/// span's indentation is often some 60 columns).
+fn push_run(out: &mut String, run: &str, n: usize) {
+    let mut left = n;
+    while left > 0 {
+        let now = left.min(run.len());
+        out.push_str(&run[..now]);
+        left -= now;
+    }
+}
+
+/// Appends `n` in decimal, as `write!(out, "{n}")` does, without the formatting machinery.
+fn push_decimal(out: &mut String, n: usize) {
+    let mut power = 1;
+    while power <= n / 10 {
+        power *= 10;
+    }
+    // The digits from the most significant: `power` is the largest power of ten up to `n`.
+    while power > 0 {
+        out.push(char::from(b'0' + (n / power % 10) as u8));
+        power /= 10;
+    }
 }
 
 /// Whether to hand the renderer the unseen tail of a long source line (tests compare the two).
@@ -251,7 +324,7 @@ fn render_plain_ascii(
     };
     // Printable ASCII without trailing spaces: one column per byte, nothing for the renderer to
     // replace or normalize, and no trailing space for it to drop.
-    if raw.last() == Some(&b' ') || !raw.iter().all(|b| (b' '..=b'~').contains(b)) {
+    if raw.last() == Some(&b' ') || any_byte(raw, |b| !(b' '..=b'~').contains(&b)) {
         return false;
     }
     let Ok(text) = std::str::from_utf8(raw) else {
@@ -263,10 +336,10 @@ fn render_plain_ascii(
     let Some(window) = AsciiWindow::new(raw.len(), leading, &span, digits) else {
         return false;
     };
-    let message = printable(&clip(&diagnostic.message));
-    let help = diagnostic.help.as_deref().map(|h| printable(&clip(h)));
-    let pointer = printable(&clip(&diagnostic.pointer));
-    let one_line = |t: &str| !t.bytes().any(|b| matches!(b, b'\t' | b'\n' | b'\r'));
+    let message = shown(&diagnostic.message);
+    let help = diagnostic.help.as_deref().map(shown);
+    let pointer = shown(&diagnostic.pointer);
+    let one_line = |t: &str| !any_byte(t.as_bytes(), |b| matches!(b, b'\t' | b'\n' | b'\r'));
     if !one_line(name)
         || !one_line(&message)
         || !help.as_deref().is_none_or(one_line)
@@ -278,40 +351,75 @@ fn render_plain_ascii(
         Severity::Error => "error",
         _ => "warning",
     };
-    let pad = " ".repeat(digits);
-    let _ = write!(
-        out,
-        "{level}[{code}]: {message}\n{pad}--> {name}:{line}:{column}\n{pad} |\n{line} | ",
-        code = diagnostic.code,
-        line = start.line,
-        column = span.start + 1,
+    // Room for the block (an estimate: the line shown twice for the line and its marks, a
+    // margin for the fixed parts), so that `out` grows at most once for it.
+    out.reserve(
+        name.len()
+            + message.len()
+            + help.as_deref().map_or(0, str::len)
+            + pointer.len()
+            + 2 * (window.right - window.left)
+            + 8 * digits
+            + 64,
     );
+    // The gutter's blank part, as wide as the line number: at most 10 digits (`u32::MAX`).
+    let pad = &SPACES[..digits];
+    let line = usize::try_from(start.line).unwrap_or(usize::MAX);
+    // `{level}[{code}]: {message}`
+    out.push_str(level);
+    out.push('[');
+    out.push_str(diagnostic.code);
+    out.push_str("]: ");
+    out.push_str(&message);
+    // `{gutter}--> {name}:{line}:{column}`
+    out.push('\n');
+    out.push_str(pad);
+    out.push_str("--> ");
+    out.push_str(name);
+    out.push(':');
+    push_decimal(out, line);
+    out.push(':');
+    push_decimal(out, span.start + 1);
+    // `{gutter} |`, then `{line} | {shown part of the line}`
+    out.push('\n');
+    out.push_str(pad);
+    out.push_str(" |\n");
+    push_decimal(out, line);
+    out.push_str(" | ");
     let (left, right) = (window.left, window.right);
-    let shown = &text[left..right];
+    let shown_line = &text[left..right];
     if window.cut_left {
         out.push_str(ELLIPSIS);
-        out.push_str(&shown[ELLIPSIS.len()..]);
+        out.push_str(&shown_line[ELLIPSIS.len()..]);
     } else {
-        out.push_str(shown);
+        out.push_str(shown_line);
     }
     if right < raw.len() {
         out.truncate(out.len() - ELLIPSIS.len());
         out.push_str(ELLIPSIS);
     }
-    let _ = write!(
-        out,
-        "\n{pad} | {indent}{marks}",
-        indent = " ".repeat(span.start - left),
-        marks = "^".repeat(span.len()),
-    );
+    // `{gutter} | {indent}^^^`
+    out.push('\n');
+    out.push_str(pad);
+    out.push_str(" | ");
+    push_run(out, SPACES, span.start - left);
+    push_run(out, CARETS, span.len());
     if help.is_some() || !pointer.is_empty() {
-        let _ = write!(out, "\n{pad} |");
+        out.push('\n');
+        out.push_str(pad);
+        out.push_str(" |");
     }
     if let Some(help) = &help {
-        let _ = write!(out, "\n{pad} = help: {help}");
+        out.push('\n');
+        out.push_str(pad);
+        out.push_str(" = help: ");
+        out.push_str(help);
     }
     if !pointer.is_empty() {
-        let _ = write!(out, "\n{pad} = pointer: {pointer}");
+        out.push('\n');
+        out.push_str(pad);
+        out.push_str(" = pointer: ");
+        out.push_str(&pointer);
     }
     true
 }
@@ -399,8 +507,38 @@ impl AsciiWindow {
 /// Line `line` (1-based) of `source`, without its line break (`\n` or `\r\n`), as bytes.
 fn raw_line(source: &[u8], line: u32) -> Option<&[u8]> {
     let index = usize::try_from(line).ok()?.checked_sub(1)?;
-    let raw = source.split(|&b| b == b'\n').nth(index)?;
+    let start = after_line_break(source, index)?;
+    let rest = &source[start..];
+    let raw = after_line_break(rest, 1).map_or(rest, |end| &rest[..end - 1]);
     Some(raw.strip_suffix(b"\r").unwrap_or(raw))
+}
+
+/// The offset just after the `n`-th `\n` of `bytes` (0 for `n` = 0), if it has that many.
+/// Counted a block of bytes at a time, without stopping at each: several times faster than a
+/// byte-by-byte search on a one-line payload (one line of a few thousand bytes) and on the
+/// dozen short lines before a pretty-printed payload's error.
+fn after_line_break(bytes: &[u8], n: usize) -> Option<usize> {
+    const BLOCK: usize = 64;
+    if n == 0 {
+        return Some(0);
+    }
+    // Line breaks in the blocks before this one: fewer than `n`.
+    let mut seen = 0;
+    for (block_index, block) in bytes.chunks(BLOCK).enumerate() {
+        // At most `BLOCK` line breaks: a byte counts them, so the compiler counts many at once.
+        let breaks = usize::from(block.iter().fold(0u8, |c, &b| c + u8::from(b == b'\n')));
+        if seen + breaks >= n {
+            let at = block
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == b'\n')
+                .nth(n - seen - 1)?
+                .0;
+            return Some(block_index * BLOCK + at + 1);
+        }
+        seen += breaks;
+    }
+    None
 }
 
 /// `line` without its ANSI styles (`ESC [ ... m`).
@@ -511,8 +649,8 @@ fn span(line: &str, start: u32, end: Option<u32>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::{
-        MAX_SHOWN_CHARS, Tail, clip, printable, render_block, render_plain_ascii, source_line,
-        span, without_styles,
+        MAX_SHOWN_CHARS, Tail, clip, printable, push_decimal, raw_line, render_block,
+        render_plain_ascii, shown, source_line, span, without_styles,
     };
     use crate::test_rng::Rng;
     use annotate_snippets::Renderer;
@@ -720,6 +858,64 @@ mod tests {
             }
         }
         assert!(compared > 1000, "{compared}");
+    }
+
+    #[test]
+    fn raw_lines_are_the_pieces_between_line_breaks() {
+        // Line breaks before, inside and after a 64-byte block, many in one block, none, a
+        // final one (the empty line after it), `\r\n`.
+        let mut sources: Vec<Vec<u8>> = vec![
+            b"".to_vec(),
+            b"\n".to_vec(),
+            b"a".to_vec(),
+            b"a\r\nb\r\n".to_vec(),
+            b"\n\n\n\n".repeat(40),
+        ];
+        for width in [1, 5, 62, 63, 64, 65, 127, 128, 200] {
+            let line = vec![b'x'; width];
+            sources.push([&line[..], b"\n"].concat().repeat(7));
+            sources.push([&line[..], b"\n", &line[..]].concat());
+        }
+        for source in &sources {
+            let pieces: Vec<&[u8]> = source.split(|&b| b == b'\n').collect();
+            for line in 0..pieces.len() as u32 + 3 {
+                let expected = (line as usize)
+                    .checked_sub(1)
+                    .and_then(|index| pieces.get(index))
+                    .map(|raw| raw.strip_suffix(b"\r").unwrap_or(raw));
+                assert_eq!(
+                    raw_line(source, line),
+                    expected,
+                    "line {line} of {source:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn decimals_are_written_as_format_writes_them() {
+        for n in [0, 1, 9, 10, 11, 99, 100, 12_345, 4_294_967_295, usize::MAX] {
+            let mut out = String::from("x");
+            push_decimal(&mut out, n);
+            assert_eq!(out, format!("x{n}"));
+        }
+    }
+
+    #[test]
+    fn shown_is_clipped_and_printable() {
+        let long = "a".repeat(MAX_SHOWN_CHARS + 1);
+        let exact = "\u{e9}".repeat(MAX_SHOWN_CHARS);
+        for text in [
+            "",
+            "plain",
+            "a\u{1b}[31m",
+            "tab\there",
+            "\u{85}",
+            &long,
+            &exact,
+        ] {
+            assert_eq!(shown(text), printable(&clip(text)), "{text:?}");
+        }
     }
 
     #[test]

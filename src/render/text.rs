@@ -74,22 +74,37 @@ impl TextEmitter {
     /// the ones over the per-file cap.
     fn blocks(&self, file: &Linted) -> String {
         let mut out = String::new();
-        for finding in file.report.reported() {
-            let name = printable(&file.document_name(finding));
-            out.push_str(&self.renderer.diagnostic(
-                &name,
-                file.source.as_deref(),
-                &finding.diagnostic,
-            ));
-            out.push_str("\n\n");
-        }
         let omitted = file.report.omitted;
         let more = omitted.errors + omitted.warnings;
+        if more == 0 && file.report.reported().next().is_none() {
+            // Nothing to show, most often: no name to make printable.
+            return out;
+        }
+        let file_name = printable(&file.name);
+        // `printable(&file.document_name(finding))`: `printable` maps each character on its
+        // own and leaves the index's digits and brackets as they are.
+        let mut indexed = String::new();
+        for finding in file.report.reported() {
+            let name = match file.document_index(finding) {
+                Some(index) => {
+                    indexed.clear();
+                    let _ = write!(indexed, "{file_name}[{index}]");
+                    &indexed
+                }
+                None => &file_name,
+            };
+            self.renderer.diagnostic_into(
+                &mut out,
+                name,
+                file.source.as_deref(),
+                &finding.diagnostic,
+            );
+            out.push_str("\n\n");
+        }
         if more > 0 {
             let _ = write!(
                 out,
-                "{}: {more} more diagnostic{} not shown (max_diagnostics)\n\n",
-                printable(&file.name),
+                "{file_name}: {more} more diagnostic{} not shown (max_diagnostics)\n\n",
                 if more == 1 { "" } else { "s" }
             );
         }
