@@ -133,6 +133,9 @@ struct Pending {
     next: usize,
     /// A worker is handing results over.
     handing: bool,
+    /// How many workers wait for room: only then does a hand-over wake them (a wake-up is a
+    /// system call, and most hand-overs have no one to wake).
+    waiting: usize,
 }
 
 impl<'f, F: FnMut(Linted)> Window<'f, F> {
@@ -142,6 +145,7 @@ impl<'f, F: FnMut(Linted)> Window<'f, F> {
                 done: BTreeMap::new(),
                 next: 0,
                 handing: false,
+                waiting: 0,
             }),
             room: Condvar::new(),
             each: Mutex::new(each),
@@ -158,10 +162,12 @@ impl<'f, F: FnMut(Linted)> Window<'f, F> {
     fn wait_for_room(&self, index: usize) {
         let mut pending = self.lock();
         while index >= pending.next + self.size {
+            pending.waiting += 1;
             pending = self
                 .room
                 .wait(pending)
                 .unwrap_or_else(PoisonError::into_inner);
+            pending.waiting -= 1;
         }
     }
 
@@ -194,7 +200,9 @@ impl<'f, F: FnMut(Linted)> Window<'f, F> {
             }
             pending = self.lock();
             pending.next += handed;
-            self.room.notify_all();
+            if pending.waiting > 0 {
+                self.room.notify_all();
+            }
         }
     }
 }
