@@ -67,7 +67,12 @@ pub fn run(
     };
     std::thread::scope(|scope| {
         for _ in 1..settings.jobs {
-            scope.spawn(work);
+            scope.spawn(move || {
+                // While the walk lists the first directory these threads have nothing to
+                // check: they build what the first invalid file would otherwise wait for.
+                document::prepare(settings.kind.unwrap_or_default());
+                work();
+            });
         }
         let mut buffer = Vec::new();
         let mut index = 0;

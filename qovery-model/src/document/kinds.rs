@@ -39,6 +39,14 @@ static REQUEST_WALK: LazyLock<shape::Shape> =
 static RESPONSE_WALK: LazyLock<shape::Shape> =
     LazyLock::new(|| shape::Shape::new(ContainerResponse::shape()));
 
+/// Builds the shapes the complete path walks for `kind` (see [`super::prepare`]).
+pub(super) fn prepare(kind: super::DocumentKind) {
+    match kind {
+        super::DocumentKind::Request => LazyLock::force(&REQUEST_WALK),
+        super::DocumentKind::Response => LazyLock::force(&RESPONSE_WALK),
+    };
+}
+
 /// What the checker needs of a payload type. Public only as the bound of
 /// [`Payload`](super::Payload), in a private module: nothing outside the crate names or
 /// implements it.

@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 pub const REPOSITORY_PATTERN: &str =
     r"^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*)*$";
 
-static REPOSITORY: LazyLock<Regex> = LazyLock::new(|| compile(REPOSITORY_PATTERN));
+pub(super) static REPOSITORY: LazyLock<Regex> = LazyLock::new(|| compile(REPOSITORY_PATTERN));
 
 /// [`REPOSITORY_PATTERN`] without the regex engine, for the hot path (every valid payload):
 /// `/`-separated components, each made of runs of `[a-z0-9]` joined by exactly one separator

@@ -120,3 +120,13 @@ pub(crate) fn random_strings(alphabet: &str, count: usize, max_len: usize) -> Ve
         })
         .collect()
 }
+
+/// Compiles the rules' regular expressions now rather than when a rule first needs one (see
+/// [`crate::document::prepare`]).
+#[cfg(feature = "document")]
+pub(crate) fn prepare() {
+    use std::sync::LazyLock;
+    LazyLock::force(&image_name::REPOSITORY);
+    LazyLock::force(&tag::TAG);
+    LazyLock::force(&storage::MOUNT_POINT_REGEX);
+}

@@ -23,7 +23,7 @@ macro_rules! segment {
 /// (ECMA-262 compatible: it is also the schema's `pattern`).
 pub const MOUNT_POINT_PATTERN: &str = concat!("^/+(?:", segment!(), "/+)*", segment!(), "/*$");
 
-static MOUNT_POINT_REGEX: LazyLock<Regex> =
+pub(super) static MOUNT_POINT_REGEX: LazyLock<Regex> =
     LazyLock::new(|| super::image_name::compile(MOUNT_POINT_PATTERN));
 
 /// [`MOUNT_POINT_PATTERN`] without the regex engine, for the hot path (every storage of a valid

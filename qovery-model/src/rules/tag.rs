@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 /// The Docker tag grammar, anchored (ECMA-262 compatible: it is also the schema's `pattern`).
 pub const TAG_PATTERN: &str = "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$";
 
-static TAG: LazyLock<Regex> = LazyLock::new(|| super::image_name::compile(TAG_PATTERN));
+pub(super) static TAG: LazyLock<Regex> = LazyLock::new(|| super::image_name::compile(TAG_PATTERN));
 
 /// [`TAG_PATTERN`] without the regex engine, for the hot path (every valid payload): the same
 /// language (ASCII only, so 128 characters are 128 bytes); the tests check it against the regex,
