@@ -124,6 +124,9 @@ pub fn serve(connection: Connection) -> u8 {
     };
     // `initialize_finish` has consumed the `initialized` notification.
     server.register_watcher();
+    // While the client opens its first document: so that its diagnostics do not wait for the
+    // complete path's shapes (a millisecond, built once).
+    qovery_model::document::prepare(qovery_model::document::DocumentKind::Request);
     for message in &connection.receiver {
         match message {
             Message::Request(request) => server.request(request),
