@@ -15,6 +15,7 @@
 //!   is reported (with code `io`) in its place and every other input is still checked.
 
 use crate::settings::Settings;
+use qovery_model::document::Syntax;
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -53,21 +54,7 @@ pub struct Selection {
 /// Whether a file with this name is checked by a walk without `include`: `.json`, `.yaml` or
 /// `.yml`.
 pub fn is_payload_name(path: &Path) -> bool {
-    // `Path::extension` parses components from the end (about 400 instructions a file);
-    // the bytes after the last separator give the same name for every path a walk yields.
-    let bytes = path.as_os_str().as_encoded_bytes();
-    let name = bytes
-        .rsplit(|&b| std::path::is_separator(char::from(b)))
-        .next()
-        .unwrap_or(bytes);
-    // As `Path::extension`: after the last dot, unless the name starts there (`.json`).
-    let extension = match name.iter().rposition(|&b| b == b'.') {
-        Some(dot) if dot > 0 => &name[dot + 1..],
-        _ => return false,
-    };
-    [&b"json"[..], b"yaml", b"yml"]
-        .iter()
-        .any(|known| extension.eq_ignore_ascii_case(known))
+    Syntax::of_extension(path).is_some()
 }
 
 /// Expands the command-line paths.
