@@ -355,13 +355,12 @@ enum Contents {
 fn read_file(path: &Path, max_bytes: usize, buffer: &mut Vec<u8>) -> io::Result<Contents> {
     // Read-only: the linter never writes to the files it checks.
     let file = std::fs::File::open(path)?;
-    // No `stat` before reading (one system call in five per file): the worker's buffer keeps
-    // its capacity from file to file and payloads are small, so most files are read in two
-    // `read` calls; a directory fails the first `read` as its `stat` would have said; only an
-    // input over the limit is asked its size, for the message.
-    buffer.reserve(READ_AHEAD);
-    match read_limited(&file, max_bytes, buffer) {
-        Ok(Contents::TooLarge(_)) => {
+    // No `stat` before reading (one system call in five per file): most files are read in
+    // two `read` calls into the worker's buffer (see `READ_AHEAD`), a directory fails the first
+    // `read` as its `stat` would have said, and only an input over the limit is asked its
+    // size, for the message.
+    match read_limited(&file, max_bytes, buffer)? {
+        Contents::TooLarge(_) => {
             let size = file
                 .metadata()
                 .ok()
@@ -369,20 +368,19 @@ fn read_file(path: &Path, max_bytes: usize, buffer: &mut Vec<u8>) -> io::Result<
                 .map(|m| m.len());
             Ok(Contents::TooLarge(size))
         }
-        Err(error) if error.kind() == io::ErrorKind::IsADirectory => {
-            Err(io::Error::other("is a directory"))
-        }
-        read => read,
+        read => Ok(read),
     }
 }
 
-/// The free room a file is read into at least, in bytes: a payload fits with room to spare.
+/// The room an input is read into at least, in bytes: a payload fits with room to spare, so
+/// the buffer, which keeps its capacity from input to input, seldom grows.
 const READ_AHEAD: usize = 16 * 1024;
 
 /// Reads at most `max_bytes + 1` bytes into `buffer` (emptied first): enough to know the input
 /// is too large, never more.
 fn read_limited(reader: impl Read, max_bytes: usize, buffer: &mut Vec<u8>) -> io::Result<Contents> {
     buffer.clear();
+    buffer.reserve(READ_AHEAD);
     reader
         .take((max_bytes as u64).saturating_add(1))
         .read_to_end(buffer)?;
@@ -408,6 +406,26 @@ mod tests {
             max_bytes: 1024,
             ..Settings::default()
         }
+    }
+
+    #[test]
+    fn a_directory_read_as_a_file_is_one_io_diagnostic() {
+        let checked = check_input(
+            &Input::File {
+                path: std::env::temp_dir(),
+                walked: false,
+            },
+            &settings(),
+            &mut Vec::new(),
+        );
+        assert!(checked.unreadable);
+        let messages: Vec<&str> = checked
+            .report
+            .findings
+            .iter()
+            .map(|f| f.diagnostic.message.as_str())
+            .collect();
+        assert_eq!(messages, ["cannot be read: is a directory"]);
     }
 
     #[test]
