@@ -157,15 +157,17 @@ impl Linted {
     /// The name of the document a finding is in: the file's name, with `[index]` when the
     /// file holds several documents (`deploy.yaml[2]`).
     pub fn document_name(&self, finding: &Finding) -> String {
-        match self.document_index(finding) {
-            Some(index) => format!("{}[{index}]", self.name),
-            None => self.name.clone(),
-        }
+        self.document_name_from(&self.name, finding).into_owned()
     }
 
-    /// The `[index]` that [`Linted::document_name`] adds to the file's name, if any.
-    pub fn document_index(&self, finding: &Finding) -> Option<usize> {
-        (self.report.documents > 1 || finding.document > 0).then_some(finding.document)
+    /// [`Linted::document_name`] from `name`, the file's name as shown (the text output's
+    /// printable name): borrowed when the file holds one document.
+    pub fn document_name_from<'n>(&self, name: &'n str, finding: &Finding) -> Cow<'n, str> {
+        if self.report.documents > 1 || finding.document > 0 {
+            Cow::Owned(format!("{name}[{}]", finding.document))
+        } else {
+            Cow::Borrowed(name)
+        }
     }
 }
 

@@ -81,21 +81,13 @@ impl TextEmitter {
             return out;
         }
         let file_name = printable(&file.name);
-        // `printable(&file.document_name(finding))`: `printable` maps each character on its
-        // own and leaves the index's digits and brackets as they are.
-        let mut indexed = String::new();
         for finding in file.report.reported() {
-            let name = match file.document_index(finding) {
-                Some(index) => {
-                    indexed.clear();
-                    let _ = write!(indexed, "{file_name}[{index}]");
-                    &indexed
-                }
-                None => &file_name,
-            };
+            // `printable(&file.document_name(finding))`: `printable` maps each character on
+            // its own and leaves the index's digits and brackets as they are.
+            let name = file.document_name_from(&file_name, finding);
             self.renderer.diagnostic_into(
                 &mut out,
-                name,
+                &name,
                 file.source.as_deref(),
                 &finding.diagnostic,
             );
