@@ -21,7 +21,7 @@
 use super::locate::Spans;
 use super::options::Syntax;
 use super::parse::LINEAR_SCAN_MAX;
-use super::tree::{Member, Node, Span, Value};
+use super::tree::{Member, Node, Span, Value, unescape_token};
 use crate::validate::{Applicability, Change, Diagnostic, Edit, Fix, Repair, Scalar};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -141,7 +141,8 @@ impl<'a> Fixer<'a> {
                         Some((anchor_parent, key))
                             if pointer.rsplit_once('/').map(|(p, _)| p) == Some(anchor_parent) =>
                         {
-                            self.member(parent, &unescape(key), Some(anchor_span))
+                            unescape_token(key)
+                                .and_then(|key| self.member(parent, &key, Some(anchor_span)))
                         }
                         _ => None,
                     };
@@ -163,9 +164,9 @@ impl<'a> Fixer<'a> {
     }
 
     /// The node that holds the value at `pointer`, and the last reference token (unescaped).
-    fn parent(&mut self, pointer: &str) -> Option<(&'a Node<'a>, String)> {
+    fn parent<'p>(&mut self, pointer: &'p str) -> Option<(&'a Node<'a>, Cow<'p, str>)> {
         let (parent, token) = pointer.rsplit_once('/')?;
-        Some((self.spans.node(parent)?, unescape(token)))
+        Some((self.spans.node(parent)?, unescape_token(token)?))
     }
 
     /// The index of the member `key` of `object`: the one whose value is at `located` when
@@ -220,14 +221,6 @@ fn same_value(node: &Node, value: &Scalar) -> bool {
         (Value::Number(n), Scalar::Integer(v)) => n.text() == v.to_string(),
         _ => false,
     }
-}
-
-/// RFC 6901: `~1` is `/`, `~0` is `~`.
-fn unescape(token: &str) -> String {
-    if !token.contains('~') {
-        return token.to_owned();
-    }
-    token.replace("~1", "/").replace("~0", "~")
 }
 
 /// Whether a YAML text may hold an anchor (`&a`) or an alias (`*a`): the indicator at the start

@@ -16,38 +16,39 @@ use std::collections::{HashMap, HashSet};
 /// The place is part of the key, since a repeated key has one pointer for two values
 /// (`"cpu": "x", "cpu": "y"`: two type errors).
 pub(super) fn drop_repeats(located: &mut Vec<(Span, Diagnostic)>, distinct: usize) {
-    if located.len().saturating_sub(distinct) <= SCAN_MAX {
-        // Few diagnostics (the usual case): each compared with those before it, no key built.
-        // Being a repeat is an equivalence, so an earlier repeat stands for what it repeats.
-        let same = |(a_span, a): &(Span, Diagnostic), (b_span, b): &(Span, Diagnostic)| {
-            a_span.start == b_span.start && a.code == b.code && a.pointer == b.pointer
-        };
-        let repeats: Vec<bool> = (0..located.len())
-            .map(|i| {
-                i >= distinct
-                    && located.get(i).is_some_and(|entry| {
-                        located
-                            .get(distinct..i)
-                            .unwrap_or_default()
-                            .iter()
-                            .any(|earlier| same(earlier, entry))
-                    })
+    let checked = located.get(distinct..).unwrap_or_default();
+    let repeats: Vec<bool> = if checked.len() <= SCAN_MAX {
+        // Few diagnostics (the usual case): each compared with those before it.
+        checked
+            .iter()
+            .enumerate()
+            .map(|(i, entry)| {
+                checked[..i]
+                    .iter()
+                    .any(|earlier| repeat_key(earlier) == repeat_key(entry))
             })
-            .collect();
-        let mut repeats = repeats.into_iter();
-        located.retain(|_| !repeats.next().unwrap_or(false));
-        return;
-    }
-    let mut seen: HashSet<(String, &'static str, usize)> = HashSet::new();
-    let mut index = 0;
-    located.retain(|(span, d)| {
+            .collect()
+    } else {
+        let mut seen = HashSet::new();
+        checked
+            .iter()
+            .map(|entry| !seen.insert(repeat_key(entry)))
+            .collect()
+    };
+    let (mut index, mut repeats) = (0, repeats.into_iter());
+    located.retain(|_| {
         index += 1;
-        index <= distinct || seen.insert((d.pointer.clone(), d.code, span.start))
+        index <= distinct || !repeats.next().unwrap_or(false)
     });
 }
 
+/// What makes two located diagnostics repeats of each other, for [`drop_repeats`].
+fn repeat_key((span, d): &(Span, Diagnostic)) -> (usize, &'static str, &str) {
+    (span.start, d.code, &d.pointer)
+}
+
 /// Up to this many diagnostics, [`drop_repeats`] compares each with the earlier ones (cheaper
-/// than hashing a copy of every pointer); beyond, it remembers them in a hash set.
+/// than hashing every pointer); beyond, it remembers them in a hash set.
 const SCAN_MAX: usize = 16;
 
 /// Appends the located diagnostics to `report` in file order, each with its line and column

@@ -379,7 +379,7 @@ impl<'a> Value<'a> {
 }
 
 /// One unescaped JSON Pointer reference token, or `None` for an invalid `~` escape.
-fn unescape_token(token: &str) -> Option<Cow<'_, str>> {
+pub(crate) fn unescape_token(token: &str) -> Option<Cow<'_, str>> {
     if !token.contains('~') {
         return Some(Cow::Borrowed(token));
     }
