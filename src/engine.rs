@@ -189,7 +189,7 @@ pub fn kind_for(name: &str, settings: &Settings) -> DocumentKind {
     {
         DocumentKind::Response
     } else {
-        DocumentKind::Request
+        DocumentKind::default()
     }
 }
 

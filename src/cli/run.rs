@@ -69,7 +69,8 @@ pub fn run(
         for _ in 1..settings.jobs {
             scope.spawn(move || {
                 // While the walk lists the first directory these threads have nothing to
-                // check: they build what the first invalid file would otherwise wait for.
+                // check: they build what the first invalid file would otherwise wait for (of
+                // the kind of every file not named `*.response.*`: see `engine::kind_for`).
                 document::prepare(settings.kind.unwrap_or_default());
                 work();
             });

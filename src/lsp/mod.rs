@@ -126,7 +126,7 @@ pub fn serve(connection: Connection) -> u8 {
     server.register_watcher();
     // While the client opens its first document: so that its diagnostics do not wait for the
     // complete path's shapes (a millisecond, built once).
-    qovery_model::document::prepare(qovery_model::document::DocumentKind::Request);
+    qovery_model::document::prepare(qovery_model::document::DocumentKind::default());
     for message in &connection.receiver {
         match message {
             Message::Request(request) => server.request(request),
