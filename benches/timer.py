@@ -51,30 +51,33 @@ def batches(argv, files):
     return out
 
 
-def run_once(argvs, cwd, output=os.devnull):
-    """Runs the batches one after the other, both output streams into `output`:
-    (wall s, cpu s, peak RSS KiB)."""
+def run_once(argvs, output=os.devnull):
+    """Runs the batches one after the other, in the current directory, both output streams into
+    `output`: (wall s, cpu s, peak RSS KiB).
+
+    Each is started with posix_spawn (vfork and exec), not os.fork: a fork copies the timer's
+    page tables and the exec then tears them down, about 1.4 ms added to every command here
+    (`/bin/true`: 2.4 ms forked, 1.0 ms spawned), which is the timer's cost, not the tool's."""
     wall = cpu = 0.0
     peak = 0
-    with open(os.devnull, "rb") as stdin, open(output, "wb") as sink:
+    stdin = os.open(os.devnull, os.O_RDONLY)
+    sink = os.open(output, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    redirect = [(os.POSIX_SPAWN_DUP2, stdin, 0), (os.POSIX_SPAWN_DUP2, sink, 1),
+                (os.POSIX_SPAWN_DUP2, sink, 2)]
+    try:
         for argv in argvs:
             start = time.perf_counter()
-            pid = os.fork()
-            if pid == 0:  # the child: redirect, then exec
-                try:
-                    os.chdir(cwd)
-                    os.dup2(stdin.fileno(), 0)
-                    os.dup2(sink.fileno(), 1)
-                    os.dup2(sink.fileno(), 2)
-                    os.execvp(argv[0], argv)
-                finally:
-                    os._exit(127)
+            try:
+                pid = os.posix_spawnp(argv[0], argv, os.environ, file_actions=redirect)
+            except OSError as error:
+                sys.exit(f"timer.py: cannot run {argv[0]}: {error.strerror}")
             _, status, usage = os.wait4(pid, 0)
             wall += time.perf_counter() - start
             cpu += usage.ru_utime + usage.ru_stime
             peak = max(peak, usage.ru_maxrss)
-            if os.waitstatus_to_exitcode(status) == 127:
-                sys.exit(f"timer.py: cannot run {argv[0]}")
+    finally:
+        os.close(stdin)
+        os.close(sink)
     return wall, cpu, peak
 
 
@@ -89,25 +92,27 @@ def main():
                         required=True)
     args = parser.parse_args()
     files = sorted(os.path.basename(p) for p in glob.glob(os.path.join(args.cwd, "*.json")))
+    once = os.path.abspath(args.once) if args.once else None
+    os.chdir(args.cwd)
     commands = [(name, int(runs), batches(shlex.split(command), files))
                 for name, runs, command in args.c]
-    if args.once:
+    if once:
         for _, _, argvs in commands:
-            run_once(argvs, args.cwd, args.once)
+            run_once(argvs, once)
         return
     for _, _, argvs in commands:
         for _ in range(args.warmup):
-            run_once(argvs, args.cwd)
+            run_once(argvs)
     results = {name: [] for name, _, _ in commands}  # name -> [(round, wall, cpu, peak)]
     rounds = max(runs for _, runs, _ in commands)
     for r in range(rounds):
         todo = [c for c in commands if c[1] > r]
         shift = r % len(todo)
         for name, _, argvs in todo[shift:] + todo[:shift]:
-            results[name].append((r,) + run_once(argvs, args.cwd))
+            results[name].append((r,) + run_once(argvs))
 
-    # A forked child starts with the timer's own pages counted, so a peak RSS at this floor
-    # means "at most this".
+    # A child starts with the timer's own pages counted (the kernel keeps the high-water mark of
+    # the memory it leaves at exec), so a peak RSS at this floor means "at most this".
     floor = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"(peak RSS cannot read below the timer's own, {floor:.1f} MiB)")
     print("| command | wall, median | wall, min | CPU (user+sys), median | peak RSS | runs |")
