@@ -6,6 +6,7 @@ pub mod catalogue;
 pub mod config;
 pub mod explain;
 pub mod fix_cmd;
+mod placement;
 pub mod rules_cmd;
 pub mod run;
 pub mod schema_cmd;
