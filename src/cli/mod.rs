@@ -138,7 +138,8 @@ fn check(args: &CheckArgs, levels: &[(&'static str, String, Level)]) -> u8 {
                 .iter()
                 .for_each(report_warning);
         };
-        run::run(produce, &settings, emitter.as_ref(), |linted| {
+        let inputs = run::Inputs::of_paths(&args.paths);
+        run::run(produce, inputs, &settings, emitter.as_ref(), |linted| {
             stream.file(linted);
         });
         let written;

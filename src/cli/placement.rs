@@ -76,13 +76,18 @@ fn current_cpu() -> Option<usize> {
 /// left.
 #[cfg(target_os = "linux")]
 fn move_off(taken: &[Option<usize>]) {
-    use rustix::thread::{sched_getaffinity, sched_setaffinity};
+    use rustix::thread::{CpuSet, sched_getaffinity, sched_setaffinity};
     let Ok(mask) = sched_getaffinity(None) else {
         return;
     };
     let mut elsewhere = mask;
-    elsewhere.unset(rustix::thread::sched_getcpu());
-    taken.iter().flatten().for_each(|&cpu| elsewhere.unset(cpu));
+    let here = rustix::thread::sched_getcpu();
+    // A CPU number past the set's size (more than 1,024 CPUs) is left as it is, not indexed.
+    for cpu in taken.iter().flatten().chain([&here]) {
+        if *cpu < CpuSet::MAX_CPU {
+            elsewhere.unset(*cpu);
+        }
+    }
     if elsewhere.count() == 0 {
         return;
     }
@@ -121,7 +126,9 @@ mod tests {
     fn cpus() -> Vec<usize> {
         use rustix::thread::{CpuSet, sched_getaffinity};
         let mask = sched_getaffinity(None).unwrap_or_else(|e| panic!("{e}"));
-        (0..CpuSet::MAX_CPU).filter(|&cpu| mask.is_set(cpu)).collect()
+        (0..CpuSet::MAX_CPU)
+            .filter(|&cpu| mask.is_set(cpu))
+            .collect()
     }
 
     /// Workers that started: no wait, and their CPUs are known.
