@@ -336,7 +336,7 @@ if [[ ${HYPERFINE:-0} == 1 ]]; then
     command -v hyperfine > /dev/null || { echo "HYPERFINE=1 needs hyperfine" >&2; exit 1; }
     echo "== hyperfine cross-check (shell glob; each command's runs in a row, not in turn)"
     cd "$PAYLOADS"
-    HF=(-n "cat" "cat *.json" -n "qovery-lint check" "'$LINT' check ." -n "-j 1" "'$LINT' check -j 1 .")
+    HF=(-n "cat" "cat *.json" -n "qovery-lint check" "'$LINT' check ." -n "qovery-lint check -j 1" "'$LINT' check -j 1 .")
     if has_peer jsonschema-cli; then HF+=(-n "jsonschema-cli" "${JSCLI_CMD/\{files\}/*.json}"); fi
     hyperfine --ignore-failure --style basic --warmup 2 --runs "$RUNS" --output null "${HF[@]}"
 fi
