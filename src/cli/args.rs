@@ -107,7 +107,8 @@ pub struct CheckArgs {
     #[arg(long, value_enum)]
     pub color: Option<ColorArg>,
 
-    /// Number of files checked in parallel (default: the number of CPUs).
+    /// Number of files checked in parallel (default: the number of CPUs; files named on the
+    /// command line get one thread for each 32).
     #[arg(short = 'j', long, value_name = "N")]
     pub jobs: Option<usize>,
 
