@@ -504,7 +504,8 @@ impl AsciiWindow {
     }
 }
 
-/// Line `line` (1-based) of `source`, without its line break (`\n` or `\r\n`), as bytes.
+/// Line `line` (1-based) of `source`, without its line break (`\n` or `\r\n`) and without a
+/// `\r` that ends the input, as bytes: the lines `document::LineIndex::line_range` gives.
 fn raw_line(source: &[u8], line: u32) -> Option<&[u8]> {
     let index = usize::try_from(line).ok()?.checked_sub(1)?;
     let start = after_line_break(source, index)?;

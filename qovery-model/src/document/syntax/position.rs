@@ -161,15 +161,20 @@ impl LineTable {
         (line, self.line_starts.get(line).copied().unwrap_or(0))
     }
 
-    /// The byte range of the 0-based `line` of `bytes`, without its `\n` (a `\r` before it
-    /// stays).
+    /// The byte range of the 0-based `line` of `bytes`, without its line break (`\n` or
+    /// `\r\n`) and without a `\r` that ends the input: what an editor shows as the line, and
+    /// what the renderer prints (`render::raw_line`, which has no table, strips the same).
+    /// A lone `\r` inside a line stays, as in [`position`](Self::position).
     fn line_bytes(&self, bytes: &[u8], line: usize) -> Option<Range<usize>> {
         let start = (*self.line_starts.get(line)?).min(bytes.len());
-        let end = self
+        let mut end = self
             .line_starts
             .get(line + 1)
             .map_or(bytes.len(), |next| next.saturating_sub(1))
             .clamp(start, bytes.len());
+        if end > start && bytes.get(end - 1) == Some(&b'\r') {
+            end -= 1;
+        }
         Some(start..end)
     }
 
@@ -250,7 +255,7 @@ impl LineTable {
                 at += 1;
             }
         }
-        range.start + text.strip_suffix(b"\r").map_or(text.len(), <[u8]>::len)
+        range.end
     }
 }
 
@@ -297,17 +302,11 @@ impl<'a> LineIndex<'a> {
         self.table.line_count()
     }
 
-    /// The byte range of the 1-based `line`, without its line break (`\n` or `\r\n`).
+    /// The byte range of the 1-based `line`, without its line break (`\n` or `\r\n`) and
+    /// without a `\r` that ends the input.
     #[must_use]
     pub fn line_range(&self, line: usize) -> Option<Range<usize>> {
-        let mut range = self.table.line_bytes(self.bytes, line.checked_sub(1)?)?;
-        if range.end < self.bytes.len()
-            && range.end > range.start
-            && self.bytes.get(range.end - 1) == Some(&b'\r')
-        {
-            range.end -= 1;
-        }
-        Some(range)
+        self.table.line_bytes(self.bytes, line.checked_sub(1)?)
     }
 
     /// The 1-based line and column of the byte at `offset`.
@@ -515,6 +514,12 @@ mod tests {
         assert_eq!(offset(0, 99, Unit::Utf16), 2);
         // Past the last line: the end.
         assert_eq!(offset(9, 0, Unit::Utf16), text.len());
+        // A `\r` that ends the input ends the line's text, for the protocol and for
+        // `LineIndex::line_range` alike.
+        let last = b"ab\r";
+        let last_table = super::LineTable::new(last);
+        assert_eq!(last_table.protocol_offset(last, 0, 99, Unit::Utf16), 2);
+        assert_eq!(LineIndex::new(last).line_range(1), Some(0..2));
         // Inside the surrogate pair (or the UTF-8 sequence): the end of the crab.
         assert_eq!(offset(1, 0, Unit::Utf16), 4);
         assert_eq!(offset(1, 1, Unit::Utf16), 8);
