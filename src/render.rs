@@ -325,25 +325,122 @@ impl<'d> ListCut<'d> {
 }
 
 /// One item of a pretty-printed list at `indent` spaces, as `serde_json` prints it inside the
-/// document: its line breaks followed by the indentation (JSON strings hold no raw line break).
+/// document: every line after the first starts with the `indent` spaces of the list, then the
+/// item's own two per level. Written by [`Indented`] in one pass, not re-indented after.
 fn list_item(value: &impl Serialize, indent: usize) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    let mut out = String::with_capacity(text.len() + indent * 8);
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-            out.extend(std::iter::repeat_n(' ', indent));
-        }
-        out.push_str(line);
+    let mut out = Vec::with_capacity(512);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Indented::at(indent));
+    if value.serialize(&mut serializer).is_err() {
+        return String::new();
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// `serde_json`'s `PrettyFormatter` (two spaces a level), every line break followed by `base`
+/// spaces more: the output of `to_string_pretty` re-indented, byte for byte, without the second
+/// pass (which cost a third of the JSON report's rendering: 7.5 M instructions on 2,000 files).
+struct Indented {
+    base: usize,
+    level: usize,
+    has_value: bool,
+}
+
+impl Indented {
+    fn at(base: usize) -> Self {
+        Indented {
+            base,
+            level: 0,
+            has_value: false,
+        }
+    }
+
+    /// A line break, after a comma unless `first`, and the indentation of the current level.
+    fn line<W: ?Sized + io::Write>(&self, writer: &mut W, first: bool) -> io::Result<()> {
+        line_break(writer, first, self.base + 2 * self.level)
+    }
+
+    fn open<W: ?Sized + io::Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        writer.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + io::Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.level = self.level.saturating_sub(1);
+        if self.has_value {
+            self.line(writer, true)?;
+        }
+        writer.write_all(bracket)
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.line(writer, first)
+    }
+
+    fn end_array_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + io::Write>(
+        &mut self,
+        writer: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.line(writer, first)
+    }
+
+    fn begin_object_value<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + io::Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// Writes an item made by [`list_item`] at `indent` spaces: after a comma unless it is the
 /// first, on its own line.
 fn write_list_item(out: &mut dyn Write, item: &str, indent: usize, first: bool) -> io::Result<()> {
-    let comma = if first { "" } else { "," };
-    write!(out, "{comma}\n{:indent$}{item}", "")
+    line_break(out, first, indent)?;
+    out.write_all(item.as_bytes())
+}
+
+/// A line break, after a comma unless `first`, and `indent` spaces (without the formatting
+/// machinery: this runs for every file of a report).
+fn line_break<W: ?Sized + io::Write>(writer: &mut W, first: bool, indent: usize) -> io::Result<()> {
+    const SPACES: &[u8; 64] = &[b' '; 64];
+    writer.write_all(if first { b"\n" } else { b",\n" })?;
+    let mut left = indent;
+    while left > 0 {
+        let run = left.min(SPACES.len());
+        writer.write_all(&SPACES[..run])?;
+        left -= run;
+    }
+    Ok(())
 }
 
 fn plural(n: usize, word: &str) -> String {
@@ -387,7 +484,27 @@ pub(crate) mod test_files {
 
 #[cfg(test)]
 mod tests {
-    use super::Summary;
+    use super::{Summary, list_item};
+
+    /// `list_item` writes what `to_string_pretty` prints with every line break followed by the
+    /// indentation, byte for byte: nesting, empty containers, escapes, a line break in a string.
+    #[test]
+    fn list_items_are_pretty_json_indented() {
+        let values = [
+            serde_json::json!({"a": [1, {"b": []}, {}], "c": "x\ny \"q\"", "d": {"e": null}}),
+            serde_json::json!([]),
+            serde_json::json!({}),
+            serde_json::json!("plain"),
+            serde_json::json!([[["deep"]], [], {"k": [true, false]}]),
+        ];
+        for value in &values {
+            for indent in [0, 2, 4, 70] {
+                let pretty = serde_json::to_string_pretty(value).unwrap_or_default();
+                let expected = pretty.replace('\n', &format!("\n{}", " ".repeat(indent)));
+                assert_eq!(list_item(value, indent), expected, "{value} at {indent}");
+            }
+        }
+    }
 
     #[test]
     fn summary_line_pluralizes() {
