@@ -90,22 +90,14 @@ pub trait Emitter: Send + Sync {
         out.write_all(rendered.as_bytes())
     }
 
-    /// Writes the end: what [`write_file`](Emitter::write_file) wrote when the format
-    /// [holds the files](Emitter::holds_files) (`held`, empty otherwise), then the summary.
+    /// Writes the end, after the last file: the summary. Every format writes each file as it
+    /// comes, so memory does not grow with the files.
     fn finish(
         &self,
         out: &mut dyn Write,
-        held: &[u8],
         summary: &Summary,
         context: &EmitterContext,
     ) -> io::Result<()>;
-
-    /// Whether the files' renderings can only be written at the end: they are then held
-    /// (SARIF: the run's `invocations`, which say whether every file could be read, come
-    /// before its `results`).
-    fn holds_files(&self) -> bool {
-        false
-    }
 }
 
 /// Writes linted files through an [`Emitter`] in the order they are given, keeping only the
@@ -115,7 +107,6 @@ pub trait Emitter: Send + Sync {
 pub struct Stream<'e, W: Write> {
     emitter: &'e dyn Emitter,
     out: W,
-    held: Vec<u8>,
     context: EmitterContext,
     summary: Summary,
     error: Option<io::Error>,
@@ -128,7 +119,6 @@ impl<'e, W: Write> Stream<'e, W> {
         Stream {
             emitter,
             out,
-            held: Vec::new(),
             context,
             summary: Summary::default(),
             error,
@@ -156,12 +146,7 @@ impl<'e, W: Write> Stream<'e, W> {
         }
         let first = self.summary.written == 0;
         self.summary.written += 1;
-        let out: &mut dyn Write = if self.emitter.holds_files() {
-            &mut self.held
-        } else {
-            &mut self.out
-        };
-        if let Err(error) = self.emitter.write_file(out, &rendered, first) {
+        if let Err(error) = self.emitter.write_file(&mut self.out, &rendered, first) {
             self.error = Some(error);
         }
     }
@@ -172,7 +157,7 @@ impl<'e, W: Write> Stream<'e, W> {
             Some(error) => Err(error),
             None => self
                 .emitter
-                .finish(&mut self.out, &self.held, &self.summary, &self.context)
+                .finish(&mut self.out, &self.summary, &self.context)
                 .and_then(|()| self.out.flush()),
         };
         (self.summary, written)

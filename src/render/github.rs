@@ -70,7 +70,6 @@ impl Emitter for GithubEmitter {
     fn finish(
         &self,
         out: &mut dyn Write,
-        _held: &[u8],
         summary: &Summary,
         context: &EmitterContext,
     ) -> io::Result<()> {

@@ -183,7 +183,6 @@ impl Emitter for JsonEmitter {
     fn finish(
         &self,
         out: &mut dyn Write,
-        _held: &[u8],
         summary: &Summary,
         context: &EmitterContext,
     ) -> io::Result<()> {

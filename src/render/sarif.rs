@@ -169,8 +169,10 @@ fn fix_object(file: &Linted, fix: &qovery_model::validate::Fix) -> Option<Value>
     }))
 }
 
-/// The SARIF log with its `results` (the run's last member); `execution_successful`: every
-/// input could be read.
+/// The SARIF log with its `results`; `execution_successful`: every input could be read. The
+/// run's `invocations` come after its `results` (members of a JSON object have no order), so
+/// everything before the results is known at the start and each file's results are written
+/// as they come, not held until the end.
 fn log(rules: &[Rule], results: Vec<Value>, execution_successful: bool) -> Value {
     let rule_objects: Vec<Value> = rules.iter().map(rule_object).collect();
     json!({
@@ -185,11 +187,11 @@ fn log(rules: &[Rule], results: Vec<Value>, execution_successful: bool) -> Value
                     "rules": rule_objects,
                 }
             },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
             "invocations": [{
                 "executionSuccessful": execution_successful,
             }],
-            "columnKind": "unicodeCodePoints",
-            "results": results,
         }],
     })
 }
@@ -197,8 +199,8 @@ fn log(rules: &[Rule], results: Vec<Value>, execution_successful: bool) -> Value
 /// The indentation of the run's `results` (`runs[0].results[i]`).
 const RESULT_INDENT: usize = 8;
 
-/// The SARIF format: each file's results rendered apart, held until the end (the run's
-/// `invocations` come before them and depend on every file), then written into the log.
+/// The SARIF format: the log up to its `results`, each file's results as they come, then the
+/// rest of the log (the run's `invocations`, which say whether every file could be read).
 #[derive(Debug, Clone)]
 pub struct SarifEmitter {
     rules: Vec<Rule>,
@@ -238,25 +240,27 @@ impl Emitter for SarifEmitter {
         write_list_item(out, rendered, RESULT_INDENT, first)
     }
 
-    fn holds_files(&self) -> bool {
-        true
+    fn begin(&self, out: &mut dyn Write) -> io::Result<()> {
+        let document = serde_json::to_string_pretty(&log(&self.rules, Vec::new(), true))?;
+        match ListCut::new(&document, "results") {
+            Some(cut) => out.write_all(cut.head.as_bytes()),
+            None => Err(io::Error::other("the SARIF log has no results list")),
+        }
     }
 
     fn finish(
         &self,
         out: &mut dyn Write,
-        held: &[u8],
         summary: &Summary,
         _context: &EmitterContext,
     ) -> io::Result<()> {
+        // The head written by `begin` does not depend on the files: only the tail does.
         let document =
             serde_json::to_string_pretty(&log(&self.rules, Vec::new(), summary.unreadable == 0))?;
         let Some(cut) = ListCut::new(&document, "results") else {
             return Err(io::Error::other("the SARIF log has no results list"));
         };
-        out.write_all(cut.head.as_bytes())?;
-        out.write_all(held)?;
-        cut.write_tail(out, !held.is_empty())?;
+        cut.write_tail(out, summary.written > 0)?;
         writeln!(out)
     }
 }

@@ -61,7 +61,6 @@ impl Emitter for TextEmitter {
     fn finish(
         &self,
         out: &mut dyn Write,
-        _held: &[u8],
         summary: &Summary,
         context: &EmitterContext,
     ) -> io::Result<()> {
