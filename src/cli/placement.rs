@@ -8,7 +8,7 @@
 //! waits briefly for the workers to start; when some have not, it moves itself to a CPU that no
 //! started worker is on (its CPU mask narrowed, then restored at once: the scheduler does not
 //! move it back), and the workers left queued on its old CPU run there. 2,000 files over two
-//! jobs: 17.6 -> 15.4 ms (median of 81 rounds), the spread from the 25th to the 90th
+//! jobs: 17.5 -> 15.4 ms (median of 81 rounds), the spread from the 25th to the 90th
 //! percentile 2.9 -> 0.8 ms (BENCHMARKS.md).
 //!
 //! Nothing is pinned: every thread keeps the mask it had. Elsewhere, or when a call fails
