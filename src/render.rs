@@ -288,16 +288,31 @@ struct ListCut<'d> {
 impl<'d> ListCut<'d> {
     /// `document` cut at the first `"key": []`. Keys and strings are escaped in JSON text, so
     /// `"key": []` only appears as the member itself.
-    fn new(document: &'d str, key: &str) -> Option<ListCut<'d>> {
+    fn new(document: &'d str, key: &str) -> io::Result<ListCut<'d>> {
         let member = format!("\"{key}\": []");
-        let at = document.find(&member)?;
+        let Some(at) = document.find(&member) else {
+            return Err(io::Error::other(format!("the report has no `{key}` list")));
+        };
         let line_start = document[..at].rfind('\n').map_or(0, |n| n + 1);
         let bracket = at + member.len() - 1;
-        Some(ListCut {
+        Ok(ListCut {
             head: &document[..bracket],
             tail: &document[bracket..],
             indent: at - line_start,
         })
+    }
+
+    /// Writes `document` up to the items of its `key` list: what a streaming format's `begin`
+    /// writes.
+    fn write_head(out: &mut dyn Write, document: &str, key: &str) -> io::Result<()> {
+        out.write_all(ListCut::new(document, key)?.head.as_bytes())
+    }
+
+    /// Writes `document` from the end of its `key` list on, then a line break: what a
+    /// streaming format's `finish` writes; `any`: items were written.
+    fn write_rest(out: &mut dyn Write, document: &str, key: &str, any: bool) -> io::Result<()> {
+        ListCut::new(document, key)?.write_tail(out, any)?;
+        writeln!(out)
     }
 
     /// Writes the tail; `any`: items were written (the `]` then goes on its own line).

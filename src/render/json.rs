@@ -169,11 +169,7 @@ impl Emitter for JsonEmitter {
     }
 
     fn begin(&self, out: &mut dyn Write) -> io::Result<()> {
-        let document = without_files(&[], &Summary::default());
-        match ListCut::new(&document, "files") {
-            Some(cut) => out.write_all(cut.head.as_bytes()),
-            None => Err(io::Error::other("the JSON report has no files list")),
-        }
+        ListCut::write_head(out, &without_files(&[], &Summary::default()), "files")
     }
 
     fn write_file(&self, out: &mut dyn Write, rendered: &str, first: bool) -> io::Result<()> {
@@ -187,11 +183,7 @@ impl Emitter for JsonEmitter {
         context: &EmitterContext,
     ) -> io::Result<()> {
         let document = without_files(&context.skipped, summary);
-        match ListCut::new(&document, "files") {
-            Some(cut) => cut.write_tail(out, summary.written > 0)?,
-            None => return Err(io::Error::other("the JSON report has no files list")),
-        }
-        writeln!(out)
+        ListCut::write_rest(out, &document, "files", summary.written > 0)
     }
 }
 

@@ -242,10 +242,7 @@ impl Emitter for SarifEmitter {
 
     fn begin(&self, out: &mut dyn Write) -> io::Result<()> {
         let document = serde_json::to_string_pretty(&log(&self.rules, Vec::new(), true))?;
-        match ListCut::new(&document, "results") {
-            Some(cut) => out.write_all(cut.head.as_bytes()),
-            None => Err(io::Error::other("the SARIF log has no results list")),
-        }
+        ListCut::write_head(out, &document, "results")
     }
 
     fn finish(
@@ -257,11 +254,7 @@ impl Emitter for SarifEmitter {
         // The head written by `begin` does not depend on the files: only the tail does.
         let document =
             serde_json::to_string_pretty(&log(&self.rules, Vec::new(), summary.unreadable == 0))?;
-        let Some(cut) = ListCut::new(&document, "results") else {
-            return Err(io::Error::other("the SARIF log has no results list"));
-        };
-        cut.write_tail(out, summary.written > 0)?;
-        writeln!(out)
+        ListCut::write_rest(out, &document, "results", summary.written > 0)
     }
 }
 
