@@ -57,6 +57,11 @@ pub fn is_payload_name(path: &Path) -> bool {
     Syntax::of_extension(path).is_some()
 }
 
+/// Whether a command-line path names standard input: `-`.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
 /// Expands the command-line paths.
 pub fn select(paths: &[PathBuf], settings: &Settings) -> Selection {
     let mut inputs = Vec::new();
@@ -80,7 +85,7 @@ pub fn select_each(
     let seen_dirs: Arc<Mutex<HashSet<PathBuf>>> = Arc::default();
     let loops: Arc<Mutex<Vec<String>>> = Arc::default();
     for path in paths {
-        if path.as_os_str() == "-" {
+        if is_stdin(path) {
             if stdin_seen {
                 warnings.push("`-` (standard input) given more than once: read once".to_owned());
             } else {

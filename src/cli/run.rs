@@ -48,10 +48,11 @@ impl Inputs {
     /// a payload extension are taken for files, anything else for a directory. A wrong guess
     /// costs speed, never a result.
     pub fn of_paths(paths: &[std::path::PathBuf]) -> Inputs {
-        let named = |path: &std::path::PathBuf| {
-            path.as_os_str() == "-" || crate::select::is_payload_name(path)
-        };
-        if paths.iter().all(named) {
+        use crate::select::{is_payload_name, is_stdin};
+        if paths
+            .iter()
+            .all(|path| is_stdin(path) || is_payload_name(path))
+        {
             Inputs::Named(paths.len())
         } else {
             Inputs::Walked
