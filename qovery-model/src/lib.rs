@@ -161,6 +161,8 @@ extern crate self as qovery_model;
 
 #[cfg(feature = "document")]
 pub mod document;
+#[cfg(any(feature = "document", feature = "render"))]
+mod lines;
 pub mod model;
 #[cfg(feature = "render")]
 pub mod render;

@@ -504,14 +504,14 @@ impl AsciiWindow {
     }
 }
 
-/// Line `line` (1-based) of `source`, without its line break (`\n` or `\r\n`) and without a
-/// `\r` that ends the input, as bytes: the lines `document::LineIndex::line_range` gives.
+/// The text (`crate::lines`) of line `line` (1-based) of `source`, as bytes: the lines
+/// `document::LineIndex::line_range` gives.
 fn raw_line(source: &[u8], line: u32) -> Option<&[u8]> {
     let index = usize::try_from(line).ok()?.checked_sub(1)?;
     let start = after_line_break(source, index)?;
     let rest = &source[start..];
     let raw = after_line_break(rest, 1).map_or(rest, |end| &rest[..end - 1]);
-    Some(raw.strip_suffix(b"\r").unwrap_or(raw))
+    Some(crate::lines::text(raw))
 }
 
 /// The offset just after the `n`-th `\n` of `bytes` (0 for `n` = 0), if it has that many.

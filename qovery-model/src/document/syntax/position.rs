@@ -161,21 +161,17 @@ impl LineTable {
         (line, self.line_starts.get(line).copied().unwrap_or(0))
     }
 
-    /// The byte range of the 0-based `line` of `bytes`, without its line break (`\n` or
-    /// `\r\n`) and without a `\r` that ends the input: what an editor shows as the line, and
-    /// what the renderer prints (`render::raw_line`, which has no table, strips the same).
-    /// A lone `\r` inside a line stays, as in [`position`](Self::position).
+    /// The byte range of the 0-based `line` of `bytes`: its text (`crate::lines`), as the
+    /// renderer prints it.
     fn line_bytes(&self, bytes: &[u8], line: usize) -> Option<Range<usize>> {
         let start = (*self.line_starts.get(line)?).min(bytes.len());
-        let mut end = self
+        let end = self
             .line_starts
             .get(line + 1)
             .map_or(bytes.len(), |next| next.saturating_sub(1))
             .clamp(start, bytes.len());
-        if end > start && bytes.get(end - 1) == Some(&b'\r') {
-            end -= 1;
-        }
-        Some(start..end)
+        let text = crate::lines::text(bytes.get(start..end).unwrap_or_default());
+        Some(start..start + text.len())
     }
 
     /// The 1-based line and column of the byte at `offset` of `bytes` (see the module's
