@@ -162,6 +162,10 @@ pub fn run(
 /// 17.6 ms, median of 121 rounds; BENCHMARKS.md).
 const BATCH: usize = 8;
 
+// A batch fits in the window: the batch holding the next input to hand over is always let
+// in (`Window::wait_for_room` on its last input), so the run always moves on.
+const _: () = assert!(BATCH <= WINDOW_PER_JOB);
+
 /// Consecutive inputs handed to a worker together.
 struct Batch {
     /// The index of the first.
